@@ -1,0 +1,36 @@
+# Two commands for a fresh machine: `make run` (archive the samples and serve them) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOME_DIR ?= ./var
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test lint venv samples clean
+
+$(BIN)/archive: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(BIN)/archive
+
+run: venv
+	$(BIN)/archive --home $(HOME_DIR) ingest samples/ || test $$? -eq 1
+	$(BIN)/archive --home $(HOME_DIR) serve --host $(HOST) --port $(PORT)
+
+test: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+samples: venv
+	$(BIN)/python -m tests.docgen samples/
+
+clean:
+	rm -rf $(VENV) $(HOME_DIR) .pytest_cache build *.egg-info

@@ -1,0 +1,221 @@
+"""The SQLite catalog: records, their text, ingest batches, per-file outcomes and events.
+
+The schema is versioned with `PRAGMA user_version`; `migrations/NNNN_name.sql` files are applied in
+order, each in its own transaction. Methods return dataclasses, never rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from archive.errors import CatalogError, NotFoundError
+from archive.models import IngestOutcome, Record
+
+RECORD_COLUMNS = tuple(f.name for f in fields(Record))
+
+
+def now() -> str:
+    """UTC timestamp in ISO 8601, second precision."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, sql) for every bundled migration, in order."""
+    found = []
+    for item in resources.files("archive.migrations").iterdir():
+        if item.name.endswith(".sql"):
+            found.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = migrations()[-1][0]
+
+
+class Catalog:
+    """A connection to the catalog. One per thread; cheap to open."""
+
+    def __init__(self, path: Path, *, migrate: bool = True) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=FULL")
+        except sqlite3.DatabaseError as exc:
+            raise CatalogError(f"cannot open the catalog {path}: {exc}") from exc
+        if migrate:
+            self.migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- schema -------------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the catalog; refuse a catalog newer than this program."""
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise CatalogError(
+                f"the catalog has schema version {current}, newer than this program's {SCHEMA_VERSION}; "
+                "upgrade the archive software"
+            )
+        for version, sql in migrations():
+            if version <= current:
+                continue
+            # executescript commits first, so the DDL and the version bump run in one explicit transaction.
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Catalog]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- records ------------------------------------------------------------------------------
+
+    def insert_record(self, text: str, **values) -> int:
+        """Insert a record and its text (call inside `transaction`); returns the new id."""
+        stamp = now()
+        values.setdefault("ingested_at", stamp)
+        values.setdefault("updated_at", stamp)
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.db.execute(f"INSERT INTO records ({names}) VALUES ({marks})", tuple(values.values()))
+        record_id = cursor.lastrowid
+        self.db.execute("INSERT INTO texts (record_id, content) VALUES (?, ?)", (record_id, text))
+        return record_id
+
+    def get(self, record_id: int) -> Record:
+        row = self.db.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"record {record_id} not found")
+        return _record(row)
+
+    def find(self, record_id: int) -> Record | None:
+        try:
+            return self.get(record_id)
+        except NotFoundError:
+            return None
+
+    def get_many(self, ids: Iterable[int]) -> dict[int, Record]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        rows = self.db.execute(f"SELECT * FROM records WHERE id IN ({marks})", ids).fetchall()
+        return {row["id"]: _record(row) for row in rows}
+
+    def find_by_sha(self, sha256: str) -> Record | None:
+        row = self.db.execute("SELECT * FROM records WHERE sha256 = ?", (sha256,)).fetchone()
+        return _record(row) if row else None
+
+    def text(self, record_id: int) -> str:
+        row = self.db.execute("SELECT content FROM texts WHERE record_id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no text for record {record_id}")
+        return row["content"]
+
+    def texts(self, ids: Iterable[int]) -> dict[int, str]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        rows = self.db.execute(f"SELECT record_id, content FROM texts WHERE record_id IN ({marks})", ids)
+        return {row["record_id"]: row["content"] for row in rows}
+
+    def iter_records(self, chunk: int = 1000) -> Iterator[Record]:
+        """Every record in id order, fetched in chunks so memory stays flat."""
+        last = 0
+        while True:
+            rows = self.db.execute("SELECT * FROM records WHERE id > ? ORDER BY id LIMIT ?", (last, chunk)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _record(row)
+            last = rows[-1]["id"]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM records").fetchone()[0]
+
+    def id_revs(self) -> dict[int, int]:
+        """{record id: current revision} for every record."""
+        return dict(self.db.execute("SELECT id, rev FROM records").fetchall())
+
+    def pending_index(self) -> list[int]:
+        """Ids of records whose latest revision is not yet in the index."""
+        rows = self.db.execute("SELECT id FROM records WHERE indexed_rev IS NULL OR indexed_rev <> rev ORDER BY id")
+        return [row[0] for row in rows]
+
+    def mark_indexed(self, id_revs: Iterable[tuple[int, int]]) -> None:
+        with self.transaction():
+            self.db.executemany("UPDATE records SET indexed_rev = ? WHERE id = ?", [(rev, i) for i, rev in id_revs])
+
+    def digests(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT sha256 FROM records")}
+
+    def records_without_text(self) -> list[int]:
+        rows = self.db.execute("SELECT id FROM records WHERE id NOT IN (SELECT record_id FROM texts) ORDER BY id")
+        return [row[0] for row in rows]
+
+    # --- batches, outcomes, events --------------------------------------------------------------
+
+    def start_batch(self, command: str) -> int:
+        cursor = self.db.execute("INSERT INTO batches (command, started_at) VALUES (?, ?)", (command, now()))
+        return cursor.lastrowid
+
+    def add_outcome(self, batch_id: int, outcome: IngestOutcome, sha256: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO batch_files (batch_id, path, status, record_id, reason, sha256, at) VALUES (?,?,?,?,?,?,?)",
+            (batch_id, outcome.path, str(outcome.status), outcome.record_id, outcome.reason, sha256, now()),
+        )
+
+    def finish_batch(self, batch_id: int, counts: dict[str, int]) -> None:
+        self.db.execute(
+            "UPDATE batches SET finished_at = ?, status = 'finished', counts = ? WHERE id = ?",
+            (now(), json.dumps(counts), batch_id),
+        )
+
+    def interrupt_running_batches(self) -> int:
+        """Mark batches whose process died as interrupted (call while holding the writer lock)."""
+        cursor = self.db.execute(
+            "UPDATE batches SET status = 'interrupted', finished_at = ? WHERE status = 'running'", (now(),)
+        )
+        return cursor.rowcount
+
+    def batch_outcomes(self, batch_id: int) -> list[IngestOutcome]:
+        rows = self.db.execute("SELECT * FROM batch_files WHERE batch_id = ? ORDER BY id", (batch_id,))
+        return [IngestOutcome(r["path"], r["status"], r["record_id"], r["reason"]) for r in rows]
+
+    def log_event(self, action: str, record_id: int | None = None, actor: str = "cli", **detail) -> None:
+        self.db.execute(
+            "INSERT INTO events (at, actor, action, record_id, detail) VALUES (?, ?, ?, ?, ?)",
+            (now(), actor, action, record_id, json.dumps(detail, ensure_ascii=False) if detail else None),
+        )
+
+
+def _record(row: sqlite3.Row) -> Record:
+    return Record(**{name: row[name] for name in RECORD_COLUMNS})

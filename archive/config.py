@@ -1,0 +1,52 @@
+"""Settings, built once from command-line options and `ARCHIVE_…` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_HOME = "./var"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable; passed explicitly to whatever needs it."""
+
+    home: Path
+    languages: tuple[str, ...] = ("vi", "en")
+    workers: int = max(1, os.cpu_count() or 1)
+    index_batch_size: int = 200  # documents per index commit while ingesting
+    lock_wait: float = 0.0  # seconds a writer waits for the lock before giving up
+
+    @property
+    def store_dir(self) -> Path:
+        return self.home / "store"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.home / "catalog.sqlite3"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.home / "archive.lock"
+
+    def with_(self, **changes) -> Settings:
+        return replace(self, **changes)
+
+    @classmethod
+    def load(cls, home: str | os.PathLike | None = None, **overrides) -> Settings:
+        """Settings from explicit values, then the environment, then defaults."""
+        env = os.environ
+        home_path = Path(home or env.get("ARCHIVE_HOME") or DEFAULT_HOME).expanduser().resolve()
+        values: dict = {"home": home_path}
+        if env.get("ARCHIVE_LANGUAGES"):
+            values["languages"] = tuple(x.strip() for x in env["ARCHIVE_LANGUAGES"].split(",") if x.strip())
+        if env.get("ARCHIVE_WORKERS"):
+            values["workers"] = max(1, int(env["ARCHIVE_WORKERS"]))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

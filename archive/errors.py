@@ -1,0 +1,63 @@
+"""One exception tree for the whole archive; exceptions carry the data a message needs."""
+
+from __future__ import annotations
+
+
+class ArchiveError(Exception):
+    """Base of every error the archive reports to a person (CLI message, HTTP error)."""
+
+    status = 500  # HTTP status the web layer answers with
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(ArchiveError):
+    """The caller asked for something that cannot be done as asked."""
+
+    status = 400
+
+
+class NotFoundError(ArchiveError):
+    """No such record (or none the caller may see)."""
+
+    status = 404
+
+
+class ExtractionError(ArchiveError):
+    """A file's content could not be read; the message says why in plain words."""
+
+    status = 422
+
+
+class UnsupportedFormatError(ExtractionError):
+    """The file is of a kind the archive does not read (yet)."""
+
+    status = 415
+
+
+class CatalogError(ArchiveError):
+    """The catalog is unusable (newer schema than this program, corrupt file)."""
+
+
+class IndexOutdatedError(ArchiveError):
+    """The search index was built with another schema version; `archive reindex` rebuilds it."""
+
+    status = 503
+
+
+class LockedError(ArchiveError):
+    """Another job holds the archive's writer lock."""
+
+    status = 503
+
+    def __init__(self, message: str, holder: dict | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder or {}
+
+
+class QueryError(ArchiveError):
+    """A search query that cannot be run; the message says what to change."""
+
+    status = 400

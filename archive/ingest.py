@@ -1,0 +1,208 @@
+"""The ingest pipeline: detect → store → duplicate check → extract (worker processes) → catalog → index.
+
+Extraction runs in worker processes on both cores; this process is the single writer. Finished files
+are written in batches: one catalog transaction, one index commit, then the catalog notes the index
+revision. A run killed anywhere leaves at worst stored blobs without records or records not yet in
+the index; `recover` repairs both at the start of the next writer, so a rerun completes the batch
+with no duplicates and no orphans. One bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.catalog import Catalog
+from archive.config import Settings
+from archive.errors import ArchiveError
+from archive.files import display_path, iter_files
+from archive.lock import writer_lock
+from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus
+from archive.recovery import recover
+from archive.store import Store
+from indexer.detect import sniff
+from indexer.documents import document_for
+from indexer.extract import extract_file
+from indexer.index import add_documents, open_index
+
+log = logging.getLogger(__name__)
+OnOutcome = Callable[[IngestOutcome], None]
+
+
+@dataclass
+class _Pending:
+    """A stored file waiting for its text."""
+
+    path: str
+    source: Path
+    sha256: str
+    size: int
+    mime: str
+    created_blob: bool
+    twins: list[str] = field(default_factory=list)  # later files in this batch with the same bytes
+
+
+def _extract_in_worker(blob: str, mime: str, languages: tuple[str, ...]) -> tuple[bool, ExtractedText | str]:
+    """Run in a worker process; returns (True, text) or (False, reason) so nothing unpicklable crosses back."""
+    try:
+        return True, extract_file(Path(blob), mime, languages)
+    except ArchiveError as exc:
+        return False, exc.message
+    except MemoryError:
+        return False, "the file needs more memory to read than the archive allows"
+    except Exception as exc:  # a parser bug on a strange file must not stop the batch
+        return False, f"could not read the file ({type(exc).__name__}: {exc})"
+
+
+class _Ingest:
+    """State of one running batch."""
+
+    def __init__(self, settings: Settings, catalog: Catalog, store: Store, on_outcome: OnOutcome | None) -> None:
+        self.settings = settings
+        self.catalog = catalog
+        self.store = store
+        self.on_outcome = on_outcome
+        self.ix = open_index(settings.index_dir, create=True)
+        self.batch_id = catalog.start_batch("ingest")
+        self.summary = BatchSummary(self.batch_id)
+        self.in_flight: dict[Future, _Pending] = {}
+        self.by_sha: dict[str, _Pending] = {}
+        self.ready: list[tuple[_Pending, ExtractedText]] = []
+
+    # --- outcomes -----------------------------------------------------------------------------
+
+    def _report(self, outcome: IngestOutcome, sha256: str | None = None) -> None:
+        self.catalog.add_outcome(self.batch_id, outcome, sha256)
+        self.summary.counts[str(outcome.status)] += 1
+        if self.on_outcome:
+            self.on_outcome(outcome)
+
+    def _fail(self, pending: _Pending, reason: str) -> None:
+        if pending.created_blob and self.catalog.find_by_sha(pending.sha256) is None:
+            self.store.remove(pending.sha256)  # nothing refers to the bytes: leave no orphan
+        self.by_sha.pop(pending.sha256, None)
+        for path in [pending.path, *pending.twins]:
+            self._report(IngestOutcome(path, OutcomeStatus.FAILED, reason=reason), pending.sha256)
+
+    # --- stages -------------------------------------------------------------------------------
+
+    def prepare(self, source: Path) -> _Pending | None:
+        """Detect, store and check one file; returns it when it needs extraction."""
+        path = display_path(source)
+        try:
+            detected = sniff(source)
+            if detected.unsupported:
+                self._report(IngestOutcome(path, OutcomeStatus.UNSUPPORTED, reason=detected.unsupported))
+                return None
+            blob = self.store.put_file(source)
+        except ArchiveError as exc:
+            self._report(IngestOutcome(path, OutcomeStatus.FAILED, reason=exc.message))
+            return None
+        except OSError as exc:
+            self._report(
+                IngestOutcome(path, OutcomeStatus.FAILED, reason=f"cannot read the file: {exc.strerror or exc}")
+            )
+            return None
+        existing = self.catalog.find_by_sha(blob.sha256)
+        if existing is not None:
+            self._report(IngestOutcome(path, OutcomeStatus.DUPLICATE, existing.id), blob.sha256)
+            return None
+        if blob.sha256 in self.by_sha:
+            self.by_sha[blob.sha256].twins.append(path)
+            return None
+        pending = _Pending(path, source, blob.sha256, blob.size, detected.mime, blob.created)
+        self.by_sha[blob.sha256] = pending
+        return pending
+
+    def collect(self, done: Iterable[Future]) -> None:
+        for future in done:
+            pending = self.in_flight.pop(future)
+            try:
+                ok, result = future.result()
+            except BrokenProcessPool:
+                ok, result = False, "the text extractor crashed on this file (its worker process died)"
+            if ok:
+                self.ready.append((pending, result))
+            else:
+                self._fail(pending, result)
+        if len(self.ready) >= self.settings.index_batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the ready files: catalog transaction, index commit, then the catalog notes it."""
+        if not self.ready:
+            return
+        batch, self.ready = self.ready, []
+        with self.catalog.transaction():
+            ids = [self._insert(pending, text) for pending, text in batch]
+        records = self.catalog.get_many(ids)
+        texts = {record_id: text.text for record_id, (_, text) in zip(ids, batch, strict=True)}
+        add_documents(self.ix, (document_for(records[i], texts[i]) for i in ids))
+        self.catalog.mark_indexed((i, records[i].rev) for i in ids)
+        for record_id, (pending, _) in zip(ids, batch, strict=True):
+            self.by_sha.pop(pending.sha256, None)
+            self._report(IngestOutcome(pending.path, OutcomeStatus.ADDED, record_id), pending.sha256)
+            for twin in pending.twins:
+                self._report(IngestOutcome(twin, OutcomeStatus.DUPLICATE, record_id), pending.sha256)
+
+    def _insert(self, pending: _Pending, text: ExtractedText) -> int:
+        record_id = self.catalog.insert_record(
+            text.text,
+            sha256=pending.sha256,
+            size=pending.size,
+            mime=pending.mime,
+            filename=display_path(pending.source.name),
+            source_path=display_path(pending.source.absolute()),
+            title=text.title,
+            language=text.language,
+            extractor=text.extractor,
+            pages=text.pages,
+            batch_id=self.batch_id,
+        )
+        self.catalog.log_event("ingest", record_id, path=pending.path, batch=self.batch_id)
+        return record_id
+
+
+def ingest(
+    settings: Settings,
+    paths: Iterable[Path],
+    *,
+    on_start: Callable[[int], None] | None = None,
+    on_outcome: OnOutcome | None = None,
+) -> BatchSummary:
+    """Ingest files and folders; every file ends in exactly one outcome. Returns the batch summary."""
+    started = time.monotonic()
+    store = Store(settings.store_dir).ensure()
+    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+        recover(settings, catalog, store)
+        files = list(iter_files(paths, exclude=settings.home))
+        if on_start:
+            on_start(len(files))
+        run = _Ingest(settings, catalog, store, on_outcome)
+        window = settings.workers * 4  # bounded: texts in flight stay few
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
+            for source in files:
+                pending = run.prepare(source)
+                if pending is None:
+                    continue
+                future = pool.submit(
+                    _extract_in_worker, str(store.path(pending.sha256)), pending.mime, settings.languages
+                )
+                run.in_flight[future] = pending
+                if len(run.in_flight) >= window:
+                    done, _ = wait(run.in_flight, return_when=FIRST_COMPLETED)
+                    run.collect(done)
+            while run.in_flight:
+                done, _ = wait(run.in_flight, return_when=FIRST_COMPLETED)
+                run.collect(done)
+        run.flush()
+        run.summary.seconds = time.monotonic() - started
+        catalog.finish_batch(run.batch_id, run.summary.counts)
+        return run.summary

@@ -1,0 +1,62 @@
+"""One writer at a time: ingest, reindex and verify share an advisory lock in the home folder.
+
+`flock` is released by the kernel when its holder dies, so a lock left by a killed process is never
+stale: the next job simply gets it. The holder's pid, command and start time are written into the
+lock file so that a job that has to wait can say who it is waiting for.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from archive.catalog import now
+from archive.errors import LockedError
+
+POLL_SECONDS = 0.2
+
+
+def read_holder(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+
+
+@contextmanager
+def writer_lock(path: Path, *, wait: float = 0.0, command: str | None = None) -> Iterator[None]:
+    """Hold the archive's writer lock; wait up to `wait` seconds, then raise LockedError naming the holder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + wait
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = read_holder(path)
+                    who = (
+                        f"pid {holder.get('pid')} ({holder.get('command')}) since {holder.get('since')}"
+                        if holder
+                        else "another process"
+                    )
+                    raise LockedError(f"the archive is busy: {who} holds its writer lock", holder) from None
+                time.sleep(POLL_SECONDS)
+        info = {"pid": os.getpid(), "command": command or " ".join(sys.argv), "since": now()}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -1,0 +1,37 @@
+"""Repair what a killed writer left behind; run at the start of every writing command."""
+
+from __future__ import annotations
+
+import logging
+
+from archive.catalog import Catalog
+from archive.config import Settings
+from archive.reindex import sync_index
+from archive.store import Store
+from indexer.index import index_state, remove_unused_generations
+
+log = logging.getLogger(__name__)
+
+
+def recover(settings: Settings, catalog: Catalog, store: Store) -> dict[str, int]:
+    """Call only while holding the writer lock: then nothing in flight belongs to a live process."""
+    report = {
+        "temporary_files": store.clear_tmp(),
+        "interrupted_batches": catalog.interrupt_running_batches(),
+        "unused_index_generations": len(remove_unused_generations(settings.index_dir))
+        if settings.index_dir.is_dir()
+        else 0,
+        "orphaned_originals": 0,
+        "reindexed": 0,
+    }
+    known = catalog.digests()
+    for digest in list(store.iter_digests()):
+        if digest not in known:
+            store.remove(digest)  # stored by a run killed before its catalog commit
+            report["orphaned_originals"] += 1
+    if catalog.pending_index() or index_state(settings.index_dir) != "ok":
+        report["reindexed"] = sync_index(catalog, settings.index_dir).indexed
+    found = {k: v for k, v in report.items() if v}
+    if found:
+        log.warning("recovered from an interrupted run: %s", found)
+    return report

@@ -1,0 +1,90 @@
+"""Bring the derived index in step with the catalog: incrementally, or by a full rebuild and swap."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from archive.catalog import Catalog
+from indexer.documents import document_for
+from indexer.index import add_documents, create_generation, delete_ids, index_state, indexed_revs, open_index, swap_in
+
+log = logging.getLogger(__name__)
+CHUNK = 500  # documents per commit: bounded memory, and a killed rebuild loses at most one chunk
+
+
+@dataclass
+class ReindexSummary:
+    full: bool = False
+    indexed: int = 0
+    deleted: int = 0
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {"full": self.full, "indexed": self.indexed, "deleted": self.deleted, "reason": self.reason}
+
+
+Progress = Callable[[int], None]
+
+
+def sync_index(catalog: Catalog, index_dir, *, full: bool = False, progress: Progress | None = None) -> ReindexSummary:
+    """Index what changed since the index was last written (or everything, with `full`)."""
+    state = index_state(index_dir)
+    if full or state != "ok":
+        reason = "requested" if full else f"index {state}"
+        if not full and catalog.count():
+            log.warning("search index is %s: rebuilding it from the catalog", state)
+        return rebuild(catalog, index_dir, reason=reason, progress=progress)
+    ix = open_index(index_dir)
+    in_index = indexed_revs(ix)
+    in_catalog = catalog.id_revs()
+    stale = [i for i, rev in in_catalog.items() if in_index.get(i) != rev]
+    removed = [i for i in in_index if i not in in_catalog]
+    summary = ReindexSummary(deleted=delete_ids(ix, removed), reason="incremental")
+    for start in range(0, len(stale), CHUNK):
+        chunk = stale[start : start + CHUNK]
+        done = _index_chunk(catalog, ix, chunk, replace=True)
+        catalog.mark_indexed(done)
+        summary.indexed += len(done)
+        if progress:
+            progress(len(chunk))
+    # A run killed between its index commit and its catalog update leaves correct documents unmarked.
+    lagging = [i for i in catalog.pending_index() if in_index.get(i) == in_catalog[i]]
+    catalog.mark_indexed((i, in_catalog[i]) for i in lagging)
+    return summary
+
+
+def rebuild(
+    catalog: Catalog, index_dir, *, reason: str = "requested", progress: Progress | None = None
+) -> ReindexSummary:
+    """Build a complete new generation beside the live index, then swap it in atomically."""
+    name, ix = create_generation(index_dir)
+    summary = ReindexSummary(full=True, reason=reason)
+    done: list[tuple[int, int]] = []
+    try:
+        ids = sorted(catalog.id_revs())
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            done.extend(_index_chunk(catalog, ix, chunk, replace=False))
+            if progress:
+                progress(len(chunk))
+    except BaseException:
+        ix.close()
+        shutil.rmtree(index_dir / name, ignore_errors=True)
+        raise
+    ix.close()
+    swap_in(index_dir, name)
+    catalog.mark_indexed(done)  # only now is it true: the new generation is live
+    summary.indexed = len(done)
+    return summary
+
+
+def _index_chunk(catalog: Catalog, ix, ids: list[int], *, replace: bool) -> list[tuple[int, int]]:
+    """Index these records in one commit; returns the (id, rev) pairs written."""
+    records = catalog.get_many(ids)
+    texts = catalog.texts(ids)
+    written = [records[i] for i in ids if i in records]
+    add_documents(ix, (document_for(r, texts.get(r.id, "")) for r in written), replace=replace)
+    return [(r.id, r.rev) for r in written]

@@ -1,0 +1,30 @@
+"""Answer a search with catalog data: the shape shared by the JSON API and `archive search --json`."""
+
+from __future__ import annotations
+
+from archive.catalog import Catalog
+from archive.models import Record
+from indexer.search import SearchHit, SearchIndex
+
+
+def hit_dict(record: Record, hit: SearchHit) -> dict:
+    return {
+        "id": record.id,
+        "title": record.title,
+        "filename": record.filename,
+        "language": record.language,
+        "issued": record.issued,
+        "doc_number": record.doc_number,
+        "doc_type": record.doc_type,
+        "classification": record.classification,
+        "score": hit.score,
+        "snippet": hit.snippet,
+    }
+
+
+def search_records(catalog: Catalog, index: SearchIndex, query: str, *, page: int = 1, limit: int = 10) -> dict:
+    """`{"query", "total", "page", "limit", "hits": [...]}` with display values from the catalog."""
+    result = index.search(query, page=page, limit=limit, texts_for=catalog.texts)
+    records = catalog.get_many(hit.id for hit in result.hits)
+    hits = [hit_dict(records[h.id], h) for h in result.hits if h.id in records]
+    return {"query": result.query, "total": result.total, "page": result.page, "limit": result.limit, "hits": hits}

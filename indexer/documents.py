@@ -1,0 +1,39 @@
+"""Turn a catalog record and its text into an index document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from archive.models import Record
+from indexer.analysis import normalize_symbol
+
+
+def document_for(record: Record, text: str) -> dict:
+    """The fields `indexer.schema` expects; unknown values are simply left out."""
+    doc = {
+        "id": str(record.id),
+        "rev": record.rev,
+        "body": text,
+        "filename": record.filename,
+        "language": record.language or "und",
+        "classification": record.classification,
+        "ingested": _date(record.ingested_at),
+    }
+    optional = {
+        "title": record.title,
+        "doc_type": record.doc_type,
+        "issuer": record.issuer,
+        "doc_number": normalize_symbol(record.doc_number) if record.doc_number else None,
+        "issued": _date(record.issued),
+    }
+    doc.update({k: v for k, v in optional.items() if v})
+    return doc
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None

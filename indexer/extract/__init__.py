@@ -1,0 +1,59 @@
+"""Text extraction: a registry of extractors keyed by the MIME type that `indexer.detect` found.
+
+`extract_file` is what ingest runs in its worker processes: extractor → clean-up (NFC, line ends,
+control characters) → language. It raises ExtractionError with a reason a person understands.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from archive.errors import ExtractionError, UnsupportedFormatError
+from archive.models import ExtractedText
+from indexer import detect
+from indexer.extract import docx, html, pdf, text
+from indexer.language import detect_language
+
+Extractor = Callable[[Path], ExtractedText]
+
+EXTRACTORS: dict[str, Extractor] = {
+    detect.PDF: pdf.extract,
+    detect.DOCX: docx.extract,
+    detect.HTML: html.extract,
+    detect.TEXT: text.extract,
+}
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
+TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def clean_text(raw: str) -> str:
+    """NFC, `\\n` line ends, no control characters, no trailing blanks; form feeds (page breaks) kept."""
+    value = unicodedata.normalize("NFC", raw)
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = CONTROL.sub("", value)
+    value = TRAILING_SPACE.sub("\n", value + "\n")
+    return BLANK_RUNS.sub("\n\n", value).strip()
+
+
+def extract_file(path: Path, mime: str, languages: tuple[str, ...] = ("vi", "en")) -> ExtractedText:
+    """Extract, clean and identify the language of one file of a known type."""
+    extractor = EXTRACTORS.get(mime)
+    if extractor is None:
+        raise UnsupportedFormatError(f"no extractor for {mime}")
+    raw = extractor(path)
+    content = clean_text(raw.text)
+    if not content.replace("\f", "").strip():
+        raise ExtractionError(f"no text found in this {raw.extractor.split(':')[0].upper()} file")
+    title = clean_text(raw.title) if raw.title else None
+    return ExtractedText(
+        text=content,
+        extractor=raw.extractor,
+        pages=raw.pages,
+        title=title or None,
+        language=detect_language(content, languages),
+    )

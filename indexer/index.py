@@ -1,0 +1,156 @@
+"""The Whoosh index on disk: generations, atomic swaps, writing and bookkeeping.
+
+`index/` holds one or more generation folders (`gen-000001/` …) and a `CURRENT` file naming the live
+one with its schema version. A full rebuild writes a new generation beside the live one and swaps
+`CURRENT` with an atomic rename, so searches never see a half-built index and a failed rebuild leaves
+the old one in place. The index is derived: everything in it can be rebuilt from the catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from archive.errors import IndexOutdatedError
+from indexer.schema import SCHEMA_VERSION, build_schema
+
+CURRENT = "CURRENT"
+PREFIX = "gen-"
+
+
+@dataclass(frozen=True)
+class Generation:
+    name: str
+    schema_version: int
+
+
+def read_current(index_dir: Path) -> Generation | None:
+    """The live generation, or None when no index has been built yet."""
+    try:
+        data = json.loads((index_dir / CURRENT).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return Generation(data["generation"], int(data["schema_version"]))
+
+
+def _write_current(index_dir: Path, generation: Generation) -> None:
+    tmp = index_dir / f"{CURRENT}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump({"generation": generation.name, "schema_version": generation.schema_version}, f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, index_dir / CURRENT)
+    fd = os.open(index_dir, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _storage(path: Path) -> FileStorage:
+    return FileStorage(str(path))
+
+
+def create_generation(index_dir: Path):
+    """A new, empty index in a fresh generation folder (not live until `swap_in`)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    numbers = [int(p.name[len(PREFIX) :]) for p in index_dir.glob(f"{PREFIX}*") if p.name[len(PREFIX) :].isdigit()]
+    name = f"{PREFIX}{max(numbers, default=0) + 1:06d}"
+    path = index_dir / name
+    path.mkdir()
+    return name, _storage(path).create_index(build_schema())
+
+
+def swap_in(index_dir: Path, name: str) -> None:
+    """Make generation `name` the live index (atomic), then delete the others."""
+    _write_current(index_dir, Generation(name, SCHEMA_VERSION))
+    remove_unused_generations(index_dir)
+
+
+def remove_unused_generations(index_dir: Path) -> list[str]:
+    """Delete generation folders that are not live (left by a finished swap or a killed rebuild)."""
+    current = read_current(index_dir)
+    removed = []
+    for path in index_dir.glob(f"{PREFIX}*"):
+        if current is None or path.name != current.name:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
+
+
+def index_state(index_dir: Path) -> str:
+    """`missing`, `outdated` or `ok`."""
+    current = read_current(index_dir)
+    if current is None or not (index_dir / current.name).is_dir():
+        return "missing"
+    return "ok" if current.schema_version == SCHEMA_VERSION else "outdated"
+
+
+def open_index(index_dir: Path, *, create: bool = False):
+    """Open the live index; with `create`, make one when none exists yet."""
+    state = index_state(index_dir)
+    if state == "missing":
+        if not create:
+            raise IndexOutdatedError("the archive has no search index yet: run `archive reindex`")
+        name, ix = create_generation(index_dir)
+        _write_current(index_dir, Generation(name, SCHEMA_VERSION))
+        return ix
+    if state == "outdated":
+        raise IndexOutdatedError("the search index was built by another version: run `archive reindex`")
+    return whoosh_index.open_dir(str(index_dir / read_current(index_dir).name))
+
+
+@contextmanager
+def writing(ix) -> Iterator:
+    """A writer that commits on success and cancels (then re-raises) on any error."""
+    writer = ix.writer()
+    try:
+        yield writer
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def add_documents(ix, docs: Iterable[dict], *, replace: bool = False) -> int:
+    """Add documents in one commit; with `replace`, first delete any older version of each id."""
+    docs = list(docs)
+    if not docs:
+        return 0
+    with writing(ix) as writer:
+        if replace:
+            with ix.searcher() as searcher:  # one shared searcher: per-call searchers are slow
+                for doc in docs:
+                    writer.delete_by_term("id", doc["id"], searcher=searcher)
+        for doc in docs:
+            writer.add_document(**doc)
+    return len(docs)
+
+
+def delete_ids(ix, ids: Iterable[int]) -> int:
+    ids = [str(i) for i in ids]
+    if not ids:
+        return 0
+    with writing(ix) as writer, ix.searcher() as searcher:
+        return sum(writer.delete_by_term("id", i, searcher=searcher) for i in ids)
+
+
+def indexed_revs(ix) -> dict[int, int]:
+    """{record id: revision} of every live document in the index, read from columns (fast)."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        ids = reader.column_reader("id")
+        revs = reader.column_reader("rev")
+        return {int(ids[docnum]): int(revs[docnum]) for docnum in reader.all_doc_ids()}
+
+
+def doc_count(ix) -> int:
+    return ix.doc_count()
