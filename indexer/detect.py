@@ -68,7 +68,7 @@ def sniff(path: Path) -> Detected:
     elif b"\x00" in head:
         return Detected("application/octet-stream", "unrecognised binary file: not a document format the archive reads")
     else:
-        sample = head.decode("latin-1")
+        sample = head.removeprefix(BOMS[0]).decode("latin-1")
     return Detected(HTML if _looks_like_html(sample) else TEXT)
 
 

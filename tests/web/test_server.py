@@ -1,0 +1,52 @@
+"""`archive serve` under waitress, a real WSGI server in a real process."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import VI_TEXT, run_archive, write
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.headers, response.read()
+
+
+@pytest.mark.slow
+def test_serve_answers_search_and_download(settings, inbox):
+    assert run_archive(settings.home, "ingest", str(write(inbox / "a.txt", VI_TEXT))).returncode == 0
+    port = free_port()
+    command = [sys.executable, "-m", "archive", "--home", str(settings.home), "serve", "--port", str(port)]
+    base = f"http://127.0.0.1:{port}"
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as server:
+        try:
+            for _ in range(100):
+                try:
+                    status, _, body = get(f"{base}/healthz")
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            else:
+                pytest.fail("server did not start: " + server.stderr.read())
+            assert status == 200 and json.loads(body)["records"] == 1
+            status, headers, body = get(f"{base}/api/search?q=chuyen+doi+so")
+            data = json.loads(body)
+            assert data["total"] == 1 and headers["Server"] == "archive"  # waitress, identified
+            status, headers, body = get(f"{base}/records/{data['hits'][0]['id']}/download")
+            assert body == VI_TEXT.encode()
+            status, _, body = get(f"{base}/?q=chuy%E1%BB%83n")
+            assert status == 200 and b"<mark>" in body
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
