@@ -48,5 +48,7 @@ class Settings:
             values["languages"] = tuple(x.strip() for x in env["ARCHIVE_LANGUAGES"].split(",") if x.strip())
         if env.get("ARCHIVE_WORKERS"):
             values["workers"] = max(1, int(env["ARCHIVE_WORKERS"]))
+        if env.get("ARCHIVE_INDEX_BATCH_SIZE"):
+            values["index_batch_size"] = max(1, int(env["ARCHIVE_INDEX_BATCH_SIZE"]))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -147,6 +147,8 @@ def indexed_revs(ix) -> dict[int, int]:
     """{record id: revision} of every live document in the index, read from columns (fast)."""
     with ix.searcher() as searcher:
         reader = searcher.reader()
+        if reader.doc_count_all() == 0:
+            return {}  # no segment yet: Whoosh's empty reader has no columns
         ids = reader.column_reader("id")
         revs = reader.column_reader("rev")
         return {int(ids[docnum]): int(revs[docnum]) for docnum in reader.all_doc_ids()}

@@ -46,10 +46,10 @@ def test_show_search_and_export(cli, inbox, tmp_path):
     original = write(inbox / "kết luận.txt", VI_TEXT)
     _, lines = cli.json("ingest", str(original))
     record_id = lines[0]["id"]
-    result, (shown,) = cli.json("show", str(record_id))
+    _, (shown,) = cli.json("show", str(record_id))
     assert shown["id"] == record_id and shown["filename"] == "kết luận.txt" and shown["language"] == "vi"
     assert shown["sha256"] == hashlib.sha256(original.read_bytes()).hexdigest()
-    result, (found,) = cli.json("search", "cai cach hanh chinh", "--limit", "5")
+    _, (found,) = cli.json("search", "cai cach hanh chinh", "--limit", "5")
     assert found["total"] == 1 and found["hits"][0]["id"] == record_id
     assert "<mark>cải</mark>" in found["hits"][0]["snippet"]
     target = tmp_path / "out.bin"

@@ -60,7 +60,7 @@ def test_rerunning_the_same_ingest_changes_nothing(settings, inbox):
     with Catalog(settings.catalog_path) as catalog:
         before = [r.to_dict() for r in catalog.iter_records()]
     digests = sorted(Store(settings.store_dir).iter_digests())
-    second, by_name = run(settings, inbox)
+    second, _ = run(settings, inbox)
     assert first.counts["added"] == 2 and second.counts == {"added": 0, "duplicate": 2, "unsupported": 0, "failed": 0}
     assert second.ok
     with Catalog(settings.catalog_path) as catalog:

@@ -3,14 +3,26 @@
 import hashlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from archive.ingest import ingest
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from web import create_app
 
-HIT_KEYS = {"id", "title", "filename", "language", "issued", "doc_number", "doc_type", "classification", "score", "snippet"}
+HIT_KEYS = {
+    "id",
+    "title",
+    "filename",
+    "language",
+    "issued",
+    "doc_number",
+    "doc_type",
+    "classification",
+    "score",
+    "snippet",
+}
 
 
 @pytest.fixture
@@ -95,9 +107,12 @@ def test_healthz(client):
 
 
 @hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(query=st.text(alphabet=st.characters(codec="utf-8"), max_size=300) | st.sampled_from(
-    ['"unbalanced', "AND", "OR OR -", "(((", "title:", "*", "a* b?", "body:[a TO", "-", '""', "\x00\x1f", "ý ở á"]
-))
+@given(
+    query=st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
+    | st.sampled_from(
+        ['"unbalanced', "AND", "OR OR -", "(((", "title:", "*", "a* b?", "body:[a TO", "-", '""', "\x00\x1f", "ý ở á"]
+    )
+)
 def test_no_query_is_a_server_error(client, query):
     response = client.get("/api/search", query_string={"q": query})
     assert response.status_code in (200, 400), response.get_data(as_text=True)

@@ -1,0 +1,31 @@
+"""Index generations, swaps and bookkeeping."""
+
+from indexer.index import add_documents, create_generation, indexed_revs, open_index, read_current, swap_in
+
+
+def doc(record_id: int, rev: int = 1, body: str = "văn bản") -> dict:
+    return {"id": str(record_id), "rev": rev, "body": body, "filename": "a.txt", "language": "vi"}
+
+
+def test_empty_index_has_no_revisions(tmp_path):
+    assert indexed_revs(open_index(tmp_path / "index", create=True)) == {}
+
+
+def test_replace_keeps_one_document_per_id(tmp_path):
+    ix = open_index(tmp_path / "index", create=True)
+    add_documents(ix, [doc(1), doc(2)])
+    add_documents(ix, [doc(2, rev=5)], replace=True)
+    assert indexed_revs(ix) == {1: 1, 2: 5} and ix.doc_count() == 2
+
+
+def test_swap_in_makes_a_new_generation_live_and_removes_the_old(tmp_path):
+    index_dir = tmp_path / "index"
+    add_documents(open_index(index_dir, create=True), [doc(1)])
+    old = read_current(index_dir).name
+    name, ix = create_generation(index_dir)
+    add_documents(ix, [doc(7)])
+    assert indexed_revs(open_index(index_dir)) == {1: 1}, "not live before the swap"
+    swap_in(index_dir, name)
+    assert read_current(index_dir).name == name != old
+    assert indexed_revs(open_index(index_dir)) == {7: 1}
+    assert not (index_dir / old).exists()

@@ -1,0 +1,107 @@
+"""`archive reindex`: incremental sync, full rebuild beside a live index, schema changes, failures."""
+
+import json
+import threading
+
+import pytest
+
+import archive.reindex
+from archive.catalog import Catalog
+from archive.ingest import ingest
+from archive.reindex import rebuild, sync_index
+from indexer.index import read_current
+from indexer.schema import SCHEMA_VERSION
+from indexer.search import SearchIndex
+from tests.conftest import run_archive, write
+
+
+@pytest.fixture
+def filled(settings, inbox):
+    for n in range(300):
+        write(inbox / f"tb-{n:03}.txt", f"Thông báo kết luận số {n}-TB/TU về cải cách hành chính, đợt {n}.\n" * 15)
+    summary = ingest(settings, [inbox])
+    assert summary.counts["added"] == 300
+    return settings
+
+
+@pytest.mark.slow
+def test_full_reindex_on_a_live_index_keeps_searches_answering(filled):
+    index = SearchIndex(filled.index_dir)  # as the web server holds it
+    before = read_current(filled.index_dir)
+    totals, errors, stop = [], [], threading.Event()
+
+    def search_continuously():
+        while not stop.is_set():
+            try:
+                totals.append(index.search("cai cach hanh chinh", limit=5).total)
+            except Exception as exc:  # any error at all fails the test
+                errors.append(exc)
+
+    searcher = threading.Thread(target=search_continuously)
+    searcher.start()
+    try:
+        result = run_archive(filled.home, "reindex", "--full", "--json")
+    finally:
+        stop.set()
+        searcher.join()
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"full": True, "indexed": 300, "deleted": 0, "reason": "requested"}
+    assert errors == [] and len(totals) > 5 and set(totals) == {300}
+    after = read_current(filled.index_dir)
+    assert after.name != before.name and not (filled.index_dir / before.name).exists()
+    assert index.search("cai cach hanh chinh").total == 300, "the searcher moved to the new generation"
+    assert run_archive(filled.home, "verify").returncode == 0
+
+
+def test_a_failed_rebuild_leaves_the_old_index_intact(filled, monkeypatch):
+    before = read_current(filled.index_dir)
+    calls = []
+
+    def failing_chunk(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            return original(*args, **kwargs)
+        raise OSError("disk full")
+
+    original = archive.reindex._index_chunk
+    monkeypatch.setattr(archive.reindex, "_index_chunk", failing_chunk)
+    monkeypatch.setattr(archive.reindex, "CHUNK", 100)  # fail on the second of three chunks
+    with Catalog(filled.catalog_path) as catalog, pytest.raises(OSError, match="disk full"):
+        rebuild(catalog, filled.index_dir)
+    assert read_current(filled.index_dir) == before
+    assert sorted(p.name for p in filled.index_dir.iterdir()) == ["CURRENT", before.name]
+    assert SearchIndex(filled.index_dir).search("thong bao").total == 300
+
+
+def test_schema_version_change_triggers_a_rebuild(filled):
+    current = filled.index_dir / "CURRENT"
+    data = json.loads(current.read_text())
+    current.write_text(json.dumps({**data, "schema_version": SCHEMA_VERSION - 1}))
+    verify = run_archive(filled.home, "verify", "--json")
+    assert verify.returncode == 1 and json.loads(verify.stdout)["problems"][0]["kind"] == "index_outdated"
+    with Catalog(filled.catalog_path) as catalog:
+        summary = sync_index(catalog, filled.index_dir)
+    assert summary.full and summary.indexed == 300 and summary.reason == "index outdated"
+    assert read_current(filled.index_dir).schema_version == SCHEMA_VERSION
+
+
+def test_incremental_reindex_touches_only_what_changed(filled):
+    with Catalog(filled.catalog_path) as catalog:
+        assert sync_index(catalog, filled.index_dir).to_dict() == {
+            "full": False,
+            "indexed": 0,
+            "deleted": 0,
+            "reason": "incremental",
+        }
+        with catalog.transaction():
+            catalog.db.execute("UPDATE records SET title = 'Tiêu đề mới', rev = rev + 1 WHERE id IN (3, 4)")
+            catalog.db.execute("DELETE FROM texts WHERE record_id = 5")
+            catalog.db.execute("DELETE FROM records WHERE id = 5")
+        summary = sync_index(catalog, filled.index_dir)
+        assert (summary.indexed, summary.deleted) == (2, 1)
+        assert catalog.pending_index() == []
+    index = SearchIndex(filled.index_dir)
+    assert [h.id for h in index.search("tieu de moi").hits] == [3, 4] or {
+        h.id for h in index.search("tieu de moi").hits
+    } == {3, 4}
+    assert index.search("thong bao").total == 299
