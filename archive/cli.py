@@ -46,9 +46,19 @@ def _print_json(data) -> None:
 
 def _progress(total: int | None, unit: str, quiet: bool):
     """A progress bar on a terminal (files done, rate, time left); nothing on a pipe."""
+    import shutil
+
     from tqdm import tqdm
 
-    return tqdm(total=total, unit=unit, file=sys.stderr, disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True)
+    size = shutil.get_terminal_size((100, 24))  # a terminal that reports no size (0×0) hides tqdm's bar
+    return tqdm(
+        total=total,
+        unit=unit,
+        file=sys.stderr,
+        disable=quiet or not sys.stderr.isatty(),
+        ncols=size.columns,
+        nrows=size.lines or 24,
+    )
 
 
 wait_option = click.option(

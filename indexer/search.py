@@ -121,7 +121,7 @@ class SearchIndex:
                 results = searcher.search(parsed, limit=page * limit, terms=True)
             except whoosh_query.QueryError as exc:  # e.g. a phrase on a field without positions
                 raise QueryError(f"cannot run the query: {exc}") from exc
-            results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+            results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=40)
             results.formatter = MarkFormatter()
             window = results[(page - 1) * limit : page * limit]
             ids = [int(hit["id"]) for hit in window]
@@ -131,5 +131,6 @@ class SearchIndex:
 
 
 def _hit(hit, body: str) -> SearchHit:
-    snippet = hit.highlights("body", text=body, top=2) if body else ""
-    return SearchHit(id=int(hit["id"]), score=round(float(hit.score), 4), snippet=snippet or plain_snippet(body))
+    flat = " ".join(body.split())  # a snippet is one line, whatever the document's layout
+    snippet = hit.highlights("body", text=flat, top=2) if flat else ""
+    return SearchHit(id=int(hit["id"]), score=round(float(hit.score), 4), snippet=snippet or plain_snippet(flat))

@@ -109,3 +109,37 @@ def test_a_busy_archive_exits_75_naming_the_holder(settings, inbox):
     assert result.returncode == 75
     assert "pid 4242 (archive reindex --full)" in result.stderr
     assert run_archive(settings.home, "ingest", str(inbox)).returncode == 0, "the lock is free again"
+
+
+def test_progress_bar_on_a_terminal_only(settings, inbox):
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    for n in range(5):
+        write(inbox / f"{n}.txt", f"{VI_TEXT} {n}")
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    env = {**os.environ, "ARCHIVE_HOME": str(settings.home)}
+    with subprocess.Popen(
+        [sys.executable, "-m", "archive", "ingest", str(inbox)], stderr=secondary, stdout=subprocess.PIPE, env=env
+    ) as job:
+        os.close(secondary)
+        job.wait(timeout=120)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # EIO: the terminal's other side is closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(primary)
+    terminal = b"".join(chunks).decode()
+    assert "5/5" in terminal and "file/s" in terminal and "100%" in terminal, terminal
+    piped = run_archive(settings.home, "ingest", str(inbox))
+    assert "file/s" not in piped.stderr and "%" not in piped.stderr
