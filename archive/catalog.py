@@ -16,7 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from archive.errors import CatalogError, NotFoundError
-from archive.models import IngestOutcome, Record
+from archive.models import Citation, IngestOutcome, Record
+from indexer.normalize import symbol_key
 
 RECORD_COLUMNS = tuple(f.name for f in fields(Record))
 
@@ -97,9 +98,13 @@ class Catalog:
 
     # --- records ------------------------------------------------------------------------------
 
-    def insert_record(self, text: str, **values) -> int:
-        """Insert a record and its text (call inside `transaction`); returns the new id."""
+    def insert_record(self, text: str, citations: Iterable[Citation] = (), **values) -> int:
+        """Insert a record, its text and its citations (call inside `transaction`); returns the new id."""
         stamp = now()
+        if "provenance" in values:
+            values["provenance"] = json.dumps(values["provenance"], sort_keys=True)
+        if values.get("doc_number"):
+            values["doc_number_key"] = symbol_key(values["doc_number"])
         values.setdefault("ingested_at", stamp)
         values.setdefault("updated_at", stamp)
         names = ", ".join(values)
@@ -107,7 +112,70 @@ class Catalog:
         cursor = self.db.execute(f"INSERT INTO records ({names}) VALUES ({marks})", tuple(values.values()))
         record_id = cursor.lastrowid
         self.db.execute("INSERT INTO texts (record_id, content) VALUES (?, ?)", (record_id, text))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO citations (record_id, symbol, symbol_key, cited_date) VALUES (?, ?, ?, ?)",
+            [(record_id, c.symbol, c.key, c.date) for c in citations],
+        )
         return record_id
+
+    def update_fields(self, record_id: int, changes: dict, *, source: str, actor: str) -> dict:
+        """Set metadata fields, mark their provenance, bump the revision and log old → new.
+
+        Returns {field: (old, new)} for what actually changed (call inside `transaction`).
+        """
+        record = self.get(record_id)
+        changed = {f: (getattr(record, f), v) for f, v in changes.items() if getattr(record, f) != v}
+        if not changed:
+            return {}
+        provenance = {**record.provenance, **{f: source for f in changed}}
+        values = {f: new for f, (_, new) in changed.items()}
+        if "doc_number" in values:
+            values["doc_number_key"] = symbol_key(values["doc_number"]) if values["doc_number"] else None
+        values |= {"provenance": json.dumps(provenance, sort_keys=True), "updated_at": now()}
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        self.db.execute(f"UPDATE records SET {assignments}, rev = rev + 1 WHERE id = ?", (*values.values(), record_id))
+        detail = {f: {"old": old, "new": new} for f, (old, new) in changed.items()}
+        self.log_event(f"metadata.{source}", record_id, actor=actor, changes=detail)
+        return changed
+
+    # --- citations ----------------------------------------------------------------------------
+
+    def citation_keys(self, ids: Iterable[int]) -> dict[int, list[str]]:
+        ids = list(ids)
+        found: dict[int, list[str]] = {i: [] for i in ids}
+        if ids:
+            marks = ", ".join("?" for _ in ids)
+            rows = self.db.execute(f"SELECT record_id, symbol_key FROM citations WHERE record_id IN ({marks})", ids)
+            for record_id, key in rows:
+                found[record_id].append(key)
+        return found
+
+    def citations_of(self, record: Record) -> list[dict]:
+        """What the record cites: `{"symbol", "id"}`, id None while the cited record is not archived."""
+        rows = self.db.execute(
+            "SELECT symbol, symbol_key, cited_date FROM citations WHERE record_id = ? ORDER BY rowid", (record.id,)
+        ).fetchall()
+        return [{"symbol": row["symbol"], "id": self._resolve(row["symbol_key"], row["cited_date"])} for row in rows]
+
+    def _resolve(self, key: str, cited_date: str | None) -> int | None:
+        # A symbol is unique only with its date (numbering restarts each term): prefer the dated match.
+        row = self.db.execute(
+            "SELECT id FROM records WHERE doc_number_key = ? ORDER BY (issued IS ? AND ? IS NOT NULL) DESC, id LIMIT 1",
+            (key, cited_date, cited_date),
+        ).fetchone()
+        return row[0] if row else None
+
+    def cited_by(self, record: Record) -> list[dict]:
+        """Records that cite this one: `{"symbol", "id", "title"}`."""
+        if not record.doc_number_key:
+            return []
+        rows = self.db.execute(
+            "SELECT r.id, r.title, c.symbol FROM citations c JOIN records r ON r.id = c.record_id "
+            "WHERE c.symbol_key = ? AND r.id <> ? AND (c.cited_date IS NULL OR ? IS NULL OR c.cited_date = ?) "
+            "ORDER BY r.issued, r.id",
+            (record.doc_number_key, record.id, record.issued, record.issued),
+        ).fetchall()
+        return [{"symbol": row["symbol"], "id": row["id"], "title": row["title"]} for row in rows]
 
     def get(self, record_id: int) -> Record:
         row = self.db.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchone()
@@ -218,4 +286,6 @@ class Catalog:
 
 
 def _record(row: sqlite3.Row) -> Record:
-    return Record(**{name: row[name] for name in RECORD_COLUMNS})
+    values = {name: row[name] for name in RECORD_COLUMNS}
+    values["provenance"] = json.loads(values["provenance"] or "{}")
+    return Record(**values)

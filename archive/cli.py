@@ -91,16 +91,32 @@ def main(ctx: click.Context, home: Path, verbose: bool) -> None:
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="No output when every file was added or a duplicate.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Extraction processes (default: one per core).")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="UTF-8 CSV keyed by file path (column 'file') whose columns set metadata; overrides what is extracted.",
+)
+@click.option("--dry-run", is_flag=True, help="With --manifest: check it against the folder, ingest nothing.")
 @wait_option
 @click.pass_obj
 @_fail_on_archive_errors
 def ingest(
-    settings: Settings, paths: tuple[Path, ...], as_json: bool, quiet: bool, workers: int | None, wait: float
+    settings: Settings,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    quiet: bool,
+    workers: int | None,
+    manifest: Path | None,
+    dry_run: bool,
+    wait: float,
 ) -> None:
     """Add files and folders (recursively) to the archive."""
     from archive.ingest import ingest as run_ingest
 
     settings = settings.with_(lock_wait=wait, **({"workers": workers} if workers else {}))
+    checked = _check_manifest(manifest, paths, dry_run, as_json) if manifest or dry_run else None
+    if dry_run:
+        sys.exit(0 if checked.ok else EXIT_FAILED)
     bar = _progress(None, "file", quiet)
 
     def on_start(total: int) -> None:
@@ -114,7 +130,7 @@ def ingest(
             bar.write(f"{outcome.status}: {outcome.path}: {outcome.reason}", file=sys.stderr)
 
     try:
-        summary = run_ingest(settings, paths, on_start=on_start, on_outcome=on_outcome)
+        summary = run_ingest(settings, paths, on_start=on_start, on_outcome=on_outcome, manifest=checked)
     finally:
         bar.close()
     if as_json:
@@ -128,21 +144,99 @@ def ingest(
     sys.exit(0 if summary.ok else EXIT_FAILED)
 
 
+def _check_manifest(manifest: Path | None, paths: tuple[Path, ...], dry_run: bool, as_json: bool):
+    """Load and check a manifest; print its problems; stop before ingesting when it has errors."""
+    from archive.manifest import load_manifest
+
+    if manifest is None:
+        raise click.UsageError("--dry-run checks a manifest: give --manifest FILE.csv")
+    if len(paths) != 1 or not paths[0].is_dir():
+        raise click.UsageError("--manifest goes with exactly one FOLDER: the paths in it are relative to that folder")
+    checked = load_manifest(manifest, paths[0])
+    warnings = sum(not p.error for p in checked.problems)
+    errors = len(checked.problems) - warnings
+    for problem in checked.problems:
+        if not problem.error and not dry_run:
+            continue  # listed by --dry-run; an ingest only counts them
+        if as_json:
+            _print_json({"manifest": str(manifest), **problem.to_dict()})
+        else:
+            where = f"{manifest}:{problem.line}: " if problem.line else f"{manifest}: "
+            kind = "error" if problem.error else "warning"
+            click.echo(f"{where}{kind}: {problem.message}", err=True)
+    if dry_run and not as_json:
+        click.echo(f"manifest {manifest}: {len(checked.rows)} rows, {errors} errors, {warnings} warnings")
+    elif warnings and not errors and not as_json:
+        click.echo(f"manifest: {warnings} files have no row, so their metadata is extracted (see --dry-run)", err=True)
+    if errors and not dry_run:
+        click.echo(f"archive: the manifest has {errors} errors; nothing was ingested", err=True)
+        sys.exit(EXIT_FAILED)
+    return checked
+
+
 @main.command()
-@click.argument("query")
+@click.argument("record_id", type=int)
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    required=True,
+    metavar="FIELD=VALUE",
+    help="A field to set (repeat for several); an empty VALUE clears it.",
+)
+@json_option
+@wait_option
+@click.pass_obj
+@_fail_on_archive_errors
+def edit(settings: Settings, record_id: int, assignments: tuple[str, ...], as_json: bool, wait: float) -> None:
+    """Correct a record's metadata; the change is logged (who, when, old, new) and indexed at once."""
+    import getpass
+
+    from archive.editing import edit_record
+
+    raw = {}
+    for assignment in assignments:
+        name, sep, value = assignment.partition("=")
+        if not sep:
+            raise click.UsageError(f"--set takes FIELD=VALUE, not {assignment!r}")
+        raw[name.strip()] = value
+    try:
+        changed = edit_record(settings.with_(lock_wait=wait), record_id, raw, actor=getpass.getuser())
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if as_json:
+        _print_json({"id": record_id, "changed": changed})
+    elif not changed:
+        click.echo(f"record {record_id}: nothing to change")
+    for name, change in changed.items() if not as_json else ():
+        click.echo(f"record {record_id}: {name}: {change['old']!r} → {change['new']!r}")
+
+
+@main.command()
+@click.argument("query", default="")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--type", "doc_type", help="Document type code: NQ, CT, KL, QĐi … (loai:)")
+@click.option("--number", help="Document symbol, e.g. 57-NQ/TW (so:)")
+@click.option("--year", help="Year or range: 2025, 2014..2019 (nam:)")
+@click.option("--issuer", help="Issuing body, e.g. 'Tỉnh ủy Quảng Trị' (coquan:)")
+@click.option("--lang", help="Language code: vi, en (ngonngu:)")
+@click.option("--classification", help="unclassified, confidential, secret, top_secret (domat:)")
+@click.option("--issued", help="Issue dates: 2014..2019, 2024-12, 2014-05-26.. (ngay:)")
 @json_option
 @click.pass_obj
 @_fail_on_archive_errors
-def search(settings: Settings, query: str, limit: int, page: int, as_json: bool) -> None:
-    """Search the archive (accented or not)."""
+def search(settings: Settings, query: str, limit: int, page: int, as_json: bool, **filter_options) -> None:
+    """Search the archive (accented or not); filters also work inside QUERY, e.g. `loai:NQ nam:2025`."""
     from archive.search import search_records
     from indexer.search import SearchIndex
 
+    filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
+    if not query.strip() and not filters:
+        raise click.UsageError("give a QUERY or at least one filter")
     index = SearchIndex(settings.index_dir)
     with Catalog(settings.catalog_path) as catalog:
-        result = search_records(catalog, index, query, page=page, limit=limit)
+        result = search_records(catalog, index, query, filters=filters, page=page, limit=limit)
     index.close()
     if as_json:
         _print_json(result)
@@ -169,14 +263,23 @@ def _terminal_snippet(snippet: str) -> str:
 @_fail_on_archive_errors
 def show(settings: Settings, record_id: int, as_json: bool) -> None:
     """Show a record's metadata."""
+    from archive.search import record_detail
+
     with Catalog(settings.catalog_path) as catalog:
-        record = catalog.get(record_id).to_dict()
+        record = record_detail(catalog, catalog.get(record_id))
     if as_json:
         _print_json(record)
         return
+    provenance = record.pop("provenance")
+    citations, cited_by = record.pop("citations"), record.pop("cited_by")
     width = max(len(k) for k in record)
     for key, value in record.items():
-        click.echo(f"{key:<{width}}  {'' if value is None else value}")
+        source = f"  ({provenance[key]})" if key in provenance else ""
+        click.echo(f"{key:<{width}}  {'' if value is None else value}{source}")
+    for label, links in (("cites", citations), ("cited by", cited_by)):
+        for link in links:
+            target = f"record {link['id']}" if link["id"] else "not in the archive"
+            click.echo(f"{label:<{width}}  {link['symbol']} → {target}")
 
 
 @main.command()

@@ -20,12 +20,15 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, UsageError
 from archive.files import display_path, iter_files
 from archive.lock import writer_lock
+from archive.manifest import Manifest
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus
 from archive.recovery import recover
+from archive.reindex import reindex_records
 from archive.store import Store
+from archive.vocabulary import METADATA_FIELDS
 from indexer.detect import sniff
 from indexer.documents import document_for
 from indexer.extract import extract_file
@@ -63,8 +66,17 @@ def _extract_in_worker(blob: str, mime: str, languages: tuple[str, ...]) -> tupl
 class _Ingest:
     """State of one running batch."""
 
-    def __init__(self, settings: Settings, catalog: Catalog, store: Store, on_outcome: OnOutcome | None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        catalog: Catalog,
+        store: Store,
+        on_outcome: OnOutcome | None,
+        manifest: Manifest | None,
+    ) -> None:
         self.settings = settings
+        self.manifest = manifest
+        self.touched: set[int] = set()  # existing records a manifest row changed
         self.catalog = catalog
         self.store = store
         self.on_outcome = on_outcome
@@ -111,6 +123,7 @@ class _Ingest:
             return None
         existing = self.catalog.find_by_sha(blob.sha256)
         if existing is not None:
+            self._apply_manifest_to(existing.id, source)
             self._report(IngestOutcome(path, OutcomeStatus.DUPLICATE, existing.id), blob.sha256)
             return None
         if blob.sha256 in self.by_sha:
@@ -143,7 +156,8 @@ class _Ingest:
             ids = [self._insert(pending, text) for pending, text in batch]
         records = self.catalog.get_many(ids)
         texts = {record_id: text.text for record_id, (_, text) in zip(ids, batch, strict=True)}
-        add_documents(self.ix, (document_for(records[i], texts[i]) for i in ids))
+        cited = self.catalog.citation_keys(ids)
+        add_documents(self.ix, (document_for(records[i], texts[i], cited[i]) for i in ids))
         self.catalog.mark_indexed((i, records[i].rev) for i in ids)
         for record_id, (pending, _) in zip(ids, batch, strict=True):
             self.by_sha.pop(pending.sha256, None)
@@ -151,22 +165,53 @@ class _Ingest:
             for twin in pending.twins:
                 self._report(IngestOutcome(twin, OutcomeStatus.DUPLICATE, record_id), pending.sha256)
 
+    def _apply_manifest_to(self, record_id: int, source: Path) -> None:
+        """A manifest row for bytes already archived corrects that record, but never a person's edit."""
+        row = self.manifest.row_for(source) if self.manifest else None
+        if not row:
+            return
+        edited = self.catalog.get(record_id).provenance
+        changes = {f: v for f, v in row.items() if edited.get(f) != "edited"}
+        with self.catalog.transaction():
+            if self.catalog.update_fields(record_id, changes, source="manifest", actor="ingest"):
+                self.touched.add(record_id)
+
+    def reindex_touched(self) -> None:
+        if self.touched:
+            reindex_records(self.catalog, self.settings.index_dir, sorted(self.touched))
+
     def _insert(self, pending: _Pending, text: ExtractedText) -> int:
+        fields = metadata_fields(text)
+        provenance = dict.fromkeys(fields, "extracted")
+        row = self.manifest.row_for(pending.source) if self.manifest else None
+        for name, value in (row or {}).items():
+            fields[name] = value
+            provenance[name] = "manifest"
+        fields = {name: value for name, value in fields.items() if value is not None}
         record_id = self.catalog.insert_record(
             text.text,
+            citations=text.metadata.citations if text.metadata else (),
             sha256=pending.sha256,
             size=pending.size,
             mime=pending.mime,
             filename=display_path(pending.source.name),
             source_path=display_path(pending.source.absolute()),
-            title=text.title,
-            language=text.language,
             extractor=text.extractor,
             pages=text.pages,
             batch_id=self.batch_id,
+            provenance={name: provenance[name] for name in fields},
+            **fields,
         )
         self.catalog.log_event("ingest", record_id, path=pending.path, batch=self.batch_id)
         return record_id
+
+
+def metadata_fields(text: ExtractedText) -> dict:
+    """Field values read from the document; the summary line wins over an embedded (often stale) title."""
+    found = {f: getattr(text.metadata, f) for f in METADATA_FIELDS if hasattr(text.metadata, f)}
+    found["title"] = found.get("title") or text.title
+    found["language"] = text.language
+    return {f: v for f, v in found.items() if v is not None}
 
 
 def ingest(
@@ -175,8 +220,14 @@ def ingest(
     *,
     on_start: Callable[[int], None] | None = None,
     on_outcome: OnOutcome | None = None,
+    manifest: Manifest | None = None,
 ) -> BatchSummary:
-    """Ingest files and folders; every file ends in exactly one outcome. Returns the batch summary."""
+    """Ingest files and folders; every file ends in exactly one outcome. Returns the batch summary.
+
+    With a manifest, its rows override extracted metadata; it must have been checked (`manifest.ok`).
+    """
+    if manifest is not None and not manifest.ok:
+        raise UsageError("the manifest has errors: check it with --dry-run")
     started = time.monotonic()
     store = Store(settings.store_dir).ensure()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
@@ -184,7 +235,7 @@ def ingest(
         files = list(iter_files(paths, exclude=settings.home))
         if on_start:
             on_start(len(files))
-        run = _Ingest(settings, catalog, store, on_outcome)
+        run = _Ingest(settings, catalog, store, on_outcome, manifest)
         window = settings.workers * 4  # bounded: texts in flight stay few
         context = multiprocessing.get_context("forkserver")
         with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
@@ -203,6 +254,7 @@ def ingest(
                 done, _ = wait(run.in_flight, return_when=FIRST_COMPLETED)
                 run.collect(done)
         run.flush()
+        run.reindex_touched()
         run.summary.seconds = time.monotonic() - started
         catalog.finish_batch(run.batch_id, run.summary.counts)
         return run.summary

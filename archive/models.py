@@ -16,6 +16,32 @@ class OutcomeStatus(StrEnum):
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A symbol a document cites, with the date printed after it when there is one."""
+
+    symbol: str
+    key: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    """What a document's own text says about it; None where it says nothing readable."""
+
+    doc_number: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    issued: str | None = None
+    title: str | None = None
+    classification: str = "unclassified"
+    urgency: str | None = None
+    language: str | None = None
+    signer: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
 class ExtractedText:
     """Text and embedded facts an extractor read from one original."""
 
@@ -24,6 +50,7 @@ class ExtractedText:
     pages: int | None = None
     title: str | None = None
     language: str = "und"
+    metadata: DocumentMetadata | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +78,12 @@ class Record:
     extractor: str | None = None
     pages: int | None = None
     batch_id: int | None = None
+    place: str | None = None
+    urgency: str | None = None
+    signer: str | None = None
+    notes: str | None = None
+    doc_number_key: str | None = None
+    provenance: dict = field(default_factory=dict)  # field -> extracted | manifest | edited
 
     def to_dict(self) -> dict:
         """The record as the JSON API and `archive show --json` present it."""
@@ -63,8 +96,13 @@ class Record:
             "doc_number": self.doc_number,
             "doc_type": self.doc_type,
             "issuer": self.issuer,
+            "place": self.place,
             "classification": self.classification,
+            "urgency": self.urgency,
+            "signer": self.signer,
             "retention": self.retention,
+            "notes": self.notes,
+            "provenance": dict(self.provenance),
             "sha256": self.sha256,
             "size": self.size,
             "mime": self.mime,

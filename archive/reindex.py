@@ -56,6 +56,13 @@ def sync_index(catalog: Catalog, index_dir, *, full: bool = False, progress: Pro
     return summary
 
 
+def reindex_records(catalog: Catalog, index_dir, ids: list[int]) -> int:
+    """Write these records' current revisions to the live index now (an edit, a manifest correction)."""
+    done = _index_chunk(catalog, open_index(index_dir), ids, replace=True)
+    catalog.mark_indexed(done)
+    return len(done)
+
+
 def rebuild(
     catalog: Catalog, index_dir, *, reason: str = "requested", progress: Progress | None = None
 ) -> ReindexSummary:
@@ -85,6 +92,7 @@ def _index_chunk(catalog: Catalog, ix, ids: list[int], *, replace: bool) -> list
     """Index these records in one commit; returns the (id, rev) pairs written."""
     records = catalog.get_many(ids)
     texts = catalog.texts(ids)
+    cited = catalog.citation_keys(ids)
     written = [records[i] for i in ids if i in records]
-    add_documents(ix, (document_for(r, texts.get(r.id, "")) for r in written), replace=replace)
+    add_documents(ix, (document_for(r, texts.get(r.id, ""), cited[r.id]) for r in written), replace=replace)
     return [(r.id, r.rev) for r in written]

@@ -7,6 +7,11 @@ from archive.models import Record
 from indexer.search import SearchHit, SearchIndex
 
 
+def record_detail(catalog: Catalog, record: Record) -> dict:
+    """All metadata of a record with its resolved citations and the records citing it."""
+    return {**record.to_dict(), "citations": catalog.citations_of(record), "cited_by": catalog.cited_by(record)}
+
+
 def hit_dict(record: Record, hit: SearchHit) -> dict:
     return {
         "id": record.id,
@@ -22,9 +27,17 @@ def hit_dict(record: Record, hit: SearchHit) -> dict:
     }
 
 
-def search_records(catalog: Catalog, index: SearchIndex, query: str, *, page: int = 1, limit: int = 10) -> dict:
+def search_records(
+    catalog: Catalog,
+    index: SearchIndex,
+    query: str,
+    *,
+    filters: dict[str, str] | None = None,
+    page: int = 1,
+    limit: int = 10,
+) -> dict:
     """`{"query", "total", "page", "limit", "hits": [...]}` with display values from the catalog."""
-    result = index.search(query, page=page, limit=limit, texts_for=catalog.texts)
+    result = index.search(query, filters=filters, page=page, limit=limit, texts_for=catalog.texts)
     records = catalog.get_many(hit.id for hit in result.hits)
     hits = [hit_dict(records[h.id], h) for h in result.hits if h.id in records]
     return {"query": result.query, "total": result.total, "page": result.page, "limit": result.limit, "hits": hits}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from archive.models import Record
-from indexer.analysis import normalize_symbol
+from indexer.normalize import symbol_key
 
 
-def document_for(record: Record, text: str) -> dict:
+def document_for(record: Record, text: str, citation_keys: list[str] = ()) -> dict:
     """The fields `indexer.schema` expects; unknown values are simply left out."""
     doc = {
         "id": str(record.id),
@@ -19,12 +19,19 @@ def document_for(record: Record, text: str) -> dict:
         "classification": record.classification,
         "ingested": _date(record.ingested_at),
     }
+    issued = _date(record.issued)
     optional = {
         "title": record.title,
         "doc_type": record.doc_type,
         "issuer": record.issuer,
-        "doc_number": normalize_symbol(record.doc_number) if record.doc_number else None,
-        "issued": _date(record.issued),
+        "issuer_exact": record.issuer,
+        "doc_number": symbol_key(record.doc_number) if record.doc_number else None,
+        "citations": " ".join(citation_keys),
+        "issued": issued,
+        "year": issued.year if issued else None,
+        "urgency": record.urgency,
+        "signer": record.signer,
+        "notes": record.notes,
     }
     doc.update({k: v for k, v in optional.items() if v})
     return doc

@@ -6,7 +6,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from indexer.analysis import folding_analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def build_schema() -> Schema:
@@ -18,9 +18,15 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=text, field_boost=3.0),
         body=TEXT(analyzer=text),
         filename=TEXT(analyzer=text, field_boost=1.5),
-        doc_number=KEYWORD(lowercase=True, field_boost=4.0),
+        doc_number=ID(field_boost=4.0),  # symbol_key(): one token per record
+        citations=KEYWORD(),  # symbol keys of the records this one cites
         doc_type=ID(sortable=True),
         issuer=TEXT(analyzer=text, field_boost=1.5),
+        issuer_exact=ID(sortable=True),  # for filters and facets
+        signer=TEXT(analyzer=text),
+        notes=TEXT(analyzer=text),
+        urgency=ID(),
+        year=NUMERIC(sortable=True),
         language=ID(sortable=True),
         classification=ID(sortable=True),
         issued=DATETIME(sortable=True),

@@ -16,14 +16,11 @@ from pathlib import Path
 
 from whoosh import highlight
 from whoosh import query as whoosh_query
-from whoosh.qparser import MultifieldParser
-from whoosh.query import NullQuery
 
 from archive.errors import QueryError
 from indexer.index import open_index, read_current
+from indexer.query import parse
 
-# Fields with positions, so that phrases work in each; symbols get their own clause with the search issue.
-SEARCH_FIELDS = ("title", "body", "filename", "issuer")
 MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
 SNIPPET_CHARS = 240
@@ -99,26 +96,33 @@ class SearchIndex:
             self._searcher = self._searcher.refresh()
         return self._searcher
 
-    def search(self, query: str, *, page: int = 1, limit: int = 10, texts_for: TextsFor | None = None) -> SearchResult:
-        """Ranked hits for `query`, page `page` of `limit`; snippets only for that page."""
+    def search(
+        self,
+        query: str,
+        *,
+        filters: dict[str, str] | None = None,
+        page: int = 1,
+        limit: int = 10,
+        texts_for: TextsFor | None = None,
+    ) -> SearchResult:
+        """Ranked hits for `query` within `filters`, page `page` of `limit`; snippets only for that page."""
         text = clean_query(query)
         if page < 1:
             raise QueryError("page must be 1 or more")
         if not 1 <= limit <= MAX_LIMIT:
             raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
-        if not text:
+        if not text and not any((filters or {}).values()):
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[])
         with self._lock:
             searcher = self._fresh_searcher()
-            parser = MultifieldParser(SEARCH_FIELDS, searcher.schema)
             try:
-                parsed = parser.parse(text)
+                parsed = parse(text, searcher.schema, filters)
+            except QueryError:
+                raise
             except Exception as exc:  # the parser is lenient; anything it still rejects is the query's fault
                 raise QueryError(f"cannot understand the query: {exc}") from exc
-            if parsed is NullQuery:
-                return SearchResult(query=text, total=0, page=page, limit=limit, hits=[])
             try:
-                results = searcher.search(parsed, limit=page * limit, terms=True)
+                results = searcher.search(parsed.query, filter=parsed.filter, limit=page * limit, terms=True)
             except whoosh_query.QueryError as exc:  # e.g. a phrase on a field without positions
                 raise QueryError(f"cannot run the query: {exc}") from exc
             results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=40)

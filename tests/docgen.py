@@ -18,6 +18,7 @@ import html
 import io
 import re
 import sys
+import textwrap
 import unicodedata
 import zipfile
 from collections.abc import Callable
@@ -117,8 +118,53 @@ def _recipients(doc: OfficialDoc) -> list[Line]:
     return [(_texts(doc)[0], "B")] + [(r, "") for r in doc.recipients]
 
 
-def plain_text(doc: OfficialDoc) -> str:
-    """The document text in reading order, one line per paragraph or cell line, NFC."""
+LAYOUTS = ("stacked", "columns")
+_LEFT_WRAP = 40  # "columns": longer left-column lines (a long "V/v ...") wrap at spaces
+_GAP = 8  # "columns": spaces between the two header columns at their closest
+
+
+def _column(lines: list[Line], wrap: int = 0) -> list[str]:
+    """The text lines of a header column, NFC; embedded newlines split, long lines wrapped."""
+    out: list[str] = []
+    for text, _ in lines:
+        for part in unicodedata.normalize("NFC", text).split("\n"):
+            if wrap and len(part) > wrap:
+                out += textwrap.wrap(part, wrap, break_long_words=False, break_on_hyphens=False)
+            else:
+                out.append(part)
+    return out
+
+
+def _columns_text(doc: OfficialDoc) -> str:
+    """Text as ``pdftotext -layout`` or OCR gives it: the header's two columns side by side on the
+    same lines, each line centred in its column and padded with spaces; a centred heading whose long
+    lines wrap at spaces (never at a hyphen); the signature under the right column; blank lines
+    between blocks. Body paragraphs stay one line each."""
+    left, right = _column(_left(doc), _LEFT_WRAP), _column(_right(doc))
+    left_width = max(len(t) for t in left)
+    right_width = max(len(t) for t in right)
+    rows = []
+    for i in range(max(len(left), len(right))):
+        cell = left[i].center(left_width) if i < len(left) else ""
+        if i < len(right) and right[i]:
+            cell = cell.ljust(left_width + _GAP) + right[i].center(right_width)
+        rows.append(cell.rstrip())
+    width = left_width + _GAP + right_width
+    heading = [t.center(width).rstrip() for t in _column(_heading(doc), max(width, 60))]
+    signature = [t.center(right_width).rstrip() for t in _column([(s, "") for s in doc.signature])]
+    blocks = [rows, heading, list(doc.body), [" " * (left_width + _GAP) + t if t else t for t in signature]]
+    blocks.append([t for t, _ in _recipients(doc)])
+    lines = [line for i, block in enumerate(b for b in blocks if b) for line in ([""] if i else []) + block]
+    return unicodedata.normalize("NFC", "\n".join(lines) + "\n")
+
+
+def plain_text(doc: OfficialDoc, layout: str = "stacked") -> str:
+    """The document text in reading order, NFC. ``stacked`` (default): one line per paragraph or cell
+    line, left header column before the right one; ``columns``: see ``_columns_text``."""
+    if layout == "columns":
+        return _columns_text(doc)
+    if layout != "stacked":
+        raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
     lines = [t for t, _ in _left(doc) + _right(doc) + _heading(doc)]
     lines += [*doc.body, *doc.signature]
     lines += [t for t, _ in _recipients(doc)]
@@ -389,10 +435,11 @@ def encode_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-def write_text(doc: OfficialDoc, path: str | Path, *, encoding: str = "utf-8") -> Path:
-    """Write ``plain_text(doc)`` in ``encoding`` (utf-8, utf-8-sig, utf-16, cp1258)."""
+def write_text(doc: OfficialDoc, path: str | Path, *, encoding: str = "utf-8", layout: str = "stacked") -> Path:
+    """Write ``plain_text(doc, layout)`` in ``encoding`` (utf-8, utf-8-sig, utf-16, cp1258);
+    ``layout`` is ``stacked`` (one header line after another) or ``columns`` (side by side)."""
     path = Path(path)
-    text = plain_text(doc)
+    text = plain_text(doc, layout)
     name = codecs.lookup(encoding).name
     if name == "cp1258":
         data = encode_cp1258(text)

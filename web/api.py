@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from archive.errors import QueryError
-from archive.search import search_records
+from archive.search import record_detail, search_records
 from indexer.index import index_state
+from indexer.query import FILTER_NAMES
 from web import catalog, search_index, settings
 
 api = Blueprint("api", __name__)
@@ -27,17 +28,18 @@ def int_arg(name: str, default: int, low: int, high: int) -> int:
 
 @api.get("/api/search")
 def search():
-    query = request.args.get("q")
-    if query is None:
-        raise QueryError("parameter q (the query) is required")
+    query = request.args.get("q") or ""
+    if not query and not any(request.args.get(name) for name in FILTER_NAMES):
+        raise QueryError("parameter q (the query) or a filter (type, year, issuer …) is required")
     page = int_arg("page", 1, 1, 10_000)
     limit = int_arg("limit", 10, 1, 100)
-    return jsonify(search_records(catalog(), search_index(), query, page=page, limit=limit))
+    filters = {name: request.args[name] for name in FILTER_NAMES if request.args.get(name)}
+    return jsonify(search_records(catalog(), search_index(), query, filters=filters, page=page, limit=limit))
 
 
 @api.get("/api/records/<int:record_id>")
 def record(record_id: int):
-    data = catalog().get(record_id).to_dict()
+    data = record_detail(catalog(), catalog().get(record_id))
     data["links"] = {"download": f"/records/{record_id}/download", "page": f"/records/{record_id}"}
     return jsonify(data)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request, send_file
 
 from archive.errors import ArchiveError, NotFoundError
-from archive.search import search_records
+from archive.search import record_detail, search_records
 from archive.store import Store
 from web import catalog, search_index, settings
 from web.api import int_arg
@@ -28,8 +28,8 @@ def home():
 
 @pages.get("/records/<int:record_id>")
 def record(record_id: int):
-    current = catalog().get(record_id)
-    return render_template("record.html", record=current, text=catalog().text(record_id))
+    detail = record_detail(catalog(), catalog().get(record_id))
+    return render_template("record.html", record=detail, text=catalog().text(record_id))
 
 
 @pages.get("/records/<int:record_id>/download")

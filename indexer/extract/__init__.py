@@ -16,6 +16,7 @@ from archive.models import ExtractedText
 from indexer import detect
 from indexer.extract import docx, html, pdf, text
 from indexer.language import detect_language
+from indexer.metadata import extract_metadata
 
 Extractor = Callable[[Path], ExtractedText]
 
@@ -50,10 +51,12 @@ def extract_file(path: Path, mime: str, languages: tuple[str, ...] = ("vi", "en"
     if not content.replace("\f", "").strip():
         raise ExtractionError(f"no text found in this {raw.extractor.split(':')[0].upper()} file")
     title = clean_text(raw.title) if raw.title else None
+    language = detect_language(content, languages)
     return ExtractedText(
         text=content,
         extractor=raw.extractor,
         pages=raw.pages,
         title=title or None,
-        language=detect_language(content, languages),
+        language=language,
+        metadata=extract_metadata(content, language),
     )

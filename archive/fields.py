@@ -1,0 +1,87 @@
+"""Validation of metadata values that people type (manifest cells, `archive edit --set`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, METADATA_FIELDS, URGENCIES, doc_type_code
+from indexer.normalize import display_symbol, fold
+
+CLASSIFICATION_WORDS = {"mat": "confidential", "toi mat": "secret", "tuyet mat": "top_secret", "thuong": "unclassified"}
+URGENCY_WORDS = {"khan": "urgent", "thuong khan": "very_urgent", "hoa toc": "flash"}
+
+
+def validate(field: str, raw: str) -> str | None:
+    """The stored form of `raw` for `field`; None clears it. Raises ValueError with a plain message."""
+    if field not in METADATA_FIELDS:
+        raise ValueError(f"unknown field {field!r}; fields: {', '.join(METADATA_FIELDS)}")
+    value = " ".join(raw.split())
+    if not value:
+        if field in ("classification", "language"):
+            raise ValueError(f"{field} cannot be empty")
+        return None
+    checker = CHECKS.get(field)
+    return checker(value) if checker else value
+
+
+def _doc_type(value: str) -> str:
+    code = doc_type_code(value)
+    if code is None:
+        raise ValueError(f"unknown document type {value!r}; known: {', '.join(DOC_TYPES)}")
+    return code
+
+
+def _issued(value: str) -> str:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) or re.fullmatch(
+        r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value
+    )
+    if not match:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD or DD/MM/YYYY)")
+    parts = [int(p) for p in match.groups()]
+    year, month, day = parts if len(match.group(1)) == 4 else parts[::-1]
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError(f"not a real date: {value!r}") from None
+
+
+def _classification(value: str) -> str:
+    level = CLASSIFICATION_WORDS.get(fold(value).lower(), value.lower().replace(" ", "_"))
+    if level not in CLASSIFICATIONS:
+        raise ValueError(f"unknown classification {value!r}; known: {', '.join(CLASSIFICATIONS)} (or Mật, Tối mật …)")
+    return level
+
+
+def _urgency(value: str) -> str:
+    level = URGENCY_WORDS.get(fold(value).lower(), value.lower().replace(" ", "_"))
+    if level not in URGENCIES:
+        raise ValueError(f"unknown urgency {value!r}; known: {', '.join(URGENCIES)} (or Khẩn, Thượng khẩn, Hỏa tốc)")
+    return level
+
+
+def _language(value: str) -> str:
+    if not re.fullmatch(r"[a-z]{2}|und", value.lower()):
+        raise ValueError(f"language must be a two-letter code such as vi or en, not {value!r}")
+    return value.lower()
+
+
+def _retention(value: str) -> str:
+    folded = fold(value).lower()
+    if folded in ("permanent", "vinh vien"):
+        return "permanent"
+    match = re.fullmatch(r"(\d{1,3})\s*(?:years?|nam)?", folded)
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"retention must be 'permanent' or a number of years, not {value!r}")
+    return f"{int(match.group(1))} years"
+
+
+CHECKS = {
+    "doc_number": display_symbol,
+    "doc_type": _doc_type,
+    "issued": _issued,
+    "classification": _classification,
+    "urgency": _urgency,
+    "language": _language,
+    "retention": _retention,
+}

@@ -1,0 +1,103 @@
+"""CSV manifests: archivists' spreadsheets that set metadata per file, checked before anything is ingested."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.errors import UsageError
+from archive.fields import validate
+from archive.files import iter_files
+from archive.vocabulary import METADATA_FIELDS
+
+FILE_COLUMNS = ("file", "path", "filename")
+
+
+@dataclass(frozen=True)
+class ManifestProblem:
+    line: int  # 1 is the header row; 0 when the problem is about a file, not a row
+    message: str
+    error: bool = True  # warnings (a file without a row) do not stop an ingest
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "message": self.message, "severity": "error" if self.error else "warning"}
+
+
+@dataclass
+class Manifest:
+    path: Path
+    folder: Path
+    rows: dict[str, dict[str, str | None]] = field(default_factory=dict)  # relative path → field → value
+    problems: list[ManifestProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.error for p in self.problems)
+
+    def row_for(self, source: Path) -> dict[str, str | None] | None:
+        try:
+            relative = source.resolve().relative_to(self.folder.resolve())
+        except ValueError:
+            return None
+        return self.rows.get(_key(relative.as_posix()))
+
+
+def _key(relative: str) -> str:
+    return unicodedata.normalize("NFC", relative.strip().removeprefix("./")).replace("\\", "/")
+
+
+def load_manifest(path: Path, folder: Path) -> Manifest:
+    """Read and check a manifest against `folder`; every problem carries its line number."""
+    manifest = Manifest(path, folder)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (in Excel: Save As → CSV UTF-8): {exc}") from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read the manifest {path}: {exc.strerror}") from exc
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(text.splitlines(), dialect)
+    header = [h.strip().lower() for h in next(reader, [])]
+    file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
+    if file_column is None:
+        raise UsageError(f"{path}: the first row must name the columns, one of them 'file'")
+    unknown = [h for i, h in enumerate(header) if i != file_column and h not in METADATA_FIELDS]
+    for name in unknown:
+        manifest.problems.append(
+            ManifestProblem(1, f"unknown column {name!r}; columns: file, {', '.join(METADATA_FIELDS)}")
+        )
+    present = {_key(p.relative_to(folder).as_posix()) for p in iter_files([folder])}
+    first_line: dict[str, int] = {}
+    for line, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        name = _key(cells[file_column]) if file_column < len(cells) else ""
+        if not name:
+            manifest.problems.append(ManifestProblem(line, "no file name in this row"))
+            continue
+        if name in first_line:
+            manifest.problems.append(
+                ManifestProblem(line, f"{name}: second row for this file (first on line {first_line[name]})")
+            )
+            continue
+        first_line[name] = line
+        if name not in present:
+            manifest.problems.append(ManifestProblem(line, f"{name}: no such file in {folder}"))
+        values: dict[str, str | None] = {}
+        for column, cell in zip(header, cells, strict=False):
+            if column in METADATA_FIELDS and cell.strip():
+                try:
+                    values[column] = validate(column, cell)
+                except ValueError as exc:
+                    manifest.problems.append(ManifestProblem(line, f"{name}: {column}: {exc}"))
+        manifest.rows[name] = values
+    for name in sorted(present - set(first_line)):
+        manifest.problems.append(
+            ManifestProblem(0, f"{name}: no row in the manifest (metadata will be extracted)", error=False)
+        )
+    return manifest

@@ -1,0 +1,33 @@
+"""Pure text normalisation shared by analysis, metadata extraction and validation (no Whoosh here)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+DASH_RE = re.compile(f"[{DASHES}]")
+
+
+def fold_char(ch: str) -> str:
+    """One character without its diacritics; `đ` → `d`. Always exactly one character."""
+    if ch in "đĐ\u00d0":
+        return "D" if ch != "đ" else "d"
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Remove every diacritic (tone and vowel marks, `đ`/`Đ` too). Keeps length: char i ↔ char i."""
+    return "".join(fold_char(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def display_symbol(symbol: str) -> str:
+    """A document symbol as printed, tidied: `57 – NQ/TW` → `57-NQ/TW` (case and diacritics kept)."""
+    value = DASH_RE.sub("-", unicodedata.normalize("NFC", symbol))
+    return re.sub(r"\s*([-/])\s*", r"\1", value.strip())
+
+
+def symbol_key(symbol: str) -> str:
+    """Matching key of a symbol: case- and diacritic-free (`11-QĐi/TW` → `11-qdi/tw`)."""
+    return fold(display_symbol(symbol)).lower()

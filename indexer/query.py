@@ -1,0 +1,160 @@
+"""The query language: plain words, phrases, -exclusion, OR, prefix*, document symbols, field filters.
+
+Symbols (`57-NQ/TW`, `11-qdi/tw`, `30/2020/NĐ-CP`) and filters (`type:NQ`, `nam:2025`, `issued:2014..2019`)
+are taken out of the query text first; the rest goes to Whoosh's parser over the text fields. A symbol
+matches the record that carries it (strongly) and the records that cite it (weakly), so the record
+itself comes first. Filters restrict without scoring, and come from the query text or API parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from whoosh import qparser
+from whoosh import query as q
+
+from archive.errors import QueryError
+from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, doc_type_code
+from indexer.normalize import fold, symbol_key
+
+TEXT_FIELDS = ("title", "body", "filename", "issuer", "signer", "notes")
+FIELD_BOOSTS = {"title": 3.0, "filename": 1.5, "issuer": 1.5}
+SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
+
+# Public filter names (English and Vietnamese) → canonical filter.
+FILTER_NAMES = {
+    "type": "type", "loai": "type",
+    "number": "number", "so": "number", "symbol": "number",
+    "year": "year", "nam": "year",
+    "issuer": "issuer", "coquan": "issuer",
+    "lang": "lang", "language": "lang", "ngonngu": "lang",
+    "classification": "classification", "domat": "classification",
+    "issued": "issued", "ngay": "issued",
+}  # fmt: skip
+FILTER_RE = re.compile(r'(?<!\S)(?P<name>[A-Za-zÀ-ỹĐđ]+):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+))')
+SYMBOL_RE = re.compile(
+    r"(?<![\w/])\d{1,5}(?:/\d{4})?\s*[-/\u2013]\s*[a-z][a-z0-9]*(?:\s*[-/\u2013]\s*[a-z0-9]+)+(?![\w/])"
+)
+CLASSIFICATION_WORDS = {"mat": "confidential", "toi mat": "secret", "tuyet mat": "top_secret", "thuong": "unclassified"}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    query: q.Query  # what scores; Every() when only filters were given
+    filter: q.Query | None  # what restricts, without scoring
+    has_text: bool
+
+
+def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQuery:
+    """Turn the user's query and API filter parameters into Whoosh queries."""
+    found: list[tuple[str, str]] = [(k, v) for k, v in (filters or {}).items() if v not in (None, "")]
+
+    def take_filter(match: re.Match) -> str:
+        name = fold(match["name"]).lower()
+        if name not in FILTER_NAMES:
+            return match.group(0)  # not a filter: leave it to the text parser
+        found.append((name, match["quoted"] if match["quoted"] is not None else match["bare"]))
+        return " "
+
+    rest = FILTER_RE.sub(take_filter, text)
+    symbols, rest = _take_symbols(rest)
+    clauses = [_symbol_clause(key) for key in symbols]
+    if rest.strip():
+        parsed = _text_parser(schema).parse(rest)
+        if parsed is not q.NullQuery:
+            clauses.append(parsed)
+    restrictions = [_filter_clause(name, value, schema) for name, value in found]
+    main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else q.Every())
+    restrict = q.And(restrictions) if len(restrictions) > 1 else (restrictions[0] if restrictions else None)
+    return ParsedQuery(main, restrict, has_text=bool(clauses))
+
+
+def _take_symbols(text: str) -> tuple[list[str], str]:
+    folded = fold(text).lower()  # same length as text, so spans carry over
+    keys, pieces, last = [], [], 0
+    for match in SYMBOL_RE.finditer(folded):
+        keys.append(symbol_key(text[match.start() : match.end()]))
+        pieces.append(text[last : match.start()])
+        last = match.end()
+    pieces.append(text[last:])
+    return keys, " ".join(pieces)
+
+
+def _symbol_clause(key: str) -> q.Query:
+    return q.Or([q.Term("doc_number", key, boost=SYMBOL_BOOST), q.Term("citations", key, boost=CITATION_BOOST)])
+
+
+def _text_parser(schema) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(TEXT_FIELDS, schema, fieldboosts=FIELD_BOOSTS)
+    parser.remove_plugin_class(qparser.FieldsPlugin)  # field names are the filters above, not schema internals
+    return parser
+
+
+def _filter_clause(name: str, value: str, schema) -> q.Query:
+    kind = FILTER_NAMES.get(fold(name).lower())
+    value = value.strip()
+    if kind is None:
+        raise QueryError(f"unknown filter {name!r}; known: {', '.join(sorted(set(FILTER_NAMES.values())))}")
+    if kind == "type":
+        codes = [doc_type_code(v) for v in value.split(",")]
+        if None in codes:
+            raise QueryError(f"unknown document type {value!r}; known: {', '.join(DOC_TYPES)}")
+        return q.Or([q.Term("doc_type", c) for c in codes]) if len(codes) > 1 else q.Term("doc_type", codes[0])
+    if kind == "number":
+        return q.Term("doc_number", symbol_key(value))
+    if kind == "year":
+        low, high = _year_range(value)
+        return q.NumericRange("year", low, high)
+    if kind == "issuer":
+        words = [t.text for t in schema["issuer"].analyzer(value)]
+        if not words:
+            raise QueryError("issuer: needs a name")
+        return q.Phrase("issuer", words) if len(words) > 1 else q.Term("issuer", words[0])
+    if kind == "lang":
+        return q.Term("language", value.lower())
+    if kind == "classification":
+        level = CLASSIFICATION_WORDS.get(fold(value).lower().replace("_", " "), value.lower())
+        if level not in CLASSIFICATIONS:
+            raise QueryError(f"unknown classification {value!r}; known: {', '.join(CLASSIFICATIONS)}")
+        return q.Term("classification", level)
+    return _issued_range(value)
+
+
+def _year_range(value: str) -> tuple[int | None, int | None]:
+    match = re.fullmatch(r"(\d{4})?(?:\.\.(\d{4})?)?", value)
+    if not match or not (match[1] or match[2]):
+        raise QueryError(f"year must be a year or a range like 2014..2019, not {value!r}")
+    low = int(match[1]) if match[1] else None
+    high = int(match[2]) if match[2] else (low if ".." not in value else None)
+    return low, high
+
+
+def _issued_range(value: str) -> q.Query:
+    """`2014..2019`, `2014-05..2019-12-31`, `2019`, `..2019`, `2014..`: inclusive, on the issue date."""
+    low_text, sep, high_text = value.partition("..")
+    if not sep:
+        high_text = low_text
+    low = _date_bound(low_text, start=True) if low_text else None
+    high = _date_bound(high_text, start=False) if high_text else None
+    if low is None and high is None:
+        raise QueryError(f"issued needs dates like 2014..2019 or 2014-05-26, not {value!r}")
+    return q.DateRange("issued", low, high)
+
+
+def _date_bound(text: str, *, start: bool) -> datetime:
+    parts = text.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (1 if start else 12)
+        if len(parts) > 2:
+            day = int(parts[2])
+        elif start:
+            day = 1
+        else:
+            day = 31 if month in (1, 3, 5, 7, 8, 10, 12) else (30 if month != 2 else 29 if year % 4 == 0 else 28)
+        moment = datetime(year, month, day)
+    except (ValueError, IndexError):
+        raise QueryError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return moment if start else moment.replace(hour=23, minute=59, second=59)
