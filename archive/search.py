@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from archive.catalog import Catalog
 from archive.models import Record
+from indexer.index import index_state
 from indexer.search import SearchHit, SearchIndex
 
 
@@ -37,6 +38,8 @@ def search_records(
     limit: int = 10,
 ) -> dict:
     """`{"query", "total", "page", "limit", "hits": [...]}` with display values from the catalog."""
+    if catalog.count() == 0 and index_state(index.index_dir) == "missing":
+        return {"query": query, "total": 0, "page": page, "limit": limit, "hits": []}  # a new, empty archive
     result = index.search(query, filters=filters, page=page, limit=limit, texts_for=catalog.texts)
     records = catalog.get_many(hit.id for hit in result.hits)
     hits = [hit_dict(records[h.id], h) for h in result.hits if h.id in records]
