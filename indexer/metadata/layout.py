@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexer.metadata.words import MOTTO_KEYS, ROLE_KEYS, SECRECY_BY_KEY, TYPE_BY_KEY, URGENCY_BY_KEY, key
+from indexer.metadata.words import (
+    MOTTO_KEYS,
+    ROLE_KEYS,
+    SECRECY_BY_KEY,
+    TYPE_BY_KEY,
+    URGENCY_BY_KEY,
+    key,
+    role_key,
+)
 from indexer.normalize import fold
 
 HEADER_LINES = 60
@@ -40,8 +48,13 @@ class Cell:
 
 
 def cells_of(lines: list[str], offset: int = 0) -> list[Cell]:
-    cells = []
+    """Cells in reading order; a blank line becomes one empty cell (it ends a block such as the title)."""
+    cells: list[Cell] = []
     for number, line in enumerate(lines, start=offset):
+        if not line.strip():
+            if cells and cells[-1].text:
+                cells.append(Cell(number, ""))
+            continue
         for part in CELL_SPLIT.split(line.strip()):
             if part.strip():
                 cells.append(Cell(number, part.strip()))
@@ -62,8 +75,10 @@ class Header:
     issuer_lines: list[str] = field(default_factory=list)
 
 
-def read_header(cells: list[Cell]) -> Header:
+def read_header(all_cells: list[Cell]) -> Header:
     header = Header()
+    # Blank cells matter only to the title block; everything else reads the non-blank cells.
+    cells = [c for c in all_cells if c.text]
     for i, cell in enumerate(cells):
         if header.number is None and NUMBER_PREFIX.match(fold(cell.text)) and i < 25:
             header.number = NUMBER_PREFIX.sub("", cell.text, count=1)
@@ -78,17 +93,28 @@ def read_header(cells: list[Cell]) -> Header:
             header.date_cell = cell.text
     header.issuer_lines = _issuer_lines(cells[: header.number_index if header.number_index is not None else end])
     if header.type_index is not None:
-        rest = cells[header.type_index + 1 :]
-        if rest and rest[0].upper and re.match(r"^(.*\bCUA|OF)\b", rest[0].key):
-            header.of_body = rest[0].text
-            rest = rest[1:]
+        position = all_cells.index(cells[header.type_index]) + 1
+        rest = _skip_heading(all_cells[position:], header)
         header.title_lines = _title_lines(rest)
     else:
-        for j, cell in enumerate(cells[:end]):
-            if SUBJECT_PREFIX.match(cell.text):
-                header.title_lines = _title_lines(cells[j:end] if cells[j].text else [])
+        for j, cell in enumerate(all_cells):
+            if cell.text and SUBJECT_PREFIX.match(cell.text):
+                header.title_lines = _title_lines(all_cells[j:])
                 break
     return header
+
+
+def _skip_heading(cells: list[Cell], header: Header) -> list[Cell]:
+    """Pass the upper-case lines under the type word ("CỦA BỘ CHÍNH TRỊ", "HỘI NGHỊ LẦN THỨ …",
+    "CONCLUSIONS OF THE SECRETARIAT"); the one naming a body is kept as `of_body` for the issuer."""
+    i = 0
+    while i < len(cells) and i < 4 and (not cells[i].text or cells[i].upper):
+        if cells[i].text and header.of_body is None and re.search(r"\b(CUA|OF)\b", cells[i].key):
+            header.of_body = cells[i].text
+        i += 1
+    if i < len(cells) and cells[i].text and not cells[i].upper:
+        return cells[i:]
+    return cells  # no lower-case summary follows: the upper-case lines were the title after all
 
 
 def _read_marks(cell: Cell, header: Header) -> None:
@@ -125,10 +151,17 @@ def _issuer_lines(cells: list[Cell]) -> list[str]:
 
 
 def _title_lines(cells: list[Cell]) -> list[str]:
+    """The summary: up to the first blank line when one closes it soon, else while lines continue."""
+    cells = cells[: cells.index(next(c for c in cells if c.text)) + 12] if any(c.text for c in cells) else []
+    while cells and not cells[0].text:
+        cells = cells[1:]
+    blank = next((i for i, c in enumerate(cells) if not c.text), None)
+    if blank is not None and 0 < blank <= 5 and all(_title_like(c.text) for c in cells[:blank]):
+        return [c.text for c in cells[:blank] if not SEPARATOR.match(c.text)]
     lines: list[str] = []
     for cell in cells:
         text = cell.text
-        if SEPARATOR.match(text):
+        if not text or SEPARATOR.match(text):
             if lines:
                 break
             continue
@@ -138,24 +171,33 @@ def _title_lines(cells: list[Cell]) -> list[str]:
         previous = lines[-1]
         last_word = previous.split()[-1].lower() if previous.split() else ""
         continues = previous.endswith(",") or last_word in CONNECTORS or text[:1].islower()
-        if len(lines) >= 4 or len(text) > 160 or STRUCTURE.match(text) or previous[-1:] in ".:;!?" or not continues:
+        if len(lines) >= 4 or not _title_like(text) or previous[-1:] in ".:;!?" or not continues:
             break
         lines.append(text)
     return lines
 
 
+def _title_like(text: str) -> bool:
+    k = key(text)
+    header_part = k in SECRECY_BY_KEY or k in URGENCY_BY_KEY or k in MOTTO_KEYS or NUMBER_PREFIX.match(k)
+    return len(text) <= 160 and not STRUCTURE.match(text) and not header_part
+
+
 def read_signer(lines: list[str]) -> str | None:
-    """The signer's name: the first name-like cell after the last role line of the closing block."""
-    cells = cells_of(lines[-SIGNATURE_LINES:])
+    """The signer's name: the first name-like cell after the last role line of the closing block,
+    or else the last name-like cell standing right under an upper-case line (role, body)."""
+    cells = [c for c in cells_of(lines[-SIGNATURE_LINES:]) if c.text]
     last_role = None
     for i, cell in enumerate(cells):
-        if cell.upper and (cell.key + " ").startswith(ROLE_KEYS):
+        if cell.upper and (role_key(cell.text) + " ").startswith(ROLE_KEYS):
             last_role = i
-    if last_role is None:
-        return None
-    for cell in cells[last_role + 1 : last_role + 8]:
-        if _is_name(cell.text):
-            return cell.text
+    if last_role is not None:
+        for cell in cells[last_role + 1 : last_role + 8]:
+            if _is_name(cell.text):
+                return cell.text
+    for i in range(len(cells) - 1, 0, -1):
+        if _is_name(cells[i].text) and any(c.upper for c in cells[max(0, i - 3) : i]):
+            return cells[i].text
     return None
 
 

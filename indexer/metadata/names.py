@@ -21,6 +21,7 @@ INSTITUTIONS = (
     "Ban Kinh tế",
     "Ban Bí thư",
     "Bộ Chính trị",
+    "Chính phủ",
     "Trung ương Đảng",
     "Trung ương",
     "Văn phòng",

@@ -84,17 +84,14 @@ MOTTO_LINES = {
 }
 # Lines that open a signature block (T/M = on behalf of, K/T = for, T/L = by order of …).
 SIGNATURE_ROLES = (
-    "T/M ",
-    "TM ",
-    "TM. ",
-    "K/T ",
-    "KT ",
-    "KT. ",
-    "T/L ",
-    "TL ",
-    "TL. ",
+    "T/M",
+    "TM",
+    "K/T",
+    "KT",
+    "T/L",
+    "TL",
     "TUQ",
-    "Q. ",
+    "Q",
     "BÍ THƯ",
     "PHÓ BÍ THƯ",
     "TỔNG BÍ THƯ",
@@ -105,20 +102,27 @@ SIGNATURE_ROLES = (
     "CHỦ NHIỆM",
     "CHỦ TỊCH",
     "PHÓ CHỦ TỊCH",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
     "GIÁM ĐỐC",
     "THƯ KÝ",
     "CHỦ TỌA",
+    "CHỦ TRÌ",
+    "ĐẠI DIỆN",
+    "NGƯỜI LẬP",
     "ON BEHALF OF",
-    "FOR THE ",
+    "FOR THE",
     "SECRETARY",
     "GENERAL SECRETARY",
-    "DEPUTY ",
+    "DEPUTY",
     "CHIEF OF",
     "HEAD OF",
     "CHAIRMAN",
     "CHAIR",
     "DIRECTOR",
-    "STANDING ",
+    "STANDING",
+    "PRIME MINISTER",
+    "REPRESENTATIVE",
 )
 
 
@@ -131,4 +135,11 @@ TYPE_BY_KEY = {key(word): code for word, code in TYPE_WORDS.items()}
 SECRECY_BY_KEY = {key(word): level for word, level in SECRECY_MARKS.items()}
 URGENCY_BY_KEY = {key(word): level for word, level in URGENCY_MARKS.items()}
 MOTTO_KEYS = {key(line) for line in MOTTO_LINES}
-ROLE_KEYS = tuple(key(role) if role.strip() == role else key(role) + " " for role in SIGNATURE_ROLES)
+
+
+def role_key(text: str) -> str:
+    """`T/M BAN THƯỜNG VỤ` and `TM. BAN THƯỜNG VỤ` alike: `TM BAN THUONG VU`."""
+    return " ".join(key(text).replace("T/M", "TM").replace("K/T", "KT").replace("T/L", "TL").replace(".", " ").split())
+
+
+ROLE_KEYS = tuple(role_key(role) + " " for role in SIGNATURE_ROLES)
