@@ -140,6 +140,20 @@ class Catalog:
 
     # --- citations ----------------------------------------------------------------------------
 
+    def replace_citations(self, record_id: int, citations: Iterable[Citation]) -> bool:
+        """Make the record cite exactly these symbols; True (and a new revision) when that changed."""
+        wanted = {(c.symbol, c.key, c.date) for c in citations}
+        rows = self.db.execute("SELECT symbol, symbol_key, cited_date FROM citations WHERE record_id = ?", (record_id,))
+        if {tuple(row) for row in rows} == wanted:
+            return False
+        self.db.execute("DELETE FROM citations WHERE record_id = ?", (record_id,))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO citations (record_id, symbol, symbol_key, cited_date) VALUES (?, ?, ?, ?)",
+            [(record_id, *c) for c in wanted],
+        )
+        self.db.execute("UPDATE records SET rev = rev + 1, updated_at = ? WHERE id = ?", (now(), record_id))
+        return True
+
     def citation_keys(self, ids: Iterable[int]) -> dict[int, list[str]]:
         ids = list(ids)
         found: dict[int, list[str]] = {i: [] for i in ids}

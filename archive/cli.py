@@ -313,6 +313,28 @@ def export(settings: Settings, record_id: int, output: Path) -> None:
 
 
 @main.command()
+@click.argument("record_ids", nargs=-1, type=int)
+@json_option
+@wait_option
+@click.pass_obj
+@_fail_on_archive_errors
+def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, wait: float) -> None:
+    """Re-read metadata from stored text with the current rules (all records, or the IDs given).
+
+    Values from a manifest or an edit are kept; only extracted values are replaced.
+    """
+    import getpass
+
+    from archive.reextract import reextract as run_reextract
+
+    counts = run_reextract(settings.with_(lock_wait=wait), record_ids or None, actor=getpass.getuser())
+    if as_json:
+        _print_json(counts)
+    else:
+        click.echo(f"reextract: {counts['checked']} records checked, {counts['updated']} updated")
+
+
+@main.command()
 @click.option("--full", is_flag=True, help="Rebuild everything beside the live index, then swap it in.")
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="No output on success.")

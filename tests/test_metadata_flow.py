@@ -158,3 +158,20 @@ def test_edit_is_validated_logged_and_indexed_at_once(cli, inbox, settings):
         assert result.exit_code == 2, bad
     assert cli("edit", "999", "--set", "notes=x").exit_code == 1
     assert cli("verify").exit_code == 0
+
+
+def test_reextract_replaces_extracted_values_only(cli, inbox, settings):
+    from archive.catalog import Catalog
+
+    record_id = ingest_one(cli, write_text(CITED, inbox / "ct.txt"))
+    assert cli("edit", str(record_id), "--set", "title=Tiêu đề do người sửa").exit_code == 0
+    with Catalog(settings.catalog_path) as catalog, catalog.transaction():  # as an older extractor left it
+        catalog.db.execute("UPDATE records SET issuer = 'Sai', signer = NULL WHERE id = ?", (record_id,))
+        catalog.db.execute("DELETE FROM citations WHERE record_id = ?", (record_id,))
+    _, (counts,) = cli.json("reextract")
+    assert counts == {"checked": 1, "updated": 1}
+    _, (shown,) = cli.json("show", str(record_id))
+    assert (shown["issuer"], shown["signer"]) == ("Tỉnh ủy Quảng Trị", "Hoàng Văn Sơn")
+    assert shown["title"] == "Tiêu đề do người sửa" and shown["provenance"]["title"] == "edited"
+    assert cli.json("reextract", str(record_id))[1][0] == {"checked": 1, "updated": 0}, "nothing left to change"
+    assert cli("verify").exit_code == 0
