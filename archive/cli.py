@@ -223,10 +223,19 @@ def edit(settings: Settings, record_id: int, assignments: tuple[str, ...], as_js
 @click.option("--lang", help="Language code: vi, en (ngonngu:)")
 @click.option("--classification", help="unclassified, confidential, secret, top_secret (domat:)")
 @click.option("--issued", help="Issue dates: 2014..2019, 2024-12, 2014-05-26.. (ngay:)")
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "issued_desc", "issued_asc", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+)
+@click.option("--facets", "show_facets", is_flag=True, help="Also print counts by type, year, issuer … (text output).")
 @json_option
 @click.pass_obj
 @_fail_on_archive_errors
-def search(settings: Settings, query: str, limit: int, page: int, as_json: bool, **filter_options) -> None:
+def search(
+    settings: Settings, query: str, limit: int, page: int, sort: str, show_facets: bool, as_json: bool, **filter_options
+) -> None:
     """Search the archive (accented or not); filters also work inside QUERY, e.g. `loai:NQ nam:2025`."""
     from archive.search import search_records
     from indexer.search import SearchIndex
@@ -236,12 +245,17 @@ def search(settings: Settings, query: str, limit: int, page: int, as_json: bool,
         raise click.UsageError("give a QUERY or at least one filter")
     index = SearchIndex(settings.index_dir)
     with Catalog(settings.catalog_path) as catalog:
-        result = search_records(catalog, index, query, filters=filters, page=page, limit=limit)
+        result = search_records(catalog, index, query, filters=filters, page=page, limit=limit, sort=sort)
     index.close()
     if as_json:
         _print_json(result)
         return
-    click.echo(f"{result['total']} results for {query!r} (page {page})")
+    click.echo(f"{result['total']} results for {query!r} (page {page}, {result['took_ms']} ms)")
+    if result["suggestion"]:
+        click.echo(f"did you mean: {result['suggestion']}")
+    if show_facets:
+        for facet, values in result["facets"].items():
+            click.echo(f"  {facet}: " + ", ".join(f"{v['value']} ({v['count']})" for v in values))
     for n, hit in enumerate(result["hits"], start=(page - 1) * limit + 1):
         title = hit["title"] or hit["filename"]
         click.echo(f"{n:3}. [{hit['id']}] {title}  ({hit['filename']}, score {hit['score']:.2f})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from archive.catalog import Catalog
 from archive.models import Record
 from indexer.index import index_state
-from indexer.search import SearchHit, SearchIndex
+from indexer.search import SearchHit, SearchIndex, plain_snippet
 
 
 def record_detail(catalog: Catalog, record: Record) -> dict:
@@ -36,11 +36,38 @@ def search_records(
     filters: dict[str, str] | None = None,
     page: int = 1,
     limit: int = 10,
+    sort: str = "relevance",
 ) -> dict:
-    """`{"query", "total", "page", "limit", "hits": [...]}` with display values from the catalog."""
-    if catalog.count() == 0 and index_state(index.index_dir) == "missing":
-        return {"query": query, "total": 0, "page": page, "limit": limit, "hits": []}  # a new, empty archive
-    result = index.search(query, filters=filters, page=page, limit=limit, texts_for=catalog.texts)
+    """`{"query", "total", "page", "limit", "sort", "hits", "facets", "suggestion", "took_ms"}`;
+    display values come from the catalog."""
+    if catalog.count() == 0 and index_state(index.index_dir) == "missing":  # a new, empty archive
+        return {"query": query, "total": 0, "page": page, "limit": limit, "sort": sort, "hits": [], "facets": {},
+                "suggestion": None, "took_ms": 0.0}  # fmt: skip
+    result = index.search(query, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts)
     records = catalog.get_many(hit.id for hit in result.hits)
     hits = [hit_dict(records[h.id], h) for h in result.hits if h.id in records]
-    return {"query": result.query, "total": result.total, "page": result.page, "limit": result.limit, "hits": hits}
+    return {
+        "query": result.query,
+        "total": result.total,
+        "page": result.page,
+        "limit": result.limit,
+        "sort": result.sort,
+        "hits": hits,
+        "facets": result.facets,
+        "suggestion": result.suggestion,
+        "took_ms": result.took_ms,
+    }
+
+
+def similar_records(catalog: Catalog, index: SearchIndex, record_id: int, *, limit: int = 10) -> dict:
+    """`{"id", "hits": [...]}`: the records most like this one."""
+    record = catalog.get(record_id)
+    found = index.similar(record.id, catalog.text(record.id), limit=limit)
+    records = catalog.get_many(hit.id for hit in found)
+    texts = catalog.texts(records)
+    hits = []
+    for hit in found:
+        if hit.id in records:
+            snippet = SearchHit(hit.id, hit.score, plain_snippet(texts.get(hit.id, "")))
+            hits.append(hit_dict(records[hit.id], snippet))
+    return {"id": record.id, "hits": hits}

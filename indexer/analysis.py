@@ -1,29 +1,61 @@
 """Text analysis: how text becomes index terms, as Whoosh filter chains.
 
-Every text field is folded: NFC, lower case, all diacritics removed and `đ` → `d`, so that the
-unaccented queries staff type find accented text. (Exact-accent ranking comes with the search issue.)
+Every text is read as syllable tokens with positions (one-letter syllables kept, no stop list on
+Vietnamese). Four views of the body serve one query:
+- folded: lower case, all diacritics removed, `đ` → `d` — what every query must match, so an
+  unaccented query finds every accented form;
+- exact: lower case, diacritics kept, one tone-mark convention — an accented query's words found here
+  score extra, so `bản` ranks above `bàn`;
+- pairs: folded adjacent syllables as one term — a query's adjacent words found together score extra,
+  the phrase reward without positional checks;
+- English: stemmed with an English stop list, filled for English records only.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+from whoosh.analysis import BiWordFilter, Filter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
-from indexer.normalize import fold
+from indexer.normalize import fold, normalize_tones
 
 WORD = r"\w+"
 
 
 class FoldFilter(Filter):
-    """Replace each token's text by its folded form."""
+    """Each token without diacritics."""
 
     def __call__(self, tokens):
         for token in tokens:
-            token.text = fold(unicodedata.normalize("NFC", token.text))
+            token.text = fold(token.text)
+            yield token
+
+
+class ToneFilter(Filter):
+    """Each token in NFC with one tone-mark convention (`hoà` → `hòa`)."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = normalize_tones(unicodedata.normalize("NFC", token.text))
             yield token
 
 
 def folding_analyzer():
-    """Syllable tokens (one-letter ones kept, no stop list), lower-cased and folded."""
     return RegexTokenizer(WORD) | LowercaseFilter() | FoldFilter()
+
+
+def exact_analyzer():
+    return RegexTokenizer(WORD) | LowercaseFilter() | ToneFilter()
+
+
+def pairs_analyzer():
+    return RegexTokenizer(WORD) | LowercaseFilter() | FoldFilter() | BiWordFilter(sep=" ")
+
+
+def english_analyzer():
+    return StemmingAnalyzer(expression=WORD)
+
+
+def has_marks(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic (the query 'means' its accents)."""
+    return fold(text) != unicodedata.normalize("NFC", text)

@@ -14,14 +14,20 @@ def document_for(record: Record, text: str, citation_keys: list[str] = ()) -> di
         "id": str(record.id),
         "rev": record.rev,
         "body": text,
+        "body_exact": text,
+        "body_pairs": text,
         "filename": record.filename,
         "language": record.language or "und",
         "classification": record.classification,
         "ingested": _date(record.ingested_at),
     }
     issued = _date(record.issued)
+    english = record.language == "en"
     optional = {
         "title": record.title,
+        "title_exact": record.title,
+        "title_en": record.title if english else None,
+        "body_en": text if english else None,
         "doc_type": record.doc_type,
         "issuer": record.issuer,
         "issuer_exact": record.issuer,

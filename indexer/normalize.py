@@ -31,3 +31,26 @@ def display_symbol(symbol: str) -> str:
 def symbol_key(symbol: str) -> str:
     """Matching key of a symbol: case- and diacritic-free (`11-QĐi/TW` → `11-qdi/tw`)."""
     return fold(display_symbol(symbol)).lower()
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+TONE_CLUSTERS = ("oa", "oe", "uy")
+
+
+def normalize_tones(word: str) -> str:
+    """One tone-mark convention: `hoà`→`hòa`, `thuỷ`→`thủy`, `khoẻ`→`khỏe` (`Ð`→`Đ`).
+
+    Only an open syllable ending in oa/oe/uy differs between the two conventions; the mark goes on
+    the first vowel of the pair (`quý` keeps it: there `u` belongs to `qu`).
+    """
+    word = word.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in TONES]
+    if len(tones) != 1:
+        return unicodedata.normalize("NFC", word)
+    base = unicodedata.normalize("NFC", decomposed.replace(tones[0], ""))
+    lower = base.lower()
+    if len(base) < 2 or not lower.endswith(TONE_CLUSTERS) or (lower.endswith("uy") and lower[-3:-2] == "q"):
+        return unicodedata.normalize("NFC", word)
+    first = len(base) - 2
+    return unicodedata.normalize("NFC", base[: first + 1] + tones[0] + base[first + 1 :])

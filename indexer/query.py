@@ -17,11 +17,16 @@ from whoosh import query as q
 
 from archive.errors import QueryError
 from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, doc_type_code
+from indexer.analysis import has_marks
 from indexer.normalize import fold, symbol_key
 
-TEXT_FIELDS = ("title", "body", "filename", "issuer", "signer", "notes")
-FIELD_BOOSTS = {"title": 3.0, "filename": 1.5, "issuer": 1.5}
+# Every word must match one of these (folded, or stemmed English); title and symbol weigh most.
+TEXT_FIELDS = ("title", "body", "filename", "issuer", "signer", "notes", "title_en", "body_en")
+FIELD_BOOSTS = {"title": 3.0, "title_en": 3.0, "filename": 1.5, "issuer": 1.5}
 SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
+EXACT_BOOST, PAIR_BOOST = 1.0, 1.5  # optional extra score: accents as typed, words side by side
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+WORD_RE = re.compile(r"(?<![\w*?-])(-?)([^\W_]+)(?![\w*?])")
 
 # Public filter names (English and Vietnamese) → canonical filter.
 FILTER_NAMES = {
@@ -64,7 +69,8 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     if rest.strip():
         parsed = _text_parser(schema).parse(rest)
         if parsed is not q.NullQuery:
-            clauses.append(parsed)
+            boosts = _boosts(rest, schema)
+            clauses.append(q.AndMaybe(parsed, q.Or(boosts)) if boosts else parsed)
     restrictions = [_filter_clause(name, value, schema) for name, value in found]
     main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else q.Every())
     restrict = q.And(restrictions) if len(restrictions) > 1 else (restrictions[0] if restrictions else None)
@@ -80,6 +86,26 @@ def _take_symbols(text: str) -> tuple[list[str], str]:
         last = match.end()
     pieces.append(text[last:])
     return keys, " ".join(pieces)
+
+
+def query_words(text: str) -> list[str]:
+    """The plain words a query asks for, in order: no operators, excluded (-word) or wildcard words."""
+    return [w for minus, w in WORD_RE.findall(text) if not minus and w not in OPERATORS]
+
+
+def _boosts(text: str, schema) -> list[q.Query]:
+    """Optional clauses that reorder what the query matched: exact accents, then adjacency."""
+    words = query_words(text)
+    boosts: list[q.Query] = []
+    accented = [w for w in words if has_marks(w)]
+    for token in schema["body_exact"].analyzer(" ".join(accented)):
+        boosts.append(q.Term("body_exact", token.text, boost=EXACT_BOOST))
+        boosts.append(q.Term("title_exact", token.text, boost=EXACT_BOOST))
+    if len(words) >= 2:
+        for token in schema["body_pairs"].analyzer(" ".join(words)):
+            if " " in token.text:
+                boosts.append(q.Term("body_pairs", token.text, boost=PAIR_BOOST))
+    return boosts
 
 
 def _symbol_clause(key: str) -> q.Query:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from archive.errors import QueryError
-from archive.search import record_detail, search_records
+from archive.search import record_detail, search_records, similar_records
 from indexer.index import index_state
 from indexer.query import FILTER_NAMES
 from web import catalog, search_index, settings
@@ -34,7 +34,8 @@ def search():
     page = int_arg("page", 1, 1, 10_000)
     limit = int_arg("limit", 10, 1, 100)
     filters = {name: request.args[name] for name in FILTER_NAMES if request.args.get(name)}
-    return jsonify(search_records(catalog(), search_index(), query, filters=filters, page=page, limit=limit))
+    sort = request.args.get("sort") or "relevance"
+    return jsonify(search_records(catalog(), search_index(), query, filters=filters, page=page, limit=limit, sort=sort))
 
 
 @api.get("/api/records/<int:record_id>")
@@ -42,6 +43,12 @@ def record(record_id: int):
     data = record_detail(catalog(), catalog().get(record_id))
     data["links"] = {"download": f"/records/{record_id}/download", "page": f"/records/{record_id}"}
     return jsonify(data)
+
+
+@api.get("/api/records/<int:record_id>/similar")
+def similar(record_id: int):
+    limit = int_arg("limit", 10, 1, 50)
+    return jsonify(similar_records(catalog(), search_index(), record_id, limit=limit))
 
 
 @api.get("/healthz")

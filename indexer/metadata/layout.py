@@ -24,7 +24,8 @@ from indexer.normalize import fold
 HEADER_LINES = 60
 SIGNATURE_LINES = 40
 CELL_SPLIT = re.compile(r"\s{3,}|\t+")
-NUMBER_PREFIX = re.compile(r"^\s*(?:SO|NO\.?|NUMBER|REF\.?)\s*:?\s*", re.I)
+NUMBER_PREFIX = re.compile(r"^\s*(?:SO|NO\.?|NUMBER|REF\.?)\s*:?\s*(?=\d)", re.I)  # "Số 57-…", not "sơ kết"
+WRAPPED_DATE = re.compile(r"\b(?:NGAY|THANG|NAM)$|,$")
 SUBJECT_PREFIX = re.compile(r"^\s*(?:V/v|V/V|Về việc|Re:|Subject:|Regarding:?)\s*", re.I)
 STRUCTURE = re.compile(r"^\s*(?:[IVXLC]+\.|\d+[.)]|[-–•*+]|Căn cứ|Kính gửi|Dear |To:|Pursuant|Điều \d)", re.I)
 SEPARATOR = re.compile(r"^[\s*\-–_=.]+$")
@@ -87,10 +88,14 @@ def read_header(all_cells: list[Cell]) -> Header:
             header.type_code, header.type_index = TYPE_BY_KEY[cell.key], i
             break
     end = header.type_index if header.type_index is not None else min(len(cells), 25)
-    for cell in cells[:end]:
+    for i, cell in enumerate(cells[:end]):
         _read_marks(cell, header)
-        if header.date_cell is None and _looks_like_date(cell):
-            header.date_cell = cell.text
+        if header.date_cell is None:
+            if _looks_like_date(cell):
+                header.date_cell = cell.text
+            elif i + 1 < len(cells) and _date_cut_short(cell):  # "… tháng 7 năm" / "2025"
+                joined = Cell(cell.line, f"{cell.text} {cells[i + 1].text}")
+                header.date_cell = joined.text if _looks_like_date(joined) else None
     header.issuer_lines = _issuer_lines(cells[: header.number_index if header.number_index is not None else end])
     if header.type_index is not None:
         position = all_cells.index(cells[header.type_index]) + 1
@@ -127,6 +132,12 @@ def _read_marks(cell: Cell, header: Header) -> None:
             header.secrecy = SECRECY_BY_KEY[part_key]
         elif part_key in URGENCY_BY_KEY and header.urgency is None:
             header.urgency = URGENCY_BY_KEY[part_key]
+
+
+def _date_cut_short(cell: Cell) -> bool:
+    """A date line wrapped before its end: it has begun ("ngày", a digit) and stops on a date word."""
+    k = cell.key
+    return bool(WRAPPED_DATE.search(k)) and ("NGAY" in k.split() or any(ch.isdigit() for ch in k))
 
 
 def _looks_like_date(cell: Cell) -> bool:

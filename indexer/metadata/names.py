@@ -54,6 +54,7 @@ OF_BODIES = {
     "SECRETARIAT": "Secretariat",
     "THE SECRETARIAT": "Secretariat",
 }
+PROPER_NAMES = ("Thành phố Hồ Chí Minh",)
 SMALL_ENGLISH = {"of", "the", "and", "for", "on", "in"}
 
 
@@ -77,6 +78,8 @@ def cased(upper: str) -> str:
             out.append(lowered if lowered in SMALL_ENGLISH and out else lowered[:1].upper() + lowered[1:])
             i += 1
     text = " ".join(out)
+    for proper in PROPER_NAMES:  # where the administrative word is part of the name
+        text = text.replace(proper.lower()[:1] + proper[1:], proper).replace(proper.lower(), proper)
     return text[:1].upper() + text[1:]
 
 

@@ -12,7 +12,13 @@ import pytest
 from indexer.detect import sniff
 from indexer.extract import extract_file
 from tests.docgen import WRITERS
-from tests.metadata_cases import CASES, FIELDS
+from tests.metadata_cases import CASES as TUNING
+from tests.metadata_cases import FIELDS
+from tests.metadata_holdout import HOLDOUT
+
+# 50 cases the extractor was tuned on, plus 24 written later by someone who never saw the extractor
+# (measured blind first: 98.1% of fields right; see the issue note).
+CASES = TUNING + HOLDOUT
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FLOOR = 0.95  # every field; measured values are in the issue note and printed by this test
