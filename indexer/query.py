@@ -101,10 +101,12 @@ def _boosts(text: str, schema) -> list[q.Query]:
     for token in schema["body_exact"].analyzer(" ".join(accented)):
         boosts.append(q.Term("body_exact", token.text, boost=EXACT_BOOST))
         boosts.append(q.Term("title_exact", token.text, boost=EXACT_BOOST))
-    if len(words) >= 2:
-        for token in schema["body_pairs"].analyzer(" ".join(words)):
-            if " " in token.text:
-                boosts.append(q.Term("body_pairs", token.text, boost=PAIR_BOOST))
+    for segment in re.split(r"\bOR\b", text):  # no pair across an OR
+        segment_words = query_words(segment)
+        if len(segment_words) >= 2:
+            for token in schema["body_pairs"].analyzer(" ".join(segment_words)):
+                if " " in token.text:
+                    boosts.append(q.Term("body_pairs", token.text, boost=PAIR_BOOST))
     return boosts
 
 
@@ -115,6 +117,7 @@ def _symbol_clause(key: str) -> q.Query:
 def _text_parser(schema) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(TEXT_FIELDS, schema, fieldboosts=FIELD_BOOSTS)
     parser.remove_plugin_class(qparser.FieldsPlugin)  # field names are the filters above, not schema internals
+    parser.add_plugin(qparser.PlusMinusPlugin())  # -word excludes, +word requires
     return parser
 
 
