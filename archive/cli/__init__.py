@@ -1,0 +1,89 @@
+"""`archive` command line: the group, shared options and helpers; commands live in the modules beside.
+
+Commands are thin: they call the pipeline and turn errors into messages and exit codes.
+
+Exit codes: 0 success; 1 something failed (a file, a check, a lookup); 2 bad usage;
+75 the archive is busy (another job holds the writer lock; try again later).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from archive.config import DEFAULT_HOME, Settings
+from archive.errors import ArchiveError, LockedError
+
+EXIT_FAILED = 1
+EXIT_BUSY = 75  # EX_TEMPFAIL: cron wrappers retry later
+
+
+def fail_on_archive_errors(command: Callable) -> Callable:
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except LockedError as exc:
+            click.echo(f"archive: {exc.message}", err=True)
+            sys.exit(EXIT_BUSY)
+        except ArchiveError as exc:
+            click.echo(f"archive: error: {exc.message}", err=True)
+            sys.exit(EXIT_FAILED)
+
+    return wrapper
+
+
+def print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False))
+
+
+def progress(total: int | None, unit: str, quiet: bool):
+    """A progress bar on a terminal (files done, rate, time left); nothing on a pipe."""
+    import shutil
+
+    from tqdm import tqdm
+
+    size = shutil.get_terminal_size((100, 24))  # a terminal that reports no size (0×0) hides tqdm's bar
+    return tqdm(
+        total=total,
+        unit=unit,
+        file=sys.stderr,
+        disable=quiet or not sys.stderr.isatty(),
+        ncols=size.columns,
+        nrows=size.lines or 24,
+    )
+
+
+wait_option = click.option(
+    "--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for a busy archive."
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="ARCHIVE_HOME",
+    default=DEFAULT_HOME,
+    show_default=True,
+    help="The archive's home folder (env ARCHIVE_HOME).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens on stderr.")
+@click.pass_context
+def main(ctx: click.Context, home: Path, verbose: bool) -> None:
+    """Records archive with full-text search for Party committee offices."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    ctx.obj = Settings.load(home)
+
+
+# The commands register themselves on `main` when their modules are imported.
+from archive.cli import ingesting, maintenance, records, serving  # noqa: E402, F401

@@ -1,0 +1,100 @@
+"""`archive ingest`: files and folders in, with an optional manifest."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.config import Settings
+from archive.models import IngestOutcome, OutcomeStatus
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@json_option
+@click.option("-q", "--quiet", is_flag=True, help="No output when every file was added or a duplicate.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Extraction processes (default: one per core).")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="UTF-8 CSV keyed by file path (column 'file') whose columns set metadata; overrides what is extracted.",
+)
+@click.option("--dry-run", is_flag=True, help="With --manifest: check it against the folder, ingest nothing.")
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def ingest(
+    settings: Settings,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    quiet: bool,
+    workers: int | None,
+    manifest: Path | None,
+    dry_run: bool,
+    wait: float,
+) -> None:
+    """Add files and folders (recursively) to the archive."""
+    from archive.ingest import ingest as run_ingest
+
+    settings = settings.with_(lock_wait=wait, **({"workers": workers} if workers else {}))
+    checked = _check_manifest(manifest, paths, dry_run, as_json) if manifest or dry_run else None
+    if dry_run:
+        sys.exit(0 if checked.ok else EXIT_FAILED)
+    bar = progress(None, "file", quiet)
+
+    def on_start(total: int) -> None:
+        bar.reset(total=total)
+
+    def on_outcome(outcome: IngestOutcome) -> None:
+        bar.update(1)
+        if as_json:
+            print_json(outcome.to_dict())
+        elif outcome.status in (OutcomeStatus.FAILED, OutcomeStatus.UNSUPPORTED):
+            bar.write(f"{outcome.status}: {outcome.path}: {outcome.reason}", file=sys.stderr)
+
+    try:
+        summary = run_ingest(settings, paths, on_start=on_start, on_outcome=on_outcome, manifest=checked)
+    finally:
+        bar.close()
+    if as_json:
+        print_json({"summary": summary.to_dict()})
+    elif not (quiet and summary.ok):
+        c = summary.counts
+        click.echo(
+            f"{summary.files} files: {c['added']} added, {c['duplicate']} duplicate, "
+            f"{c['unsupported']} unsupported, {c['failed']} failed ({summary.seconds:.1f} s, batch {summary.batch_id})"
+        )
+    sys.exit(0 if summary.ok else EXIT_FAILED)
+
+
+def _check_manifest(manifest: Path | None, paths: tuple[Path, ...], dry_run: bool, as_json: bool):
+    """Load and check a manifest; print its problems; stop before ingesting when it has errors."""
+    from archive.manifest import load_manifest
+
+    if manifest is None:
+        raise click.UsageError("--dry-run checks a manifest: give --manifest FILE.csv")
+    if len(paths) != 1 or not paths[0].is_dir():
+        raise click.UsageError("--manifest goes with exactly one FOLDER: the paths in it are relative to that folder")
+    checked = load_manifest(manifest, paths[0])
+    warnings = sum(not p.error for p in checked.problems)
+    errors = len(checked.problems) - warnings
+    for problem in checked.problems:
+        if not problem.error and not dry_run:
+            continue  # listed by --dry-run; an ingest only counts them
+        if as_json:
+            print_json({"manifest": str(manifest), **problem.to_dict()})
+        else:
+            where = f"{manifest}:{problem.line}: " if problem.line else f"{manifest}: "
+            kind = "error" if problem.error else "warning"
+            click.echo(f"{where}{kind}: {problem.message}", err=True)
+    if dry_run and not as_json:
+        click.echo(f"manifest {manifest}: {len(checked.rows)} rows, {errors} errors, {warnings} warnings")
+    elif warnings and not errors and not as_json:
+        click.echo(f"manifest: {warnings} files have no row, so their metadata is extracted (see --dry-run)", err=True)
+    if errors and not dry_run:
+        click.echo(f"archive: the manifest has {errors} errors; nothing was ingested", err=True)
+        sys.exit(EXIT_FAILED)
+    return checked

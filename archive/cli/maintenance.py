@@ -1,0 +1,92 @@
+"""Keeping the archive sound: reindex, reextract, verify."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from archive.catalog import Catalog
+from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.config import Settings
+
+
+@main.command()
+@click.argument("record_ids", nargs=-1, type=int)
+@json_option
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, wait: float) -> None:
+    """Re-read metadata from stored text with the current rules (all records, or the IDs given).
+
+    Values from a manifest or an edit are kept; only extracted values are replaced.
+    """
+    import getpass
+
+    from archive.reextract import reextract as run_reextract
+
+    counts = run_reextract(settings.with_(lock_wait=wait), record_ids or None, actor=getpass.getuser())
+    if as_json:
+        print_json(counts)
+    else:
+        click.echo(f"reextract: {counts['checked']} records checked, {counts['updated']} updated")
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Rebuild everything beside the live index, then swap it in.")
+@json_option
+@click.option("-q", "--quiet", is_flag=True, help="No output on success.")
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: float) -> None:
+    """Bring the search index in step with the catalog."""
+    from archive.lock import writer_lock
+    from archive.recovery import recover
+    from archive.reindex import sync_index
+    from archive.store import Store
+
+    with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
+        bar = progress(catalog.count() if full else None, "record", quiet or as_json)
+        try:
+            recover(settings, catalog, Store(settings.store_dir).ensure())
+            summary = sync_index(catalog, settings.index_dir, full=full, progress=bar.update)
+        finally:
+            bar.close()
+    if as_json:
+        print_json(summary.to_dict())
+    elif not quiet:
+        kind = f"full rebuild, {summary.reason}" if summary.full else "incremental"
+        click.echo(f"reindex ({kind}): {summary.indexed} indexed, {summary.deleted} removed")
+
+
+@main.command()
+@json_option
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def verify(settings: Settings, as_json: bool, wait: float) -> None:
+    """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem."""
+    from archive.lock import writer_lock
+    from archive.store import Store
+    from archive.verify import verify as run_verify
+
+    with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
+        bar = progress(catalog.count(), "record", as_json)
+        try:
+            report = run_verify(catalog, Store(settings.store_dir), settings.index_dir, progress=bar.update)
+        finally:
+            bar.close()
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        for problem in report.problems or []:
+            where = f"record {problem.record_id}: " if problem.record_id is not None else ""
+            click.echo(f"{problem.kind}: {where}{problem.detail}", err=True)
+        verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+        click.echo(
+            f"verify: {verdict} — {report.records} records, {report.originals_checked} originals checked, "
+            f"{report.indexed} in the index"
+        )
+    sys.exit(0 if report.ok else EXIT_FAILED)

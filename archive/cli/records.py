@@ -1,0 +1,166 @@
+"""Commands on records: search, show, export, edit."""
+
+from __future__ import annotations
+
+import sys
+from html import unescape
+from pathlib import Path
+
+import click
+
+from archive.catalog import Catalog
+from archive.cli import fail_on_archive_errors, json_option, main, print_json, wait_option
+from archive.config import Settings
+from archive.errors import ArchiveError
+
+
+@main.command()
+@click.argument("record_id", type=int)
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    required=True,
+    metavar="FIELD=VALUE",
+    help="A field to set (repeat for several); an empty VALUE clears it.",
+)
+@json_option
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def edit(settings: Settings, record_id: int, assignments: tuple[str, ...], as_json: bool, wait: float) -> None:
+    """Correct a record's metadata; the change is logged (who, when, old, new) and indexed at once."""
+    import getpass
+
+    from archive.editing import edit_record
+
+    raw = {}
+    for assignment in assignments:
+        name, sep, value = assignment.partition("=")
+        if not sep:
+            raise click.UsageError(f"--set takes FIELD=VALUE, not {assignment!r}")
+        raw[name.strip()] = value
+    try:
+        changed = edit_record(settings.with_(lock_wait=wait), record_id, raw, actor=getpass.getuser())
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if as_json:
+        print_json({"id": record_id, "changed": changed})
+    elif not changed:
+        click.echo(f"record {record_id}: nothing to change")
+    for name, change in changed.items() if not as_json else ():
+        click.echo(f"record {record_id}: {name}: {change['old']!r} → {change['new']!r}")
+
+
+@main.command()
+@click.argument("query", default="")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--type", "doc_type", help="Document type code: NQ, CT, KL, QĐi … (loai:)")
+@click.option("--number", help="Document symbol, e.g. 57-NQ/TW (so:)")
+@click.option("--year", help="Year or range: 2025, 2014..2019 (nam:)")
+@click.option("--issuer", help="Issuing body, e.g. 'Tỉnh ủy Quảng Trị' (coquan:)")
+@click.option("--lang", help="Language code: vi, en (ngonngu:)")
+@click.option("--classification", help="unclassified, confidential, secret, top_secret (domat:)")
+@click.option("--issued", help="Issue dates: 2014..2019, 2024-12, 2014-05-26.. (ngay:)")
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "issued_desc", "issued_asc", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+)
+@click.option("--facets", "show_facets", is_flag=True, help="Also print counts by type, year, issuer … (text output).")
+@json_option
+@click.pass_obj
+@fail_on_archive_errors
+def search(
+    settings: Settings, query: str, limit: int, page: int, sort: str, show_facets: bool, as_json: bool, **filter_options
+) -> None:
+    """Search the archive (accented or not); filters also work inside QUERY, e.g. `loai:NQ nam:2025`."""
+    from archive.search import search_records
+    from indexer.search import SearchIndex
+
+    filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
+    if not query.strip() and not filters:
+        raise click.UsageError("give a QUERY or at least one filter")
+    index = SearchIndex(settings.index_dir)
+    with Catalog(settings.catalog_path) as catalog:
+        result = search_records(catalog, index, query, filters=filters, page=page, limit=limit, sort=sort)
+    index.close()
+    if as_json:
+        print_json(result)
+        return
+    click.echo(f"{result['total']} results for {query!r} (page {page}, {result['took_ms']} ms)")
+    if result["suggestion"]:
+        click.echo(f"did you mean: {result['suggestion']}")
+    if show_facets:
+        for facet, values in result["facets"].items():
+            click.echo(f"  {facet}: " + ", ".join(f"{v['value']} ({v['count']})" for v in values))
+    for n, hit in enumerate(result["hits"], start=(page - 1) * limit + 1):
+        title = hit["title"] or hit["filename"]
+        click.echo(f"{n:3}. [{hit['id']}] {title}  ({hit['filename']}, score {hit['score']:.2f})")
+        click.echo(f"     {_terminal_snippet(hit['snippet'])}")
+
+
+def _terminal_snippet(snippet: str) -> str:
+    marked = snippet.replace("<mark>", "\x00").replace("</mark>", "\x01")
+    text = unescape(marked)
+    if sys.stdout.isatty():
+        return text.replace("\x00", "\x1b[1m").replace("\x01", "\x1b[0m")
+    return text.replace("\x00", "«").replace("\x01", "»")
+
+
+@main.command()
+@click.argument("record_id", type=int)
+@json_option
+@click.pass_obj
+@fail_on_archive_errors
+def show(settings: Settings, record_id: int, as_json: bool) -> None:
+    """Show a record's metadata."""
+    from archive.search import record_detail
+
+    with Catalog(settings.catalog_path) as catalog:
+        record = record_detail(catalog, catalog.get(record_id))
+    if as_json:
+        print_json(record)
+        return
+    provenance = record.pop("provenance")
+    citations, cited_by = record.pop("citations"), record.pop("cited_by")
+    width = max(len(k) for k in record)
+    for key, value in record.items():
+        source = f"  ({provenance[key]})" if key in provenance else ""
+        click.echo(f"{key:<{width}}  {'' if value is None else value}{source}")
+    for label, links in (("cites", citations), ("cited by", cited_by)):
+        for link in links:
+            target = f"record {link['id']}" if link["id"] else "not in the archive"
+            click.echo(f"{label:<{width}}  {link['symbol']} → {target}")
+
+
+@main.command()
+@click.argument("record_id", type=int)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Where to write the original bytes ('-' for standard output).",
+)
+@click.pass_obj
+@fail_on_archive_errors
+def export(settings: Settings, record_id: int, output: Path) -> None:
+    """Write a record's original file, bit for bit."""
+    import shutil
+
+    from archive.store import Store
+
+    with Catalog(settings.catalog_path) as catalog:
+        record = catalog.get(record_id)
+    blob = Store(settings.store_dir).path(record.sha256)
+    if not blob.is_file():
+        raise ArchiveError(f"the original of record {record_id} is missing from the store: run `archive verify`")
+    with open(blob, "rb") as src:
+        if str(output) == "-":
+            shutil.copyfileobj(src, sys.stdout.buffer)
+        else:
+            with open(output, "wb") as dst:
+                shutil.copyfileobj(src, dst)
