@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from archive.models import Record
+from archive.vocabulary import DOC_TYPES
 from indexer.normalize import symbol_key
 
 
@@ -29,6 +30,7 @@ def document_for(record: Record, text: str, citation_keys: list[str] = ()) -> di
         "title_en": record.title if english else None,
         "body_en": text if english else None,
         "doc_type": record.doc_type,
+        "type_name": " ".join(DOC_TYPES[record.doc_type]) if record.doc_type in DOC_TYPES else None,
         "issuer": record.issuer,
         "issuer_exact": record.issuer,
         "doc_number": symbol_key(record.doc_number) if record.doc_number else None,

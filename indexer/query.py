@@ -21,10 +21,13 @@ from indexer.analysis import has_marks
 from indexer.normalize import fold, symbol_key
 
 # Every word must match one of these (folded, or stemmed English); title and symbol weigh most.
-TEXT_FIELDS = ("title", "body", "filename", "issuer", "signer", "notes", "title_en", "body_en")
-FIELD_BOOSTS = {"title": 3.0, "title_en": 3.0, "filename": 1.5, "issuer": 1.5}
+TEXT_FIELDS = ("title", "body", "filename", "issuer", "type_name", "signer", "notes", "title_en", "body_en")
+FIELD_BOOSTS = {"title": 3.0, "title_en": 3.0, "filename": 1.5, "issuer": 1.5, "type_name": 4.0}
 SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
-EXACT_BOOST, PAIR_BOOST = 1.0, 1.5  # optional extra score: accents as typed, words side by side
+EXACT_BOOST, PAIR_BOOST = (
+    3.0,
+    4.0,
+)  # optional extra score: accents as typed, words side by side (tuned on tests/relevance)
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 WORD_RE = re.compile(r"(?<![\w*?-])(-?)([^\W_]+)(?![\w*?])")
 

@@ -6,7 +6,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from indexer.analysis import english_analyzer, exact_analyzer, folding_analyzer, pairs_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Facets are counted from these columns; each value is a short code or name.
 FACET_FIELDS = ("doc_type", "year", "issuer_exact", "language", "classification")
@@ -30,6 +30,7 @@ def build_schema() -> Schema:
         doc_number=ID(field_boost=4.0),  # symbol_key(): one token per record
         citations=KEYWORD(),  # symbol keys of the records this one cites
         doc_type=ID(sortable=True),
+        type_name=TEXT(analyzer=folded),  # "Kế hoạch Plan": the type's names, so "ke hoach …" weighs the type
         issuer=TEXT(analyzer=folded, field_boost=1.5),
         issuer_exact=ID(sortable=True),
         signer=TEXT(analyzer=folded),
