@@ -14,6 +14,7 @@ Vietnamese). Four views of the body serve one query:
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from whoosh.analysis import BiWordFilter, Filter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
@@ -22,12 +23,21 @@ from indexer.normalize import fold, normalize_tones
 WORD = r"\w+"
 
 
+# Token-level caches: a collection's vocabulary is small next to its token count.
+fold_token = lru_cache(maxsize=200_000)(fold)
+
+
+@lru_cache(maxsize=200_000)
+def tone_token(text: str) -> str:
+    return normalize_tones(unicodedata.normalize("NFC", text))
+
+
 class FoldFilter(Filter):
     """Each token without diacritics."""
 
     def __call__(self, tokens):
         for token in tokens:
-            token.text = fold(token.text)
+            token.text = fold_token(token.text)
             yield token
 
 
@@ -36,7 +46,7 @@ class ToneFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            token.text = normalize_tones(unicodedata.normalize("NFC", token.text))
+            token.text = tone_token(token.text)
             yield token
 
 

@@ -108,10 +108,16 @@ def open_index(index_dir: Path, *, create: bool = False):
     return whoosh_index.open_dir(str(index_dir / read_current(index_dir).name))
 
 
+POOL_MB = 512  # Whoosh's default 128 MB pool spills postings to disk runs and merges them: slow
+
+
 @contextmanager
 def writing(ix) -> Iterator:
-    """A writer that commits on success and cancels (then re-raises) on any error."""
-    writer = ix.writer()
+    """A writer that commits on success and cancels (then re-raises) on any error.
+
+    (Whoosh's `procs=2` was measured slower here: it pickles every document to its worker processes.)
+    """
+    writer = ix.writer(limitmb=POOL_MB)
     try:
         yield writer
     except BaseException:

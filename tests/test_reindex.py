@@ -65,7 +65,7 @@ def test_a_failed_rebuild_leaves_the_old_index_intact(filled, monkeypatch):
 
     original = archive.reindex._index_chunk
     monkeypatch.setattr(archive.reindex, "_index_chunk", failing_chunk)
-    monkeypatch.setattr(archive.reindex, "CHUNK", 100)  # fail on the second of three chunks
+    monkeypatch.setattr(archive.reindex, "BULK_CHUNK", 100)  # fail on the second of three chunks
     with Catalog(filled.catalog_path) as catalog, pytest.raises(OSError, match="disk full"):
         rebuild(catalog, filled.index_dir)
     assert read_current(filled.index_dir) == before
