@@ -40,7 +40,7 @@ def search_records(
 ) -> dict:
     """`{"query", "total", "page", "limit", "sort", "hits", "facets", "suggestion", "took_ms"}`;
     display values come from the catalog."""
-    if catalog.count() == 0 and index_state(index.index_dir) == "missing":  # a new, empty archive
+    if index_state(index.index_dir) == "missing" and catalog.count() == 0:  # a new, empty archive
         return {"query": query, "total": 0, "page": page, "limit": limit, "sort": sort, "hits": [], "facets": {},
                 "suggestion": None, "took_ms": 0.0}  # fmt: skip
     result = index.search(query, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts)
