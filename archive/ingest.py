@@ -10,10 +10,9 @@ with no duplicates and no orphans. One bad file never stops the batch.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from archive.recovery import recover
 from archive.reindex import reindex_records
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
+from archive.workers import ExtractorPool
 from indexer.detect import sniff
 from indexer.documents import document_for
 from indexer.extract import extract_file
@@ -86,6 +86,21 @@ class _Ingest:
         self.in_flight: dict[Future, _Pending] = {}
         self.by_sha: dict[str, _Pending] = {}
         self.ready: list[tuple[_Pending, ExtractedText]] = []
+        self.pool = ExtractorPool(settings.workers, _extract_in_worker, settings.languages)
+        self.suspects: list[_Pending] = []  # in flight when a worker died: retried one at a time
+
+    def submit(self, pending: _Pending) -> None:
+        future = self.pool.submit(str(self.store.path(pending.sha256)), pending.mime)
+        self.in_flight[future] = pending
+
+    def drain(self, *, until: int = 0) -> None:
+        """Collect finished extractions until at most `until` are in flight; retry crash suspects alone."""
+        while len(self.in_flight) > until:
+            done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+            self.collect(done)
+        while self.suspects:
+            pending = self.suspects.pop(0)
+            self._handle(pending, self.pool.run_alone(str(self.store.path(pending.sha256)), pending.mime))
 
     # --- outcomes -----------------------------------------------------------------------------
 
@@ -137,15 +152,20 @@ class _Ingest:
         for future in done:
             pending = self.in_flight.pop(future)
             try:
-                ok, result = future.result()
+                self._handle(pending, future.result())
             except BrokenProcessPool:
-                ok, result = False, "the text extractor crashed on this file (its worker process died)"
-            if ok:
-                self.ready.append((pending, result))
-            else:
-                self._fail(pending, result)
-        if len(self.ready) >= self.settings.index_batch_size:
-            self.flush()
+                self.suspects.append(pending)
+        if self.suspects:
+            self.pool.replace()
+
+    def _handle(self, pending: _Pending, outcome: tuple[bool, ExtractedText | str]) -> None:
+        ok, result = outcome
+        if ok:
+            self.ready.append((pending, result))
+            if len(self.ready) >= self.settings.index_batch_size:
+                self.flush()
+        else:
+            self._fail(pending, result)
 
     def flush(self) -> None:
         """Write the ready files: catalog transaction, index commit, then the catalog notes it."""
@@ -237,22 +257,15 @@ def ingest(
             on_start(len(files))
         run = _Ingest(settings, catalog, store, on_outcome, manifest)
         window = settings.workers * 4  # bounded: texts in flight stay few
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
+        try:
             for source in files:
                 pending = run.prepare(source)
-                if pending is None:
-                    continue
-                future = pool.submit(
-                    _extract_in_worker, str(store.path(pending.sha256)), pending.mime, settings.languages
-                )
-                run.in_flight[future] = pending
-                if len(run.in_flight) >= window:
-                    done, _ = wait(run.in_flight, return_when=FIRST_COMPLETED)
-                    run.collect(done)
-            while run.in_flight:
-                done, _ = wait(run.in_flight, return_when=FIRST_COMPLETED)
-                run.collect(done)
+                if pending is not None:
+                    run.submit(pending)
+                    run.drain(until=window - 1)
+            run.drain()
+        finally:
+            run.pool.close()
         run.flush()
         run.reindex_touched()
         run.summary.seconds = time.monotonic() - started

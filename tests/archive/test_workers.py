@@ -1,0 +1,86 @@
+"""A dying extraction worker costs one file at most, never the batch."""
+
+import os
+import signal
+import threading
+import time
+from concurrent.futures import wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from archive.ingest import ingest
+from archive.workers import CRASHED, ExtractorPool
+from tests.docgen import SAMPLES, write_pdf
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def crash_on_bad(name: str, suffix: str) -> tuple[bool, str]:
+    if name == "bad":
+        os._exit(1)  # what the OOM killer or a crashing C parser does to a worker
+    time.sleep(0.05)
+    return True, name + suffix
+
+
+def test_a_crash_is_pinned_on_its_file_and_the_pool_recovers():
+    pool = ExtractorPool(2, crash_on_bad, "!")
+    try:
+        futures = {pool.submit(name): name for name in ("a", "bad", "b", "c")}
+        wait(futures)
+        broken = [futures[f] for f in futures if isinstance(f.exception(), BrokenProcessPool)]
+        assert "bad" in broken, "the crash broke the pool"
+        pool.replace()
+        retried = {name: pool.run_alone(name) for name in broken}
+        assert retried.pop("bad") == (False, CRASHED)
+        assert all(result == (True, name + "!") for name, result in retried.items())
+        assert pool.submit("d").result() == (True, "d!"), "the pool works after the crash"
+    finally:
+        pool.close()
+
+
+def process_parents() -> dict[int, int]:
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return parents
+
+
+def extraction_workers() -> list[int]:
+    """Grandchildren of this process: the workers the forkserver (our child) forked."""
+    parents = process_parents()
+    children = {p for p, parent in parents.items() if parent == os.getpid()}
+    return [p for p, parent in parents.items() if parent in children]
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="needs fonts-dejavu-core (apt-get install it) to render PDFs")
+def test_ingest_survives_a_worker_killed_mid_batch(settings, inbox):
+    # Multi-page PDFs: pdfminer takes long enough that files are surely in flight when the worker dies.
+    base = next(doc for name, doc, fmt, _ in SAMPLES if fmt == "pdf")
+    for n in range(24):
+        write_pdf(replace(base, number=f"Số {n}-BC/TU", body=base.body * 6), inbox / f"{n:02}.pdf")
+    outcomes, killed = [], []
+
+    def kill_a_worker_once_started():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not killed:
+            workers = extraction_workers() if len(outcomes) >= 3 else []
+            if workers:
+                os.kill(workers[-1], signal.SIGKILL)
+                killed.append(workers[-1])
+            time.sleep(0.005)
+
+    killer = threading.Thread(target=kill_a_worker_once_started)
+    killer.start()
+    summary = ingest(settings.with_(index_batch_size=1), [inbox], on_outcome=outcomes.append)
+    killer.join()
+    assert killed, "a worker was killed while the batch ran"
+    assert len(outcomes) > 3 + 1, "the kill landed before the batch ended"
+    assert summary.counts == {"added": 24, "duplicate": 0, "unsupported": 0, "failed": 0}, [
+        o for o in outcomes if o.status != "added"
+    ]
