@@ -163,9 +163,10 @@ def _issuer_lines(cells: list[Cell]) -> list[str]:
 
 def _title_lines(cells: list[Cell]) -> list[str]:
     """The summary: up to the first blank line when one closes it soon, else while lines continue."""
-    cells = cells[: cells.index(next(c for c in cells if c.text)) + 12] if any(c.text for c in cells) else []
-    while cells and not cells[0].text:
-        cells = cells[1:]
+    first = next((i for i, c in enumerate(cells) if c.text), None)
+    if first is None:
+        return []
+    cells = cells[first : first + 12]
     blank = next((i for i, c in enumerate(cells) if not c.text), None)
     if blank is not None and 0 < blank <= 5 and all(_title_like(c.text) for c in cells[:blank]):
         return [c.text for c in cells[:blank] if not SEPARATOR.match(c.text)]
