@@ -12,15 +12,17 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML = "text/html"
 TEXT = "text/plain"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
 
 HEAD_BYTES = 8192
 
+# Scanned pages: read by OCR.
+IMAGES = ((b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG), (b"II*\x00", TIFF), (b"MM\x00*", TIFF))
+
 # Formats we recognise but do not read yet: (signature, MIME type, what to tell the person).
 KNOWN_UNSUPPORTED = (
-    (b"\x89PNG\r\n\x1a\n", "image/png", "PNG image (scanned page): OCR is not available yet"),
-    (b"\xff\xd8\xff", "image/jpeg", "JPEG image (scanned page): OCR is not available yet"),
-    (b"II*\x00", "image/tiff", "TIFF image (scan): OCR is not available yet"),
-    (b"MM\x00*", "image/tiff", "TIFF image (scan): OCR is not available yet"),
     (b"GIF8", "image/gif", "GIF image: not a document format the archive reads"),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
@@ -59,6 +61,9 @@ def sniff(path: Path) -> Detected:
         return Detected(PDF)
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
+    for signature, mime in IMAGES:
+        if head.startswith(signature):
+            return Detected(mime)
     for signature, mime, why in KNOWN_UNSUPPORTED:
         if head.startswith(signature):
             return Detected(mime, why)

@@ -21,7 +21,7 @@ def test_every_file_gets_exactly_one_outcome(settings, inbox):
     write(inbox / "vi.txt", VI_TEXT)
     write(inbox / "en.txt", EN_TEXT)
     write(inbox / "copy-of-vi.txt", VI_TEXT)
-    write(inbox / "scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(inbox / "anim.gif", b"GIF89a\x01\x00\x01\x00")
     write(inbox / "broken.pdf", b"%PDF-1.4\n1 0 obj <<")
     write(inbox / "empty.txt", b"")
     summary, by_name = run(settings, inbox)
@@ -31,7 +31,7 @@ def test_every_file_gets_exactly_one_outcome(settings, inbox):
     assert by_name["vi.txt"].status == OutcomeStatus.DUPLICATE  # sorted: copy-of-vi.txt comes first
     assert by_name["copy-of-vi.txt"].status == OutcomeStatus.ADDED
     assert by_name["vi.txt"].record_id == by_name["copy-of-vi.txt"].record_id
-    assert "PNG" in by_name["scan.png"].reason
+    assert "GIF" in by_name["anim.gif"].reason
     assert "PDF" in by_name["broken.pdf"].reason
     assert by_name["empty.txt"].reason == "the file is empty"
     for outcome in by_name.values():

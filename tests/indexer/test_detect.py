@@ -22,6 +22,20 @@ def test_type_comes_from_content(tmp_path, name, content, mime):
     assert sniff(write(tmp_path / name, content)).mime == mime
 
 
+@pytest.mark.parametrize(
+    ("content", "mime"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", detect.PNG),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", detect.JPEG),
+        (b"II*\x00\x08\x00", detect.TIFF),
+        (b"MM\x00*\x00\x00\x00\x08", detect.TIFF),
+    ],
+)
+def test_scanned_images_are_read_by_ocr(tmp_path, content, mime):
+    detected = sniff(write(tmp_path / "scan.pdf", content))
+    assert detected.mime == mime and detected.unsupported is None
+
+
 def test_docx_is_recognised_inside_its_zip(tmp_path):
     path = tmp_path / "x.zip"
     with zipfile.ZipFile(path, "w") as z:
@@ -33,9 +47,7 @@ def test_docx_is_recognised_inside_its_zip(tmp_path):
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
-        (b"II*\x00\x08\x00", "TIFF image"),
+        (b"GIF89a\x01\x00", "GIF image"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "legacy Microsoft Office"),
         (b"\x00\x01\x02binary", "unrecognised binary"),
     ],
