@@ -1,4 +1,4 @@
-"""Plain text: UTF-8, UTF-8/UTF-16 with a byte-order mark, or Windows-1258."""
+"""Plain text: UTF-8, UTF-8/UTF-16 with a byte-order mark, Windows-1258, TCVN3 (ABC) or VNI-Windows."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from pathlib import Path
 
 from archive.errors import ExtractionError
 from archive.models import ExtractedText
+from indexer import legacy
 
 BOM_CODECS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, codec name): a BOM decides; otherwise strict UTF-8, then Windows-1258."""
+    """(text, codec name): a BOM decides; then strict UTF-8 (plain ASCII included); otherwise the 8-bit
+    encoding whose reading gives the most well-formed Vietnamese words (`indexer.legacy.detect`)."""
     for bom, codec in BOM_CODECS:
         if data.startswith(bom):
             try:
@@ -20,12 +22,14 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise ExtractionError(
                     f"the file starts with a {codec} byte-order mark but is not {codec}: {exc}"
                 ) from exc
-    for codec in ("utf-8", "cp1258"):
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            continue
-    raise ExtractionError("unknown text encoding: not UTF-8, UTF-16 or Windows-1258")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    found = legacy.detect(data)
+    if found is None:
+        raise ExtractionError("unknown text encoding: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI")
+    return found
 
 
 def extract(path: Path) -> ExtractedText:
