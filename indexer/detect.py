@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from archive.errors import ExtractionError
+from indexer import cfb
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -15,6 +17,9 @@ TEXT = "text/plain"
 PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
+DOC = "application/msword"
+ODT = "application/vnd.oasis.opendocument.text"
+RTF = "application/rtf"
 
 HEAD_BYTES = 8192
 
@@ -24,12 +29,6 @@ IMAGES = ((b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG), (b"II*\x00", TIF
 # Formats we recognise but do not read yet: (signature, MIME type, what to tell the person).
 KNOWN_UNSUPPORTED = (
     (b"GIF8", "image/gif", "GIF image: not a document format the archive reads"),
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "application/x-ole-storage",
-        "legacy Microsoft Office file (.doc/.xls/.ppt): save it as DOCX or PDF first",
-    ),
-    (b"{\\rtf", "application/rtf", "RTF document: save it as DOCX or PDF first"),
     (b"\x1f\x8b", "application/gzip", "gzip archive: unpack it and ingest the files inside"),
     (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed", "7-Zip archive: unpack it and ingest the files inside"),
     (b"Rar!", "application/vnd.rar", "RAR archive: unpack it and ingest the files inside"),
@@ -39,6 +38,13 @@ ZIP_MEMBERS_UNSUPPORTED = (
     ("xl/workbook.xml", "Excel workbook (.xlsx): not a document format the archive reads"),
     ("ppt/presentation.xml", "PowerPoint file (.pptx): not a document format the archive reads"),
 )
+
+OLE_STREAMS_UNSUPPORTED = (
+    ("Workbook", "Excel 97-2003 workbook (.xls)"),
+    ("Book", "Excel 5/95 workbook (.xls)"),
+    ("PowerPoint Document", "PowerPoint 97-2003 file (.ppt)"),
+)
+OFFICE_HINT = "Debian: apt-get install libreoffice-writer-nogui"
 
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -64,6 +70,10 @@ def sniff(path: Path) -> Detected:
     for signature, mime in IMAGES:
         if head.startswith(signature):
             return Detected(mime)
+    if head.startswith(cfb.MAGIC):
+        return _sniff_ole(path)
+    if head.startswith(b"{\\rtf"):
+        return _office(RTF, "RTF document")
     for signature, mime, why in KNOWN_UNSUPPORTED:
         if head.startswith(signature):
             return Detected(mime, why)
@@ -89,9 +99,36 @@ def _sniff_zip(path: Path) -> Detected:
     for member, why in ZIP_MEMBERS_UNSUPPORTED:
         if member in names:
             return Detected("application/zip", why)
+    if mimetype == ODT:
+        return _office(ODT, "OpenDocument text (.odt)")
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         return Detected(mimetype, "OpenDocument file (.odt/.ods): save it as DOCX or PDF first")
     return Detected("application/zip", "ZIP archive: unpack it and ingest the files inside")
+
+
+def office_converter() -> str | None:
+    """The LibreOffice command that turns .doc, .odt and .rtf into DOCX, when it is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _office(mime: str, what: str) -> Detected:
+    if office_converter():
+        return Detected(mime)
+    return Detected(mime, f"{what}: the archive reads it through LibreOffice, which is not installed ({OFFICE_HINT})")
+
+
+def _sniff_ole(path: Path) -> Detected:
+    """OLE2 compound files: a Word document has a WordDocument stream at its root; Excel, PowerPoint,
+    installers … have others."""
+    names = cfb.root_entries(path)
+    if "WordDocument" in names:
+        return _office(DOC, "Word 97-2003 document (.doc)")
+    for stream, what in OLE_STREAMS_UNSUPPORTED:
+        if stream in names:
+            return Detected("application/x-ole-storage", f"{what}: not a document format the archive reads")
+    return Detected(
+        "application/x-ole-storage", "legacy Microsoft Office or other OLE2 file: save it as DOCX or PDF first"
+    )
 
 
 def _looks_like_html(sample: str) -> bool:

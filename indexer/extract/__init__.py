@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from archive.errors import ExtractionError, UnsupportedFormatError
 from archive.models import ExtractedText
 from indexer import detect
-from indexer.extract import docx, html, pdf, text
+from indexer.extract import docx, html, office, pdf, text
 from indexer.language import detect_language
 from indexer.metadata import extract_metadata
 
@@ -25,6 +26,7 @@ EXTRACTORS: dict[str, Extractor] = {
     detect.DOCX: docx.extract,
     detect.HTML: html.extract,
     detect.TEXT: text.extract,
+    **{mime: partial(office.extract, mime=mime) for mime in office.SUFFIXES},  # .doc .odt .rtf via LibreOffice
 }
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")

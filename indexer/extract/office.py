@@ -1,0 +1,68 @@
+"""Word 97-2003 (.doc), OpenDocument text (.odt) and RTF: LibreOffice converts them to DOCX in a temporary
+folder, and the DOCX extractor reads that (runs in legacy fonts included). The original is never touched."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from archive.errors import ExtractionError, UnsupportedFormatError
+from archive.models import ExtractedText
+from indexer import detect
+from indexer.extract import docx
+
+SUFFIXES = {detect.DOC: "doc", detect.ODT: "odt", detect.RTF: "rtf"}
+TIMEOUT_SECONDS = 180
+
+
+def extract(path: Path, mime: str) -> ExtractedText:
+    command = detect.office_converter()
+    if command is None:
+        raise UnsupportedFormatError(f"LibreOffice is not installed ({detect.OFFICE_HINT})")
+    suffix = SUFFIXES[mime]
+    with tempfile.TemporaryDirectory(prefix="archive-soffice-") as tmp:
+        folder = Path(tmp)
+        source = folder / f"document.{suffix}"  # the stored blob has no name; LibreOffice likes a telling one
+        shutil.copyfile(path, source)
+        _convert(command, source, folder)
+        converted = folder / "out" / "document.docx"
+        if not converted.is_file():
+            raise ExtractionError(f"LibreOffice could not convert this {suffix.upper()} file (damaged or encrypted?)")
+        result = docx.extract(converted)
+    return dataclasses.replace(result, extractor=f"{suffix}:soffice+{result.extractor}")
+
+
+def _convert(command: str, source: Path, folder: Path) -> None:
+    # A profile of its own per conversion: two workers converting at once must not share one.
+    args = [
+        command,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(folder / "out"),
+        str(source),
+    ]
+    env = {**os.environ, "HOME": str(folder)}
+    process = subprocess.Popen(
+        args,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        process.wait(timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # its own session: soffice.bin and nothing else
+        process.wait()
+        raise ExtractionError(f"LibreOffice took more than {TIMEOUT_SECONDS} s to convert this file") from None
