@@ -9,6 +9,7 @@ saves a soft hyphen, a `<w:softHyphen/>` element.
 from __future__ import annotations
 
 import copy
+import struct
 from pathlib import Path
 
 from docx import Document
@@ -88,4 +89,34 @@ def write_legacy_docx(
     for pieces in paragraphs:
         add_pieces(document.add_paragraph(), pieces, soft_hyphen_element=soft_hyphen_element)
     document.save(str(path))
+    return path
+
+
+def write_ole2(path: str | Path, *streams: str) -> Path:
+    """A minimal OLE2 compound file (512-byte sectors: FAT, then directory) whose root holds empty
+    streams with these names: enough for type detection, which reads only the directory."""
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)  # versions, byte order, sector shifts
+    struct.pack_into("<IIIIIIII", header, 0x2C, 1, 1, 0, 4096, end, 0, end, 0)  # 1 FAT sector, directory at 1
+    struct.pack_into("<109I", header, 0x4C, 0, *([free] * 108))
+
+    def entry(name: str, kind: int, left: int = free, right: int = free, child: int = free) -> bytes:
+        raw = bytearray(128)
+        encoded = (name + "\0").encode("utf-16-le")
+        raw[: len(encoded)] = encoded
+        struct.pack_into("<HBBIII", raw, 0x40, len(encoded), kind, 1, left, right, child)
+        struct.pack_into("<I", raw, 0x74, end if kind == 5 else 0)  # start sector
+        return bytes(raw)
+
+    entries = [entry("Root Entry", 5, child=1 if streams else free)]
+    for i, name in enumerate(streams, start=1):  # a right-leaning chain of siblings is a valid tree
+        entries.append(entry(name, 2, right=i + 1 if i < len(streams) else free))
+    sectors = (len(entries) + 3) // 4
+    directory = b"".join(entries).ljust(512 * sectors, b"\0")
+    chain = [*range(2, sectors + 1), end]  # the directory's sectors 1…n, chained in the FAT
+    fat = struct.pack("<128I", fat_sector, *chain, *([free] * (127 - len(chain))))
+    path = Path(path)
+    path.write_bytes(bytes(header) + fat + directory)
     return path

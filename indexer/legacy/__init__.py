@@ -123,7 +123,7 @@ def font_encoding(font: str | None) -> tuple[str, bool] | None:
     name = font.strip()
     if name.lower().startswith(".vn"):
         return TCVN3, name.endswith("H")
-    if name.lower().startswith(("vni-", "vni ")):
+    if name.lower().startswith("vni-"):
         return VNI, False
     return None
 

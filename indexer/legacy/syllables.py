@@ -55,7 +55,7 @@ _RIMES = {
     "yê": " m n ng t u",
     "o": " c i m n ng p t o ong oc",
     "ô": " c i m n ng p t",
-    "ơ": " c i m n ng p t u",
+    "ơ": " i m n p t",
     "u": " a c i m n ng p t y",
     "uô": "c i m n ng t",
     "ư": " a c i m n ng t u",
