@@ -9,7 +9,9 @@ saves a soft hyphen, a `<w:softHyphen/>` element.
 from __future__ import annotations
 
 import copy
+import shutil
 import struct
+import subprocess
 from pathlib import Path
 
 from docx import Document
@@ -120,3 +122,14 @@ def write_ole2(path: str | Path, *streams: str) -> Path:
     path = Path(path)
     path.write_bytes(bytes(header) + fat + directory)
     return path
+
+
+def soffice_convert(source: Path, fmt: str, folder: Path) -> Path:
+    """Save ``source`` as ``fmt`` (doc, odt, rtf) with LibreOffice, as an old office would have it."""
+    command = shutil.which("soffice") or shutil.which("libreoffice")
+    if command is None:
+        raise RuntimeError("LibreOffice is not installed")
+    profile = (folder / "soffice-profile").as_uri()
+    args = [command, "--headless", "--norestore", f"-env:UserInstallation={profile}", "--convert-to", fmt]
+    subprocess.run([*args, "--outdir", str(folder), str(source)], check=True, capture_output=True, timeout=180)
+    return folder / f"{source.stem}.{fmt}"
