@@ -31,6 +31,15 @@ class ExtractionError(ArchiveError):
     status = 422
 
 
+class NeedsOcrError(ExtractionError):
+    """Some pages carry no usable text and must be read by OCR; carries the text layer there is."""
+
+    def __init__(self, message: str, pages: tuple[int, ...], texts: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.pages = pages  # 0-based pages to OCR
+        self.texts = texts  # the text layer of every page ("" where there is none)
+
+
 class UnsupportedFormatError(ExtractionError):
     """The file is of a kind the archive does not read (yet)."""
 

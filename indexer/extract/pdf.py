@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pdfminer.high_level import extract_text
@@ -11,10 +10,9 @@ from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 
-from archive.errors import ExtractionError
+from archive.errors import ExtractionError, NeedsOcrError
 from archive.models import ExtractedText
-
-CID = re.compile(r"\(cid:\d+\)")
+from indexer.ocr.pages import pdf_pages_to_ocr
 
 
 def extract(path: Path) -> ExtractedText:
@@ -27,13 +25,17 @@ def extract(path: Path) -> ExtractedText:
         raise ExtractionError(f"damaged PDF: {exc or type(exc).__name__}") from exc
     except Exception as exc:  # pdfminer raises many types (KeyError, TypeError …) on broken files
         raise ExtractionError(f"damaged or unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    pages = content.count("\f") or 1
-    if not content.replace("\f", "").strip():
-        raise ExtractionError("the PDF has no text layer (a scan?): OCR is not available yet")
-    if len(CID.findall(content)) * 8 > len(content):
-        raise ExtractionError(
-            "the PDF's text layer is unusable (fonts without a Unicode map): OCR is not available yet"
+    page_texts = content.split("\f")[:-1] if content.endswith("\f") else content.split("\f")
+    to_ocr = pdf_pages_to_ocr(path, page_texts)
+    if to_ocr:
+        raise NeedsOcrError(
+            "the PDF has no text layer on some pages (scans, or fonts without a Unicode map): they need OCR",
+            tuple(to_ocr),
+            tuple(page_texts),
         )
+    if not content.replace("\f", "").strip():
+        raise ExtractionError("the PDF has no text layer and no page images: nothing to read")
+    pages = len(page_texts) or 1
     return ExtractedText(text=content, extractor="pdfminer", pages=pages, title=title)
 
 

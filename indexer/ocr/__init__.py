@@ -1,0 +1,1 @@
+"""OCR of scanned pages: page images (`pages`) and the Tesseract engine (`tesseract`)."""
