@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from archive.errors import CatalogError, NotFoundError
-from archive.models import Citation, IngestOutcome, Record
+from archive.models import Citation, IngestOutcome, OcrPage, OcrResult, Record
 from indexer.normalize import symbol_key
 
 RECORD_COLUMNS = tuple(f.name for f in fields(Record))
@@ -262,6 +262,66 @@ class Catalog:
     def records_without_text(self) -> list[int]:
         rows = self.db.execute("SELECT id FROM records WHERE id NOT IN (SELECT record_id FROM texts) ORDER BY id")
         return [row[0] for row in rows]
+
+    def replace_text(self, record_id: int, text: str, **values) -> None:
+        """New text for a record (its OCR arrived) with the columns that go with it; a new revision."""
+        self.db.execute("UPDATE texts SET content = ? WHERE record_id = ?", (text, record_id))
+        values["updated_at"] = now()
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        self.db.execute(f"UPDATE records SET {assignments}, rev = rev + 1 WHERE id = ?", (*values.values(), record_id))
+
+    # --- OCR ----------------------------------------------------------------------------------
+
+    def save_ocr(self, record_id: int, ocr: OcrResult) -> None:
+        """What OCR did for a record, and what it read on each page (call inside `transaction`)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO ocr (record_id, status, needs_review, engine, engine_version, languages, dpi, "
+            "confidence, reason, rendition, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                record_id,
+                ocr.status,
+                int(ocr.needs_review),
+                ocr.engine,
+                ocr.version,
+                ocr.languages,
+                ocr.dpi,
+                ocr.confidence,
+                ocr.reason,
+                ocr.rendition,
+                now(),
+            ),
+        )
+        self.db.execute("DELETE FROM ocr_pages WHERE record_id = ?", (record_id,))
+        self.db.executemany(
+            "INSERT INTO ocr_pages (record_id, page, content, confidence, words, error) VALUES (?,?,?,?,?,?)",
+            [(record_id, p.page, p.text, p.confidence, p.words, p.error) for p in ocr.pages],
+        )
+
+    def ocr_of(self, record_id: int) -> OcrResult | None:
+        row = self.db.execute("SELECT * FROM ocr WHERE record_id = ?", (record_id,)).fetchone()
+        if row is None:
+            return None
+        pages = self.db.execute("SELECT * FROM ocr_pages WHERE record_id = ? ORDER BY page", (record_id,))
+        return OcrResult(
+            status=row["status"],
+            engine=row["engine"],
+            version=row["engine_version"],
+            languages=row["languages"],
+            dpi=row["dpi"],
+            pages=tuple(OcrPage(p["page"], p["content"], p["confidence"], p["words"], p["error"]) for p in pages),
+            needs_review=bool(row["needs_review"]),
+            reason=row["reason"],
+            rendition=row["rendition"],
+        )
+
+    def ocr_pending(self) -> list[int]:
+        """Ids of records whose scanned pages wait for OCR."""
+        return [r[0] for r in self.db.execute("SELECT record_id FROM ocr WHERE status = 'pending' ORDER BY record_id")]
+
+    def ocr_needing_review(self) -> list[int]:
+        """Ids of OCR'd records flagged `needs_review` (low confidence, or pages OCR could not read)."""
+        rows = self.db.execute("SELECT record_id FROM ocr WHERE needs_review = 1 ORDER BY confidence, record_id")
+        return [r[0] for r in rows]
 
     # --- batches, outcomes, events --------------------------------------------------------------
 

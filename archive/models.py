@@ -13,6 +13,10 @@ class OutcomeStatus(StrEnum):
     DUPLICATE = "duplicate"
     UNSUPPORTED = "unsupported"
     FAILED = "failed"
+    PENDING_OCR = "pending_ocr"  # archived; its scanned pages wait for an OCR engine (`archive ocr --pending`)
+
+
+BASE_STATUSES = ("added", "duplicate", "unsupported", "failed")  # always counted; pending_ocr only when it happens
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,51 @@ class DocumentMetadata:
 
 
 @dataclass(frozen=True)
+class ScanPlan:
+    """A file some or all of whose pages must be read by OCR, with the text layer its other pages have."""
+
+    pages: int
+    to_ocr: tuple[int, ...]  # 0-based page numbers
+    texts: tuple[str, ...] = ()  # text layer per page ("" where there is none)
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """What OCR read on one page."""
+
+    page: int  # 1-based
+    text: str
+    confidence: float | None  # mean word confidence, 0–100; None when no word was read
+    words: int
+    error: str | None = None  # why the page could not be read
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """The OCR of one record: `done`, `pending` while no engine is installed (`reason` says what to do), or
+    `failed` when a later run read no text."""
+
+    status: str
+    engine: str | None = None
+    version: str | None = None
+    languages: str | None = None
+    dpi: int | None = None
+    pages: tuple[OcrPage, ...] = ()
+    needs_review: bool = False
+    reason: str | None = None
+    rendition: str | None = None  # file name of the searchable PDF beside the original in the store
+
+    @property
+    def confidence(self) -> float | None:
+        """Mean word confidence over all pages (each word counts once)."""
+        words = sum(p.words for p in self.pages if p.confidence is not None)
+        if not words:
+            return None
+        return round(sum(p.confidence * p.words for p in self.pages if p.confidence is not None) / words, 2)
+
+
+@dataclass(frozen=True)
 class ExtractedText:
     """Text and embedded facts an extractor read from one original."""
 
@@ -51,6 +100,7 @@ class ExtractedText:
     title: str | None = None
     language: str = "und"
     metadata: DocumentMetadata | None = None
+    ocr: OcrResult | None = None
 
 
 @dataclass(frozen=True)
@@ -133,8 +183,11 @@ class BatchSummary:
     """Counts for a finished ingest batch."""
 
     batch_id: int
-    counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in OutcomeStatus})
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BASE_STATUSES, 0))
     seconds: float = 0.0
+
+    def count(self, status: OutcomeStatus) -> None:
+        self.counts[str(status)] = self.counts.get(str(status), 0) + 1
 
     @property
     def files(self) -> int:
