@@ -18,6 +18,10 @@ class Settings:
     workers: int = max(1, os.cpu_count() or 1)
     index_batch_size: int = 200  # documents per index commit while ingesting
     lock_wait: float = 0.0  # seconds a writer waits for the lock before giving up
+    tesseract: str = "tesseract"  # the OCR program, a name on PATH or a path
+    ocr_dpi: int = 300  # resolution PDF pages are rendered at for OCR
+    ocr_min_confidence: float = 70.0  # mean word confidence below which an OCR'd record needs review
+    ocr_rendition: bool = True  # keep a searchable PDF beside a scan when `ocrmypdf` is installed
 
     @property
     def store_dir(self) -> Path:
@@ -50,5 +54,13 @@ class Settings:
             values["workers"] = max(1, int(env["ARCHIVE_WORKERS"]))
         if env.get("ARCHIVE_INDEX_BATCH_SIZE"):
             values["index_batch_size"] = max(1, int(env["ARCHIVE_INDEX_BATCH_SIZE"]))
+        if env.get("ARCHIVE_TESSERACT"):
+            values["tesseract"] = env["ARCHIVE_TESSERACT"]
+        if env.get("ARCHIVE_OCR_DPI"):
+            values["ocr_dpi"] = max(72, int(env["ARCHIVE_OCR_DPI"]))
+        if env.get("ARCHIVE_OCR_MIN_CONFIDENCE"):
+            values["ocr_min_confidence"] = float(env["ARCHIVE_OCR_MIN_CONFIDENCE"])
+        if env.get("ARCHIVE_OCR_RENDITION"):
+            values["ocr_rendition"] = env["ARCHIVE_OCR_RENDITION"].strip().lower() not in ("0", "no", "off", "false")
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

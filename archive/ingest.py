@@ -12,8 +12,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,15 +21,16 @@ from archive.errors import ArchiveError, UsageError
 from archive.files import display_path, iter_files
 from archive.lock import writer_lock
 from archive.manifest import Manifest
-from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus
+from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan
 from archive.recovery import recover
 from archive.reindex import reindex_records
+from archive.scanning import extract_in_worker
+from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
-from archive.workers import ExtractorPool
+from archive.workers import ExtractorPool, TaskQueue
 from indexer.detect import sniff
 from indexer.documents import document_for
-from indexer.extract import extract_file
 from indexer.index import add_documents, open_index
 
 log = logging.getLogger(__name__)
@@ -51,18 +50,6 @@ class _Pending:
     twins: list[str] = field(default_factory=list)  # later files in this batch with the same bytes
 
 
-def _extract_in_worker(blob: str, mime: str, languages: tuple[str, ...]) -> tuple[bool, ExtractedText | str]:
-    """Run in a worker process; returns (True, text) or (False, reason) so nothing unpicklable crosses back."""
-    try:
-        return True, extract_file(Path(blob), mime, languages)
-    except ArchiveError as exc:
-        return False, exc.message
-    except MemoryError:
-        return False, "the file needs more memory to read than the archive allows"
-    except Exception as exc:  # a parser bug on a strange file must not stop the batch
-        return False, f"could not read the file ({type(exc).__name__}: {exc})"
-
-
 class _Ingest:
     """State of one running batch."""
 
@@ -73,6 +60,7 @@ class _Ingest:
         store: Store,
         on_outcome: OnOutcome | None,
         manifest: Manifest | None,
+        on_pages: OnPages | None = None,
     ) -> None:
         self.settings = settings
         self.manifest = manifest
@@ -83,30 +71,32 @@ class _Ingest:
         self.ix = open_index(settings.index_dir, create=True)
         self.batch_id = catalog.start_batch("ingest")
         self.summary = BatchSummary(self.batch_id)
-        self.in_flight: dict[Future, _Pending] = {}
         self.by_sha: dict[str, _Pending] = {}
         self.ready: list[tuple[_Pending, ExtractedText]] = []
-        self.pool = ExtractorPool(settings.workers, _extract_in_worker, settings.languages)
-        self.suspects: list[_Pending] = []  # in flight when a worker died: retried one at a time
+        self.pool = ExtractorPool(settings.workers, extract_in_worker, settings.languages)
+        self.window = settings.workers * 4  # bounded: files and pages in flight or waiting stay few
+        self.tasks = TaskQueue(self.pool, self.window)
+        self.scans = Scans(settings, store, on_pages)
 
     def submit(self, pending: _Pending) -> None:
-        future = self.pool.submit(str(self.store.path(pending.sha256)), pending.mime)
-        self.in_flight[future] = pending
+        blob = str(self.store.path(pending.sha256))
+        self.tasks.put(pending, extract_in_worker, blob, pending.mime, self.settings.languages)
 
     def drain(self, *, until: int = 0) -> None:
-        """Collect finished extractions until at most `until` are in flight; retry crash suspects alone."""
-        while len(self.in_flight) > until:
-            done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
-            self.collect(done)
-        while self.suspects:
-            pending = self.suspects.pop(0)
-            self._handle(pending, self.pool.run_alone(str(self.store.path(pending.sha256)), pending.mime))
+        """Handle finished files and pages until at most `until` tasks are left."""
+        for key, outcome in self.tasks.run(until=until):
+            if isinstance(key, ScanTask):
+                job = self.scans.finish(key, outcome)
+                if job is not None:
+                    self._scanned(job)
+            else:
+                self._handle(key, outcome)
 
     # --- outcomes -----------------------------------------------------------------------------
 
     def _report(self, outcome: IngestOutcome, sha256: str | None = None) -> None:
         self.catalog.add_outcome(self.batch_id, outcome, sha256)
-        self.summary.counts[str(outcome.status)] += 1
+        self.summary.count(outcome.status)
         if self.on_outcome:
             self.on_outcome(outcome)
 
@@ -148,24 +138,30 @@ class _Ingest:
         self.by_sha[blob.sha256] = pending
         return pending
 
-    def collect(self, done: Iterable[Future]) -> None:
-        for future in done:
-            pending = self.in_flight.pop(future)
-            try:
-                self._handle(pending, future.result())
-            except BrokenProcessPool:
-                self.suspects.append(pending)
-        if self.suspects:
-            self.pool.replace()
-
-    def _handle(self, pending: _Pending, outcome: tuple[bool, ExtractedText | str]) -> None:
+    def _handle(self, pending: _Pending, outcome: tuple[bool, object]) -> None:
         ok, result = outcome
-        if ok:
-            self.ready.append((pending, result))
-            if len(self.ready) >= self.settings.index_batch_size:
-                self.flush()
-        else:
+        if not ok:
             self._fail(pending, result)
+        elif isinstance(result, ScanPlan):
+            if self.scans.missing:
+                self._ready(pending, self.scans.pending_text(result))
+                return
+            blob = str(self.store.path(pending.sha256))
+            for key, task, args in self.scans.tasks(OcrJob(pending, blob, pending.mime, result)):
+                self.tasks.put(key, task, *args)
+        else:
+            self._ready(pending, result)
+
+    def _scanned(self, job: OcrJob) -> None:
+        try:
+            self._ready(job.owner, self.scans.text_of(job))
+        except ArchiveError as exc:
+            self._fail(job.owner, exc.message)
+
+    def _ready(self, pending: _Pending, text: ExtractedText) -> None:
+        self.ready.append((pending, text))
+        if len(self.ready) >= self.settings.index_batch_size:
+            self.flush()
 
     def flush(self) -> None:
         """Write the ready files: catalog transaction, index commit, then the catalog notes it."""
@@ -179,9 +175,13 @@ class _Ingest:
         cited = self.catalog.citation_keys(ids)
         add_documents(self.ix, (document_for(records[i], texts[i], cited[i]) for i in ids))
         self.catalog.mark_indexed((i, records[i].rev) for i in ids)
-        for record_id, (pending, _) in zip(ids, batch, strict=True):
+        for record_id, (pending, text) in zip(ids, batch, strict=True):
             self.by_sha.pop(pending.sha256, None)
-            self._report(IngestOutcome(pending.path, OutcomeStatus.ADDED, record_id), pending.sha256)
+            status, note = OutcomeStatus.ADDED, None
+            if text.ocr is not None:  # a scan: say when it waits for OCR or needs a person's review
+                status = OutcomeStatus.PENDING_OCR if text.ocr.status == "pending" else status
+                note = text.ocr.reason
+            self._report(IngestOutcome(pending.path, status, record_id, note), pending.sha256)
             for twin in pending.twins:
                 self._report(IngestOutcome(twin, OutcomeStatus.DUPLICATE, record_id), pending.sha256)
 
@@ -222,6 +222,8 @@ class _Ingest:
             provenance={name: provenance[name] for name in fields},
             **fields,
         )
+        if text.ocr is not None:
+            self.catalog.save_ocr(record_id, text.ocr)
         self.catalog.log_event("ingest", record_id, path=pending.path, batch=self.batch_id)
         return record_id
 
@@ -241,10 +243,12 @@ def ingest(
     on_start: Callable[[int], None] | None = None,
     on_outcome: OnOutcome | None = None,
     manifest: Manifest | None = None,
+    on_pages: OnPages | None = None,
 ) -> BatchSummary:
     """Ingest files and folders; every file ends in exactly one outcome. Returns the batch summary.
 
     With a manifest, its rows override extracted metadata; it must have been checked (`manifest.ok`).
+    `on_pages(planned, done)` follows the OCR of scans page by page.
     """
     if manifest is not None and not manifest.ok:
         raise UsageError("the manifest has errors: check it with --dry-run")
@@ -255,14 +259,13 @@ def ingest(
         files = list(iter_files(paths, exclude=settings.home))
         if on_start:
             on_start(len(files))
-        run = _Ingest(settings, catalog, store, on_outcome, manifest)
-        window = settings.workers * 4  # bounded: texts in flight stay few
+        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages)
         try:
             for source in files:
                 pending = run.prepare(source)
                 if pending is not None:
                     run.submit(pending)
-                    run.drain(until=window - 1)
+                    run.drain(until=run.window - 1)
             run.drain()
         finally:
             run.pool.close()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 CHUNK = 1024 * 1024
 HEX = set("0123456789abcdef")
+RENDITION_SUFFIX = ".ocr.pdf"  # a searchable PDF made from a scan, beside its original; never the original
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,23 @@ class Store:
                 os.unlink(tmp_name)
             raise
 
+    def rendition_path(self, sha256: str) -> Path:
+        return self.path(sha256).with_name(sha256 + RENDITION_SUFFIX)
+
+    def put_rendition(self, sha256: str, made: Path) -> Path:
+        """Move a finished rendition (made in `tmp`) beside its original, durably; replaces an older one."""
+        final = self.rendition_path(sha256)
+        os.chmod(made, 0o444)
+        with open(made, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(made, final)
+        _fsync_dir(final.parent)
+        return final
+
     def remove(self, sha256: str) -> bool:
         """Delete a blob (disposal, or an orphan left by a killed run). True when something was removed."""
         path = self.path(sha256)
+        self.rendition_path(sha256).unlink(missing_ok=True)
         try:
             path.unlink()
         except FileNotFoundError:

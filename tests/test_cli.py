@@ -12,7 +12,7 @@ from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
 
 def test_ingest_json_prints_one_object_per_file_and_a_summary(cli, inbox):
     write(inbox / "a.txt", VI_TEXT)
-    write(inbox / "b.png", b"\x89PNG\r\n\x1a\n....")
+    write(inbox / "b.gif", b"GIF89a\x01\x00\x01\x00")
     result, lines = cli.json("ingest", str(inbox))
     assert result.exit_code == 1  # one file unsupported
     *files, summary = lines

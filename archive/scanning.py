@@ -1,0 +1,95 @@
+"""Work done in the worker processes: read a file or plan its OCR, OCR one page, make a searchable PDF.
+
+Each returns (True, result) or (False, reason), so that nothing unpicklable crosses back and one bad
+file or page never stops a batch.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from archive.errors import ArchiveError, NeedsOcrError
+from archive.models import ExtractedText, OcrPage, ScanPlan
+from indexer import detect
+from indexer.extract import extract_file
+from indexer.ocr.pages import page_count, page_image
+from indexer.ocr.tesseract import Engine, recognise
+
+SCAN_TYPES = (detect.PNG, detect.JPEG, detect.TIFF)
+RENDITION_TIMEOUT = 3600  # seconds for one file through ocrmypdf
+Outcome = tuple[bool, object]
+
+
+def _guarded(work, *args) -> Outcome:
+    try:
+        return True, work(*args)
+    except ArchiveError as exc:
+        return False, exc.message
+    except MemoryError:
+        return False, "the file needs more memory to read than the archive allows"
+    except Exception as exc:  # a parser bug on a strange file must not stop the batch
+        return False, f"could not read the file ({type(exc).__name__}: {exc})"
+
+
+def extract_in_worker(blob: str, mime: str, languages: tuple[str, ...]) -> Outcome:
+    """The file's text (`ExtractedText`), or the plan of its OCR (`ScanPlan`)."""
+    return _guarded(_extract_or_plan, Path(blob), mime, languages)
+
+
+def _extract_or_plan(path: Path, mime: str, languages: tuple[str, ...]) -> ExtractedText | ScanPlan:
+    if mime in SCAN_TYPES:
+        pages = page_count(path, mime)
+        return ScanPlan(pages, tuple(range(pages)), ("",) * pages)
+    try:
+        return extract_file(path, mime, languages)
+    except NeedsOcrError as exc:
+        return ScanPlan(max(len(exc.texts), max(exc.pages) + 1), exc.pages, exc.texts)
+
+
+def ocr_page_in_worker(blob: str, mime: str, index: int, engine: Engine, dpi: int) -> Outcome:
+    """OCR page `index` (0-based) of a stored file."""
+    return _guarded(_ocr_page, Path(blob), mime, index, engine, dpi)
+
+
+def _ocr_page(path: Path, mime: str, index: int, engine: Engine, dpi: int) -> OcrPage:
+    image, resolution = page_image(path, mime, index, dpi)
+    read = recognise(image, engine, resolution)
+    return OcrPage(index + 1, read.text, read.confidence, read.words)
+
+
+def ocrmypdf_available() -> bool:
+    return shutil.which("ocrmypdf") is not None
+
+
+def rendition_in_worker(blob: str, mime: str, out: str, languages: str, redo: bool) -> Outcome:
+    """Make a searchable PDF of a scan with ocrmypdf into `out`; `redo` rasterises pages whose text is garbage."""
+    return _guarded(_rendition, blob, mime, out, languages, redo)
+
+
+def _rendition(blob: str, mime: str, out: str, languages: str, redo: bool) -> str:
+    command = ["ocrmypdf", "--quiet", "--jobs", "1", "--output-type", "pdf", "-l", languages]
+    command.append("--force-ocr" if redo else "--skip-text")
+    if mime != detect.PDF and not _image_has_dpi(Path(blob)):
+        command += ["--image-dpi", "300"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        result = subprocess.run(
+            [*command, blob, out], capture_output=True, text=True, env=env, timeout=RENDITION_TIMEOUT
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ArchiveError(f"ocrmypdf took more than {RENDITION_TIMEOUT} s") from exc
+    if result.returncode != 0 or not Path(out).is_file():
+        Path(out).unlink(missing_ok=True)
+        lines = result.stderr.strip().splitlines()
+        raise ArchiveError(f"ocrmypdf failed (exit {result.returncode}): {lines[-1] if lines else 'no message'}")
+    return out
+
+
+def _image_has_dpi(path: Path) -> bool:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return bool(image.info.get("dpi"))
