@@ -43,7 +43,10 @@ def ingest(
     checked = _check_manifest(manifest, paths, dry_run, as_json) if manifest or dry_run else None
     if dry_run:
         sys.exit(0 if checked.ok else EXIT_FAILED)
+    from archive.cli.ocr import page_progress
+
     bar = progress(None, "file", quiet)
+    pages_bar, on_pages = page_progress(quiet)
 
     def on_start(total: int) -> None:
         bar.reset(total=total)
@@ -52,12 +55,17 @@ def ingest(
         bar.update(1)
         if as_json:
             print_json(outcome.to_dict())
-        elif outcome.status in (OutcomeStatus.FAILED, OutcomeStatus.UNSUPPORTED):
+        elif outcome.status in (OutcomeStatus.FAILED, OutcomeStatus.UNSUPPORTED, OutcomeStatus.PENDING_OCR):
             bar.write(f"{outcome.status}: {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif outcome.reason:  # added, but its OCR needs a person's review
+            bar.write(f"needs review: {outcome.path}: {outcome.reason}", file=sys.stderr)
 
     try:
-        summary = run_ingest(settings, paths, on_start=on_start, on_outcome=on_outcome, manifest=checked)
+        summary = run_ingest(
+            settings, paths, on_start=on_start, on_outcome=on_outcome, manifest=checked, on_pages=on_pages
+        )
     finally:
+        pages_bar.close()
         bar.close()
     if as_json:
         print_json({"summary": summary.to_dict()})
@@ -65,7 +73,9 @@ def ingest(
         c = summary.counts
         click.echo(
             f"{summary.files} files: {c['added']} added, {c['duplicate']} duplicate, "
-            f"{c['unsupported']} unsupported, {c['failed']} failed ({summary.seconds:.1f} s, batch {summary.batch_id})"
+            f"{c['unsupported']} unsupported, {c['failed']} failed"
+            + (f", {c['pending_ocr']} pending OCR" if c.get("pending_ocr") else "")
+            + f" ({summary.seconds:.1f} s, batch {summary.batch_id})"
         )
     sys.exit(0 if summary.ok else EXIT_FAILED)
 

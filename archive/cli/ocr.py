@@ -1,0 +1,91 @@
+"""`archive ocr`: read the scans that wait for OCR, list OCR that needs a person's review."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.config import Settings
+
+
+def page_progress(quiet: bool):
+    """(bar, on_pages): a bar of OCR pages whose total grows as scans are planned; nothing on a pipe."""
+    bar = progress(0, "page", quiet)
+    bar.set_description("OCR")
+
+    def on_pages(planned: int, done: int) -> None:
+        if planned:
+            bar.total += planned
+            bar.refresh()
+        if done:
+            bar.update(done)
+
+    return bar, on_pages
+
+
+@main.command()
+@click.option("--pending", is_flag=True, help="OCR the scans archived while Tesseract was missing, and index them.")
+@click.option("--low-confidence", is_flag=True, help="List OCR'd records flagged needs_review.")
+@click.option("--threshold", type=click.FloatRange(0, 100), help="With --pending: mean confidence to flag below.")
+@click.option("--workers", type=click.IntRange(1, 64), help="OCR processes (default: one per core).")
+@json_option
+@click.option("-q", "--quiet", is_flag=True, help="No output when every scan was read.")
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def ocr(
+    settings: Settings,
+    pending: bool,
+    low_confidence: bool,
+    threshold: float | None,
+    workers: int | None,
+    as_json: bool,
+    quiet: bool,
+    wait: float,
+) -> None:
+    """OCR scans later (--pending) or list records whose OCR needs review (--low-confidence)."""
+    if pending == low_confidence:
+        raise click.UsageError("give --pending or --low-confidence")
+    if low_confidence:
+        _list_low_confidence(settings, as_json)
+        return
+    from archive.ocr import ocr_pending
+
+    overrides = {"workers": workers, "ocr_min_confidence": threshold}
+    settings = settings.with_(lock_wait=wait, **{k: v for k, v in overrides.items() if v is not None})
+    bar, on_pages = page_progress(quiet)
+
+    def on_record(line: dict) -> None:
+        if as_json:
+            print_json(line)
+        elif line["status"] == "failed" or line["needs_review"]:
+            bar.write(f"{line['status']}: record {line['id']}: {line['reason']}", file=sys.stderr)
+
+    try:
+        summary = ocr_pending(settings, on_pages=on_pages, on_record=on_record)
+    finally:
+        bar.close()
+    if as_json:
+        print_json({"summary": summary.to_dict()})
+    elif not (quiet and not summary.failed):
+        click.echo(
+            f"ocr: {summary.records} pending scans, {summary.done} read ({summary.pages} pages), "
+            f"{summary.failed} failed, {summary.needs_review} need review ({summary.seconds:.1f} s)"
+        )
+    sys.exit(EXIT_FAILED if summary.failed else 0)
+
+
+def _list_low_confidence(settings: Settings, as_json: bool) -> None:
+    from archive.ocr import low_confidence
+
+    rows = low_confidence(settings)
+    if as_json:
+        print_json({"records": rows})
+        return
+    for row in rows:
+        confidence = "–" if row["confidence"] is None else f"{row['confidence']:.1f}"
+        click.echo(f"{row['id']:>6}  {confidence:>5}  {row['filename']}  {row['title'] or ''}")
+        click.echo(f"        {row['reason']}")
+    click.echo(f"{len(rows)} records need review (archive show ID; the original: archive export ID)")

@@ -1,0 +1,147 @@
+"""OCR after ingest: scans archived while no engine was installed, and the list of OCR to review.
+
+`ocr_pending` reads every pending scan under the writer lock, page by page on the worker pool, then
+replaces the record's text, re-reads its extracted metadata (manifest values and edits are kept) and
+indexes it. A run that is killed leaves its records pending (or committed but not yet indexed, which
+recovery repairs): the next run simply goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from archive.catalog import Catalog
+from archive.config import Settings
+from archive.errors import ArchiveError
+from archive.ingest import metadata_fields
+from archive.lock import writer_lock
+from archive.models import ExtractedText, OcrResult, Record, ScanPlan
+from archive.recovery import recover
+from archive.reindex import reindex_records
+from archive.scanning import extract_in_worker
+from archive.scans import OcrJob, OnPages, Scans, ScanTask
+from archive.store import Store
+from archive.workers import ExtractorPool, TaskQueue
+
+OnRecord = Callable[[dict], None]
+
+
+@dataclass
+class OcrSummary:
+    records: int = 0
+    done: int = 0
+    failed: int = 0
+    needs_review: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {**{k: v for k, v in vars(self).items() if k != "seconds"}, "seconds": round(self.seconds, 3)}
+
+
+def ocr_pending(
+    settings: Settings, *, on_pages: OnPages | None = None, on_record: OnRecord | None = None
+) -> OcrSummary:
+    """OCR every record whose OCR is pending; raises ArchiveError (saying what to install) without Tesseract."""
+    started = time.monotonic()
+    store = Store(settings.store_dir).ensure()
+    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+        recover(settings, catalog, store)
+        records = catalog.get_many(catalog.ocr_pending())
+        summary = OcrSummary(records=len(records))
+        if records:
+            scans = Scans(settings, store, on_pages)
+            if scans.missing:
+                raise ArchiveError(f"{scans.missing}; {len(records)} scans stay pending_ocr")
+            _run(settings, catalog, store, scans, records, summary, on_record)
+        summary.seconds = time.monotonic() - started
+        return summary
+
+
+def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[int, Record], summary, on_record):
+    pool = ExtractorPool(settings.workers, extract_in_worker, settings.languages)
+    tasks = TaskQueue(pool, settings.workers * 4)
+    for record in records.values():
+        tasks.put(record, extract_in_worker, str(store.path(record.sha256)), record.mime, settings.languages)
+    changed: list[int] = []
+    try:
+        for key, (ok, value) in tasks.run():
+            if isinstance(key, ScanTask):
+                job = scans.finish(key, (ok, value))
+                if job is not None:
+                    try:
+                        text = scans.text_of(job)
+                    except ArchiveError as exc:
+                        text = None
+                        _failed(catalog, job.owner, exc.message, summary, on_record)
+                    if text is not None:
+                        _save(catalog, job.owner, text, summary, on_record)
+                        changed.append(job.owner.id)
+            elif not ok:
+                _failed(catalog, key, value, summary, on_record)
+            elif isinstance(value, ScanPlan):
+                blob = str(store.path(key.sha256))
+                for task_key, task, args in scans.tasks(OcrJob(key, blob, key.mime, value)):
+                    tasks.put(task_key, task, *args)
+            else:  # the current rules read it without OCR
+                _save(catalog, key, value, summary, on_record)
+                changed.append(key.id)
+    finally:
+        pool.close()
+    reindex_records(catalog, settings.index_dir, changed)
+
+
+def _save(catalog: Catalog, record: Record, text: ExtractedText, summary: OcrSummary, on_record) -> None:
+    """The new text, extracted metadata where no manifest or person set it, citations and the OCR rows."""
+    found = metadata_fields(text)
+    changes = {f: v for f, v in found.items() if record.provenance.get(f, "extracted") == "extracted"}
+    ocr = text.ocr or OcrResult("done")
+    with catalog.transaction():
+        catalog.replace_text(record.id, text.text, extractor=text.extractor, pages=text.pages)
+        catalog.update_fields(record.id, changes, source="extracted", actor="ocr")
+        if text.metadata is not None:
+            catalog.replace_citations(record.id, text.metadata.citations)
+        catalog.save_ocr(record.id, ocr)
+        catalog.log_event("ocr", record.id, actor="ocr", confidence=ocr.confidence, pages=len(ocr.pages))
+    summary.done += 1
+    summary.pages += len(ocr.pages)
+    summary.needs_review += ocr.needs_review
+    if on_record:
+        on_record(_line(record.id, "done", ocr.confidence, ocr.needs_review, ocr.reason))
+
+
+def _failed(catalog: Catalog, record: Record, reason: str, summary: OcrSummary, on_record) -> None:
+    """OCR ran but read nothing: the record keeps what it had, marked failed and for review."""
+    with catalog.transaction():
+        catalog.save_ocr(record.id, OcrResult("failed", needs_review=True, reason=reason))
+        catalog.log_event("ocr.failed", record.id, actor="ocr", reason=reason)
+    summary.failed += 1
+    if on_record:
+        on_record(_line(record.id, "failed", None, True, reason))
+
+
+def _line(record_id: int, status: str, confidence, needs_review: bool, reason: str | None) -> dict:
+    return {"id": record_id, "status": status, "confidence": confidence, "needs_review": needs_review, "reason": reason}
+
+
+def low_confidence(settings: Settings) -> list[dict]:
+    """OCR'd records flagged `needs_review`, least confident first."""
+    with Catalog(settings.catalog_path) as catalog:
+        rows = []
+        for record_id in catalog.ocr_needing_review():
+            record, ocr = catalog.get(record_id), catalog.ocr_of(record_id)
+            rows.append(
+                {
+                    "id": record_id,
+                    "filename": record.filename,
+                    "title": record.title,
+                    "confidence": ocr.confidence,
+                    "pages": record.pages,
+                    "ocr_pages": len(ocr.pages),
+                    "engine": f"{ocr.engine} {ocr.version}" if ocr.engine else None,
+                    "reason": ocr.reason,
+                }
+            )
+        return rows
