@@ -36,11 +36,14 @@ VI_NUMERIC = re.compile(r"ngay\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})
 EN_MONTH_FIRST = re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})")
 EN_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})")
 PLACE = re.compile(r"^\s*([^\W\d_][^,\d]{1,40}?)\s*,\s*$")
+# OCR reads a digit as a look-alike letter ("2O24", "l5"): inside a run of digits, o/i/l are 0/1/1.
+OCR_DIGITS = str.maketrans("oil", "011")
+DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[\doil]*\d)[\doil]+(?![^\W\d_])")
 
 
 def parse_date_line(line: str) -> tuple[str | None, str | None]:
     """(place, ISO date) from a line such as `Hà Nội, ngày 22 tháng 12 năm 2024`; (None, None) if none."""
-    folded = fold(line).lower()
+    folded = DIGIT_RUN.sub(lambda m: m.group(0).translate(OCR_DIGITS), fold(line).lower())  # keeps length
     for pattern, order in ((VI_WORDS, "dmy"), (VI_NUMERIC, "dmy"), (EN_MONTH_FIRST, "mdy"), (EN_DAY_FIRST, "dmy")):
         match = pattern.search(folded)
         if not match:
