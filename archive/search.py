@@ -5,7 +5,8 @@ from __future__ import annotations
 from archive.catalog import Catalog
 from archive.models import Record
 from indexer.index import index_state
-from indexer.search import SearchHit, SearchIndex, plain_snippet
+from indexer.search import SearchHit, SearchIndex
+from indexer.snippets import plain_snippet
 
 
 def record_detail(catalog: Catalog, record: Record) -> dict:

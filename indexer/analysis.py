@@ -13,18 +13,25 @@ Vietnamese). Four views of the body serve one query:
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from functools import lru_cache
 
 from whoosh.analysis import BiWordFilter, Filter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.lang.porter import stem
 
 from indexer.normalize import fold, normalize_tones
 
 WORD = r"\w+"
+WORD_RE = re.compile(WORD)
 
 
 # Token-level caches: a collection's vocabulary is small next to its token count.
 fold_token = lru_cache(maxsize=200_000)(fold)
+
+
+stem_token = lru_cache(maxsize=200_000)(stem)  # the English analyzer's stemmer (Porter), one word at a time
 
 
 @lru_cache(maxsize=200_000)
@@ -69,3 +76,32 @@ def english_analyzer():
 def has_marks(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (the query 'means' its accents)."""
     return fold(text) != unicodedata.normalize("NFC", text)
+
+
+# The same views as plain functions over a text's word list, for indexing: Python's Counter over a
+# list is several times faster than Whoosh's token-by-token filter chain, and a record's body is
+# tokenized once for its three views (the same string object arrives for each of them).
+_last_words: tuple[str | None, list[str]] = (None, [])
+
+
+def words_of(text: str) -> list[str]:
+    """The text's lower-case word tokens, as RegexTokenizer(WORD) | LowercaseFilter gives them."""
+    global _last_words
+    if _last_words[0] is not text:
+        _last_words = (text, [w.lower() for w in WORD_RE.findall(text)])
+    return _last_words[1]
+
+
+def folded_view(text: str) -> list[str]:
+    return list(map(fold_token, words_of(text)))
+
+
+def exact_view(text: str) -> list[str]:
+    return list(map(tone_token, words_of(text)))
+
+
+def pairs_view(text: str) -> list[str]:
+    folded = folded_view(text)
+    if len(folded) < 2:
+        return folded  # as BiWordFilter: a lone word stands for itself
+    return [f"{a} {b}" for a, b in itertools.pairwise(folded)]

@@ -24,10 +24,10 @@ from indexer.normalize import fold, symbol_key
 TEXT_FIELDS = ("title", "body", "filename", "issuer", "type_name", "signer", "notes", "title_en", "body_en")
 FIELD_BOOSTS = {"title": 3.0, "title_en": 3.0, "filename": 1.5, "issuer": 1.5, "type_name": 4.0}
 SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
-EXACT_BOOST, PAIR_BOOST = (
-    3.0,
-    4.0,
-)  # optional extra score: accents as typed, words side by side (tuned on tests/relevance)
+# Optional extra score (tuned on tests/relevance): accents as typed, words side by side, and a type's
+# name written in the query ("bao cao …" favours reports over notices that merely mention a report).
+EXACT_BOOST, PAIR_BOOST, TYPE_BOOST = 3.0, 4.0, 2.0
+TYPE_NAMES = {tuple(fold(name).lower().split()): code for code, names in DOC_TYPES.items() for name in names}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 WORD_RE = re.compile(r"(?<![\w*?-])(-?)([^\W_]+)(?![\w*?])")
 
@@ -104,6 +104,12 @@ def _boosts(text: str, schema) -> list[q.Query]:
     for token in schema["body_exact"].analyzer(" ".join(accented)):
         boosts.append(q.Term("body_exact", token.text, boost=EXACT_BOOST))
         boosts.append(q.Term("title_exact", token.text, boost=EXACT_BOOST))
+    folded = [fold(w).lower() for w in words]
+    for size in (1, 2, 3):
+        for start in range(len(folded) - size + 1):
+            code = TYPE_NAMES.get(tuple(folded[start : start + size]))
+            if code and (size > 1 or len(words) > 1):  # one-word names (Plan) only beside other words
+                boosts.append(q.Term("doc_type", code, boost=TYPE_BOOST))
     for segment in re.split(r"\bOR\b", text):  # no pair across an OR
         segment_words = query_words(segment)
         if len(segment_words) >= 2:

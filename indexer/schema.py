@@ -2,39 +2,69 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.system import pack_uint
 
-from indexer.analysis import english_analyzer, exact_analyzer, folding_analyzer, pairs_analyzer
+from indexer.analysis import (
+    english_analyzer,
+    exact_analyzer,
+    exact_view,
+    folded_view,
+    folding_analyzer,
+    pairs_analyzer,
+    pairs_view,
+)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Facets are counted from these columns; each value is a short code or name.
 FACET_FIELDS = ("doc_type", "year", "issuer_exact", "language", "classification")
 
 
+class ViewText(TEXT):
+    """A text field without positions, indexed from a view function that gives the same terms as its
+    analyzer (which still reads queries), counted with Counter rather than token by token."""
+
+    def __init__(self, analyzer, view: Callable[[str], list[str]], **kwargs) -> None:
+        super().__init__(analyzer=analyzer, phrase=False, **kwargs)
+        self.view = view
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            return super().index(value, **kwargs)
+        counts = Counter(self.view(value))
+        return ((term.encode("utf-8"), n, float(n), pack_uint(n)) for term, n in counts.items())
+
+
 def build_schema() -> Schema:
-    """Fields searched and filtered on. Display values come from the catalog, not from the index."""
+    """Fields searched and filtered on. Display values come from the catalog, not from the index.
+
+    No text field keeps positions except `issuer` (its filter is a phrase): phrases are matched on the
+    adjacent-pairs view, which is what makes them fast. Field weights are given at query time
+    (`indexer.query.FIELD_BOOSTS`), not stored in term weights."""
     folded, exact, english = folding_analyzer(), exact_analyzer(), english_analyzer()
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),
         rev=NUMERIC(stored=True, sortable=True),
-        # The title is the summary line (trích yếu): it weighs more than the body.
-        title=TEXT(analyzer=folded, field_boost=3.0),
-        title_exact=TEXT(analyzer=exact, field_boost=3.0),
-        title_en=TEXT(analyzer=english, field_boost=3.0),
-        body=TEXT(analyzer=folded, spelling=True),
-        body_exact=TEXT(analyzer=exact),
-        body_pairs=TEXT(analyzer=pairs_analyzer(), phrase=False),
-        body_en=TEXT(analyzer=english),
-        filename=TEXT(analyzer=folded, field_boost=1.5),
-        doc_number=ID(field_boost=4.0),  # symbol_key(): one token per record
+        title=ViewText(folded, folded_view),  # the summary line (trích yếu)
+        title_exact=ViewText(exact, exact_view),
+        title_en=TEXT(analyzer=english, phrase=False),
+        body=ViewText(folded, folded_view, spelling=True),
+        body_exact=ViewText(exact, exact_view),
+        body_pairs=ViewText(pairs_analyzer(), pairs_view),
+        body_en=TEXT(analyzer=english, phrase=False),
+        filename=ViewText(folded, folded_view),
+        doc_number=ID(),  # symbol_key(): one token per record
         citations=KEYWORD(),  # symbol keys of the records this one cites
         doc_type=ID(sortable=True),
-        type_name=TEXT(analyzer=folded),  # "Kế hoạch Plan": the type's names, so "ke hoach …" weighs the type
-        issuer=TEXT(analyzer=folded, field_boost=1.5),
+        type_name=ViewText(folded, folded_view),  # "Kế hoạch Plan": the type's names, so "ke hoach …" weighs the type
+        issuer=TEXT(analyzer=folded),
         issuer_exact=ID(sortable=True),
-        signer=TEXT(analyzer=folded),
-        notes=TEXT(analyzer=folded),
+        signer=ViewText(folded, folded_view),
+        notes=ViewText(folded, folded_view),
         urgency=ID(),
         language=ID(sortable=True),
         classification=ID(sortable=True),

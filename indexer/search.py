@@ -1,9 +1,9 @@
 """Searching the live index: ranking, sorting, facets, snippets, suggestions and similar records.
 
-Whoosh search is pure Python and its readers keep file positions, so one shared searcher is used
-under a lock: threads gain no parallelism from separate searchers (the GIL), and memory stays at one
-searcher. The searcher is refreshed when the index commits or a rebuild swaps generations; per-searcher
-caches (facet columns, filter document sets) are rebuilt with it.
+Queries run as array operations over posting lists (`indexer.evaluate`), not through Whoosh's
+per-document matchers. Whoosh's readers keep file positions, so one shared searcher is used under a
+lock; it is refreshed when the index commits or a rebuild swaps generations. Column arrays and decoded
+postings are kept per segment (segments never change), filter masks per searcher.
 """
 
 from __future__ import annotations
@@ -14,21 +14,24 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
-from whoosh import highlight
+import numpy as np
 from whoosh import query as whoosh_query
 
 from archive.errors import NotFoundError, QueryError
-from indexer.facets import FacetColumns
+from indexer.analysis import stem_token
+from indexer.doctable import NO_DATE, DocTable, SegmentColumns
+from indexer.evaluate import Evaluator
+from indexer.facets import count_facets
 from indexer.index import open_index, read_current
 from indexer.normalize import fold
+from indexer.postings import PostingCache
 from indexer.query import parse, query_words
+from indexer.snippets import Terms, snippet
 
 MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
-SNIPPET_CHARS = 240
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer records than this
 FILTER_CACHE = 64
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -63,24 +66,6 @@ class SearchResult:
     took_ms: float = 0.0
 
 
-class MarkFormatter(highlight.Formatter):
-    """Escaped text with each match in a bare `<mark>` element."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return escape(text, quote=False)
-
-    def format_token(self, text: str, token, replace: bool = False) -> str:
-        return f"<mark>{escape(highlight.get_text(text, token, replace), quote=False)}</mark>"
-
-
-def plain_snippet(text: str) -> str:
-    """The start of the text, escaped: the snippet when no match falls in the body."""
-    flat = " ".join(text.split())
-    return escape(flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else ""), quote=False)
-
-
 def clean_query(raw: str) -> str:
     text = CONTROL.sub(" ", raw or "").strip()
     if len(text) > MAX_QUERY_CHARS:
@@ -96,8 +81,10 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._searcher = None
         self._generation = None
-        self._facets: FacetColumns | None = None
-        self._filters: OrderedDict[str, set[int]] = OrderedDict()
+        self._table: DocTable | None = None
+        self._segments: dict[str, SegmentColumns] = {}  # kept across refreshes: segments never change
+        self._postings = PostingCache()
+        self._filters: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def close(self) -> None:
         with self._lock:
@@ -105,32 +92,35 @@ class SearchIndex:
                 self._searcher.close()
                 self._searcher = None
 
-    def _fresh_searcher(self):
+    def _fresh(self) -> Evaluator:
         generation = read_current(self.index_dir)
         if self._searcher is None or generation != self._generation:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher = open_index(self.index_dir).searcher()
             self._generation = generation
-            self._forget_caches()
+            self._table = None
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._forget_caches()
-        return self._searcher
+            self._table = None
+        if self._table is None:
+            self._table = DocTable(self._searcher.reader(), self._segments)
+            present = {key for _, _, key in self._table.leaves}
+            for key in set(self._segments) - present:  # merged away
+                del self._segments[key]
+            self._filters.clear()
+        return Evaluator(self._searcher, self._table, self._postings)
 
-    def _forget_caches(self) -> None:
-        self._facets = None
-        self._filters.clear()
-
-    def _filter_docs(self, searcher, restrict) -> set[int] | None:
-        """The document set of a filter query, cached per searcher (filters repeat: type, year, clearance)."""
+    def _allowed(self, evaluator: Evaluator, restrict) -> np.ndarray:
+        """Live documents passing the filter; filter masks are cached per searcher (type, year, clearance)."""
+        table = evaluator.table
         if restrict is None:
-            return None
+            return table.live
         key = repr(restrict)
         if key in self._filters:
             self._filters.move_to_end(key)
         else:
-            self._filters[key] = set(searcher.docs_for_query(restrict))
+            self._filters[key] = evaluator.run(restrict).mask & table.live
             if len(self._filters) > FILTER_CACHE:
                 self._filters.popitem(last=False)
         return self._filters[key]
@@ -158,45 +148,33 @@ class SearchIndex:
         if not text and not any((filters or {}).values()):
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
-            searcher = self._fresh_searcher()
-            try:
-                parsed = parse(text, searcher.schema, filters)
-            except QueryError:
-                raise
-            except Exception as exc:  # the parser is lenient; anything it still rejects is the query's fault
-                raise QueryError(f"cannot understand the query: {exc}") from exc
-            allowed = self._filter_docs(searcher, parsed.filter)
-            if allowed is not None and not allowed:  # Whoosh reads an empty filter set as "no filter"
-                return SearchResult(text, 0, page, limit, [], sort, {}, None, _ms(started))
-            order = SORTS[sort]
-            options = {"sortedby": order[0], "reverse": order[1]} if order else {}
-            try:
-                results = searcher.search(parsed.query, filter=allowed, limit=page * limit, terms=True, **options)
-                matched = results.docs()
-            except whoosh_query.QueryError as exc:  # e.g. a phrase on a field without positions
-                raise QueryError(f"cannot run the query: {exc}") from exc
-            results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=40)
-            results.formatter = MarkFormatter()
-            window = results[(page - 1) * limit : page * limit]
-            ids = [int(hit["id"]) for hit in window]
-            bodies = texts_for(ids) if texts_for else {}
-            hits = [_hit(hit, bodies.get(int(hit["id"]), ""), scored=order is None) for hit in window]
-            counts = self._count_facets(searcher, matched) if facets else {}
+            evaluator = self._fresh()
+            parsed = _parse(text, evaluator.schema, filters)
+            allowed = self._allowed(evaluator, parsed.filter)
+            found = evaluator.run(parsed.query)
+            mask = found.mask & allowed
+            total = int(np.count_nonzero(mask))
+            ranked = _ranked(mask, found.score, evaluator.table, page * limit, SORTS[sort])
+            window = ranked[(page - 1) * limit : page * limit]
+            ids = [int(evaluator.table.ids[d]) for d in window]
+            counts = count_facets(evaluator.table, mask) if facets else {}
             suggestion = None
-            if len(matched) < SUGGEST_BELOW and parsed.has_text:
-                suggestion = self._suggest(searcher, text, filters, allowed, len(matched))
-        return SearchResult(text, len(matched), page, limit, hits, sort, counts, suggestion, _ms(started))
+            if total < SUGGEST_BELOW and parsed.has_text:
+                suggestion = self._suggest(evaluator, text, filters, allowed, total)
+            terms = _marked_terms(parsed.query, evaluator.schema)
+        bodies = texts_for(ids) if texts_for else {}
+        hits = [
+            SearchHit(id=i, score=round(float(found.score[d]), 4), snippet=snippet(bodies.get(i, ""), terms))
+            for i, d in zip(ids, window, strict=True)
+        ]
+        return SearchResult(text, total, page, limit, hits, sort, counts, suggestion, _ms(started))
 
-    def _count_facets(self, searcher, matched) -> dict[str, list[dict]]:
-        if self._facets is None:
-            self._facets = FacetColumns(searcher.reader())
-        return self._facets.count(matched)
-
-    def _suggest(self, searcher, text: str, filters, allowed, found: int) -> str | None:
+    def _suggest(self, evaluator: Evaluator, text: str, filters, allowed: np.ndarray, found: int) -> str | None:
         """A spelling correction from the index's own vocabulary, offered only if it finds more records
         under the same filters (so a suggestion never reveals a word of a record the user cannot see).
         An unknown word takes the candidate that most often stands beside its neighbours in the archive
         (`cahc` between `cai` and `hanh` is `cach`, not the commoner `cac`), then the one finding most."""
+        searcher = evaluator.searcher
         words = query_words(text)
         corrected = text
         for i, word in enumerate(words):
@@ -217,9 +195,8 @@ class SearchIndex:
                 corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, count=1)
         if corrected == text:
             return None
-        found_now = len(
-            searcher.search(parse(corrected, searcher.schema, filters).query, filter=allowed, limit=1).docs()
-        )
+        again = evaluator.run(_parse(corrected, evaluator.schema, filters).query)
+        found_now = int(np.count_nonzero(again.mask & allowed))
         return corrected if found_now > found else None
 
     def similar(
@@ -227,24 +204,76 @@ class SearchIndex:
     ) -> list[SearchHit]:
         """Records most like this one, by its most distinctive terms ("more like this")."""
         with self._lock:
-            searcher = self._fresh_searcher()
-            docnum = searcher.document_number(id=str(record_id))
-            if docnum is None:
+            evaluator = self._fresh()
+            table = evaluator.table
+            docnums = np.flatnonzero((table.ids == record_id) & table.live)
+            if not len(docnums):
                 raise NotFoundError(f"record {record_id} not found")
-            restrict = parse("", searcher.schema, filters).filter if filters else None
-            allowed = self._filter_docs(searcher, restrict)
-            if allowed is not None and not allowed:
-                return []
-            results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=12, filter=allowed)
-            return [SearchHit(int(hit["id"]), round(float(hit.score), 4), "") for hit in results]
+            restrict = _parse("", evaluator.schema, filters).filter if filters else None
+            allowed = self._allowed(evaluator, restrict).copy()
+            allowed[docnums] = False
+            terms = evaluator.searcher.key_terms_from_text("body", text, numterms=12)
+            found = evaluator.run(whoosh_query.Or([whoosh_query.Term("body", t, boost=w) for t, w in terms]))
+            ranked = _ranked(found.mask & allowed, found.score, table, limit, None)
+            return [SearchHit(int(table.ids[d]), round(float(found.score[d]), 4), "") for d in ranked]
+
+
+def _parse(text: str, schema, filters):
+    try:
+        return parse(text, schema, filters)
+    except QueryError:
+        raise
+    except Exception as exc:  # the parser is lenient; anything it still rejects is the query's fault
+        raise QueryError(f"cannot understand the query: {exc}") from exc
+
+
+def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, order) -> np.ndarray:
+    """The first `count` matching documents: best score first, or by date (undated last) then score."""
+    docs = np.flatnonzero(mask)
+    if order is None:
+        primary = -score[docs]
+    else:
+        issued = table.issued[docs]
+        primary = np.where(issued != NO_DATE, -issued if order[1] else issued, np.iinfo(np.int64).max)
+    if len(docs) > count:  # only the best `count` need sorting; ties at the boundary stay in
+        boundary = np.partition(primary, count - 1)[count - 1]
+        keep = primary <= boundary
+        docs, primary = docs[keep], primary[keep]
+    keys = (docs, primary) if order is None else (docs, -score[docs], primary)
+    return docs[np.lexsort(keys)][:count]
+
+
+def _marked_terms(node, schema) -> Terms:
+    """The words a snippet marks: everything the query asks for, except what it excludes."""
+    terms = Terms()
+    _collect(node, terms)
+    if terms.stems:
+        terms.stem = stem_token
+    return terms
+
+
+def _collect(node, terms: Terms) -> None:
+    if isinstance(node, (whoosh_query.AndNot, whoosh_query.Require)):
+        _collect(node.a, terms)
+        return
+    if isinstance(node, whoosh_query.Not):
+        return
+    if isinstance(node, whoosh_query.Term):
+        field, text = node.fieldname, str(node.text)
+        if field.endswith("_en"):
+            terms.stems.add(text)
+        elif field.endswith("_pairs"):
+            terms.words.update(text.split(" "))
+        elif field not in ("doc_number", "citations"):
+            terms.words.add(fold(text).lower())
+    elif isinstance(node, whoosh_query.Phrase):
+        if not node.fieldname.endswith("_en"):
+            terms.words.update(fold(str(w)).lower() for w in node.words)
+    elif isinstance(node, whoosh_query.Prefix):
+        terms.prefixes.add(fold(str(node.text)).lower())
+    for child in node.children():
+        _collect(child, terms)
 
 
 def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
-
-
-def _hit(hit, body: str, *, scored: bool = True) -> SearchHit:
-    flat = " ".join(body.split())  # a snippet is one line, whatever the document's layout
-    snippet = hit.highlights("body", text=flat, top=2) if flat else ""
-    score = round(float(hit.score or 0), 4) if scored else 0.0  # sorted by date: Whoosh's "score" is the sort key
-    return SearchHit(id=int(hit["id"]), score=score, snippet=snippet or plain_snippet(flat))

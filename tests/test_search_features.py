@@ -104,7 +104,14 @@ def test_sort_by_issued_date(archive):
     search, ids = archive(DATED)
     assert order(search("cai cach", sort="issued_desc"), ids) == ["2025.txt", "2023.txt", "2021.txt", "2019.txt"]
     assert order(search("cai cach", sort="issued_asc"), ids) == ["2019.txt", "2021.txt", "2023.txt", "2025.txt"]
-    assert {h["score"] for h in search("cai cach", sort="newest")["hits"]} == {0.0}
+    relevance = {h["id"]: h["score"] for h in search("cai cach")["hits"]}
+    assert {h["id"]: h["score"] for h in search("cai cach", sort="newest")["hits"]} == relevance  # scores still shown
+
+
+def test_undated_records_come_last_in_both_date_orders(archive):
+    search, ids = archive({**DATED, "undated.txt": "Báo cáo về cải cách hành chính, không ghi ngày.\n" + FILLER})
+    assert order(search("cai cach", sort="issued_desc"), ids)[-1] == "undated.txt"
+    assert order(search("cai cach", sort="issued_asc"), ids)[-1] == "undated.txt"
 
 
 def test_facets_count_the_whole_result_set_not_the_page(archive):

@@ -1,0 +1,91 @@
+"""Highlighted snippets: the passages of a text where a query's words occur, escaped, matches in <mark>.
+
+A text's words are compared folded (no diacritics, `đ` → `d`), so accented and unaccented queries
+mark the same places; English stems and prefixes mark their word forms too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+
+from indexer.analysis import fold_token
+from indexer.normalize import fold
+
+WORD = re.compile(r"\w+")
+FRAGMENT_CHARS = 160  # a passage holds matches within this span
+CONTEXT_CHARS = 40  # text shown before the first and after the last match of a passage
+FRAGMENTS = 2
+SNIPPET_CHARS = 240
+
+
+@dataclass
+class Terms:
+    """What to mark: folded words, folded prefixes, and English stems (with the stemmer)."""
+
+    words: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+    stem: object = None
+
+    def matches(self, word: str) -> str | None:
+        folded = fold_token(word.lower())
+        if folded in self.words:
+            return folded
+        for prefix in self.prefixes:
+            if folded.startswith(prefix):
+                return prefix
+        if self.stems and self.stem is not None:
+            stemmed = self.stem(word.lower())
+            if stemmed in self.stems:
+                return stemmed
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes or self.stems)
+
+
+def plain_snippet(text: str) -> str:
+    """The start of the text, escaped: the snippet when nothing matches."""
+    flat = " ".join(text.split())
+    return escape(flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else ""), quote=False)
+
+
+def snippet(text: str, terms: Terms) -> str:
+    """Up to two passages around the densest matches, in text order, joined by ' … '."""
+    flat = " ".join(text.split())
+    found = [(m.start(), m.end(), key) for m in WORD.finditer(flat) if terms and (key := terms.matches(m.group()))]
+    if not found:
+        return plain_snippet(flat)
+    passages = []
+    i = 0
+    while i < len(found):
+        j = i
+        while j + 1 < len(found) and found[j + 1][1] - found[i][0] <= FRAGMENT_CHARS:
+            j += 1
+        group = found[i : j + 1]
+        passages.append((len({k for _, _, k in group}), len(group), -i, group))
+        i = j + 1
+    best = sorted(sorted(passages, reverse=True)[:FRAGMENTS], key=lambda p: -p[2])
+    return " … ".join(_render(flat, group) for *_, group in best)
+
+
+def _render(flat: str, group: list[tuple[int, int, str]]) -> str:
+    start = max(0, group[0][0] - CONTEXT_CHARS)
+    end = min(len(flat), group[-1][1] + CONTEXT_CHARS)
+    if start > 0 and flat[start - 1].isalnum():  # do not cut a word in half
+        start = flat.find(" ", start) + 1 or start
+    if end < len(flat) and flat[end].isalnum():
+        end = flat.rfind(" ", 0, end) if flat.rfind(" ", 0, end) > group[-1][1] else end
+    pieces, last = [], start
+    for begin, finish, _ in group:
+        pieces.append(escape(flat[last:begin], quote=False))
+        pieces.append(f"<mark>{escape(flat[begin:finish], quote=False)}</mark>")
+        last = finish
+    pieces.append(escape(flat[last:end], quote=False))
+    return "".join(pieces).strip()
+
+
+def folded_words(text: str) -> set[str]:
+    return {fold(w).lower() for w in WORD.findall(text)}

@@ -1,0 +1,68 @@
+"""Posting lists decoded into arrays must say exactly what Whoosh's own matchers say."""
+
+import random
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.analysis import exact_analyzer, exact_view, folded_view, folding_analyzer, pairs_analyzer, pairs_view
+from indexer.index import add_documents, open_index
+from indexer.postings import PostingCache, decode
+
+WORDS = ["cải", "cách", "hành", "chính", "đảng", "bộ", "tỉnh", "Quảng", "Trị", "nghị", "quyết", "kết", "luận", "x"]
+
+
+def slow_decode(matcher):
+    docs, weights = [], []
+    while matcher.is_active():
+        docs.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return docs, weights
+
+
+def build(tmp_path, count: int):
+    rng = random.Random(count)
+    ix = open_index(tmp_path / "index", create=True)
+    docs = [
+        {"id": str(i), "rev": 1, "body": " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 40)))}
+        for i in range(count)
+    ]
+    add_documents(ix, docs)
+    return ix
+
+
+def test_block_decoding_matches_whoosh_over_many_blocks(tmp_path):
+    ix = build(tmp_path, 3000)  # common words span several 1,024-posting blocks
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        for field in ("body", "body_exact", "body_pairs"):
+            for term in list(reader.lexicon(field))[:12]:
+                docs, weights = decode(reader.postings(field, term))
+                want_docs, want_weights = slow_decode(reader.postings(field, term))
+                assert docs.tolist() == want_docs
+                assert np.allclose(weights, want_weights)
+        assert max(reader.doc_frequency("body", t) for t in reader.lexicon("body")) > 2048
+
+
+def test_cache_keeps_within_its_byte_budget(tmp_path):
+    ix = build(tmp_path, 500)
+    cache = PostingCache(max_bytes=6000)
+    with ix.searcher() as searcher:
+        leaf = searcher.reader()
+        for term in leaf.lexicon("body"):
+            docs, _ = cache.get(leaf, "seg", "body", term.decode())
+            assert len(docs) == leaf.doc_frequency("body", term)
+        assert cache.size <= 6000 or len(cache._entries) == 1
+        assert cache.get(leaf, "seg", "body", "absent")[0].size == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aăâbcdđeêhiklmnoôơuưy ÀÁẢÃẠàáảãạĐđ.,-\n\t̀́0123")), max_size=60))
+def test_views_give_the_analyzers_terms(text):
+    """Indexing counts view terms; queries use the analyzers: both must give the same terms."""
+    for view, analyzer in ((folded_view, folding_analyzer()), (exact_view, exact_analyzer())):
+        assert view(text) == [t.text for t in analyzer(text)]
+    if len(folded_view(text)) > 0:
+        assert pairs_view(text) == [t.text for t in pairs_analyzer()(text)]
