@@ -40,6 +40,7 @@ def document_for(record: Record, text: str, citation_keys: list[str] = ()) -> di
         "urgency": record.urgency,
         "signer": record.signer,
         "notes": record.notes,
+        "compartments": ",".join(getattr(record, "compartments", None) or ()),
     }
     doc.update({k: v for k, v in optional.items() if v})
     return doc

@@ -68,6 +68,7 @@ def build_schema() -> Schema:
         urgency=ID(),
         language=ID(sortable=True),
         classification=ID(sortable=True),
+        compartments=KEYWORD(commas=True, lowercase=True),  # units a reader must also belong to (access control)
         year=NUMERIC(sortable=True),
         issued=DATETIME(sortable=True),
         ingested=DATETIME(sortable=True),

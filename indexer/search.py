@@ -29,6 +29,7 @@ from indexer.normalize import fold
 from indexer.postings import PostingCache
 from indexer.query import parse, query_words
 from indexer.snippets import Terms, snippet
+from indexer.visibility import Clearance, visible_mask
 
 MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
@@ -111,16 +112,20 @@ class SearchIndex:
             self._filters.clear()
         return Evaluator(self._searcher, self._table, self._postings)
 
-    def _allowed(self, evaluator: Evaluator, restrict) -> np.ndarray:
-        """Live documents passing the filter; filter masks are cached per searcher (type, year, clearance)."""
-        table = evaluator.table
-        if restrict is None:
-            return table.live
-        key = repr(restrict)
+    def _allowed(self, evaluator: Evaluator, restrict, clearance: Clearance | None) -> np.ndarray:
+        """Live documents the reader may see and the filter passes; masks are cached per searcher."""
+        mask = evaluator.table.live
+        if clearance is not None:
+            mask = mask & self._cached(clearance.key, lambda: visible_mask(evaluator, clearance))
+        if restrict is not None:
+            mask = mask & self._cached(repr(restrict), lambda: evaluator.run(restrict).mask)
+        return mask
+
+    def _cached(self, key, compute: Callable[[], np.ndarray]) -> np.ndarray:
         if key in self._filters:
             self._filters.move_to_end(key)
         else:
-            self._filters[key] = evaluator.run(restrict).mask & table.live
+            self._filters[key] = compute()
             if len(self._filters) > FILTER_CACHE:
                 self._filters.popitem(last=False)
         return self._filters[key]
@@ -135,8 +140,10 @@ class SearchIndex:
         sort: str = "relevance",
         facets: bool = True,
         texts_for: TextsFor | None = None,
+        clearance: Clearance | None = None,
     ) -> SearchResult:
-        """Hits for `query` within `filters`, page `page` of `limit`; snippets only for that page."""
+        """Hits for `query` within `filters`, page `page` of `limit`; snippets only for that page.
+        With a `clearance`, records above it are treated as if they did not exist."""
         started = time.perf_counter()
         text = clean_query(query)
         if page < 1:
@@ -150,7 +157,7 @@ class SearchIndex:
         with self._lock:
             evaluator = self._fresh()
             parsed = _parse(text, evaluator.schema, filters)
-            allowed = self._allowed(evaluator, parsed.filter)
+            allowed = self._allowed(evaluator, parsed.filter, clearance)
             found = evaluator.run(parsed.query)
             mask = found.mask & allowed
             total = int(np.count_nonzero(mask))
@@ -200,17 +207,23 @@ class SearchIndex:
         return corrected if found_now > found else None
 
     def similar(
-        self, record_id: int, text: str, *, limit: int = 10, filters: dict[str, str] | None = None
+        self,
+        record_id: int,
+        text: str,
+        *,
+        limit: int = 10,
+        filters: dict[str, str] | None = None,
+        clearance: Clearance | None = None,
     ) -> list[SearchHit]:
         """Records most like this one, by its most distinctive terms ("more like this")."""
         with self._lock:
             evaluator = self._fresh()
             table = evaluator.table
-            docnums = np.flatnonzero((table.ids == record_id) & table.live)
-            if not len(docnums):
+            docnums = np.flatnonzero((table.ids == record_id) & self._allowed(evaluator, None, clearance))
+            if not len(docnums):  # absent, or above the reader's clearance: the same answer
                 raise NotFoundError(f"record {record_id} not found")
             restrict = _parse("", evaluator.schema, filters).filter if filters else None
-            allowed = self._allowed(evaluator, restrict).copy()
+            allowed = self._allowed(evaluator, restrict, clearance).copy()
             allowed[docnums] = False
             terms = evaluator.searcher.key_terms_from_text("body", text, numterms=12)
             found = evaluator.run(whoosh_query.Or([whoosh_query.Term("body", t, boost=w) for t, w in terms]))
