@@ -8,6 +8,7 @@ what to install; `archive ocr --pending` reads it later.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -55,9 +56,20 @@ class Scans:
         self.store = store
         self.on_pages = on_pages
         self.engine = engine_for(settings.tesseract, settings.languages)
-        self.missing = self.engine.missing()
-        self.version = None if self.missing else self.engine.version()
-        self.renditions = settings.ocr_rendition and not self.missing and ocrmypdf_available()
+
+    # Asked only when a scan arrives: a batch without scans never runs the OCR programs.
+    @functools.cached_property
+    def missing(self) -> str | None:
+        """Why OCR cannot run (with what to install), or None."""
+        return self.engine.missing()
+
+    @functools.cached_property
+    def version(self) -> str | None:
+        return None if self.missing else self.engine.version()
+
+    @functools.cached_property
+    def renditions(self) -> bool:
+        return self.settings.ocr_rendition and not self.missing and ocrmypdf_available()
 
     def tasks(self, job: OcrJob) -> list[tuple[ScanTask, Callable, tuple]]:
         """(key, worker function, arguments) for every page of the job, and its searchable PDF."""
@@ -102,6 +114,8 @@ class Scans:
         content = clean_text("\f".join(texts))
         pages = tuple(job.pages[i] for i in sorted(job.pages))
         if not content.replace("\f", "").strip():
+            if job.rendition is not None:
+                job.rendition.unlink(missing_ok=True)
             errors = [p.error for p in pages if p.error]
             raise ExtractionError(errors[0] if errors else "OCR found no text on the scan's pages")
         sha256 = Path(job.blob).name

@@ -84,3 +84,28 @@ def test_ingest_survives_a_worker_killed_mid_batch(settings, inbox):
     assert summary.counts == {"added": 24, "duplicate": 0, "unsupported": 0, "failed": 0}, [
         o for o in outcomes if o.status != "added"
     ]
+
+
+def test_task_queue_bounds_its_work_takes_new_tasks_and_pins_a_crash():
+    from archive.workers import TaskQueue
+
+    pool = ExtractorPool(2, crash_on_bad, "!")
+    queue = TaskQueue(pool, limit=3)
+    for name in ("a", "bad", "b", "d"):
+        queue.put(name, crash_on_bad, name, "!")
+    results = {}
+    try:
+        for key, result in queue.run():
+            assert len(queue.in_flight) <= 3
+            results[key] = result
+            if key == "a":
+                queue.put("c", crash_on_bad, "c", "?")  # a scan's pages arrive while files are read
+    finally:
+        pool.close()
+    assert results == {
+        "a": (True, "a!"),
+        "b": (True, "b!"),
+        "c": (True, "c?"),
+        "d": (True, "d!"),
+        "bad": (False, CRASHED),
+    }
