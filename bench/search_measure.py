@@ -97,6 +97,7 @@ def run_backends(home: Path, queries: dict[str, list[Query]], repeat: int, warmu
                 with contextlib.suppress(Exception):
                     calls[name](q)
         times: dict[str, list[float]] = {b: [] for b in BACKENDS}
+        first_times: dict[str, list[float]] = {b: [] for b in BACKENDS}  # each query's first run: its words cold
         totals: dict[str, list[int]] = {b: [] for b in BACKENDS}
         errors: Counter = Counter()
         agree = 0
@@ -117,6 +118,7 @@ def run_backends(home: Path, queries: dict[str, list[Query]], repeat: int, warmu
                     errors[f"{name}: {type(exc).__name__}: {exc}"[:160]] += 1
                     continue
                 times[name].append(statistics.median(samples))
+                first_times[name].append(samples[0])
                 totals[name].append(total)
                 firsts[name] = ids[:1]
             if firsts.get("whoosh_api") and firsts.get("whoosh_api") == firsts.get("fts_tuned"):
@@ -125,6 +127,7 @@ def run_backends(home: Path, queries: dict[str, list[Query]], repeat: int, warmu
             "queries": len(qs),
             "seconds": round(time.perf_counter() - started, 1),
             "times": times,
+            "first_times": first_times,
             "totals": totals,
             "errors": dict(errors),
             "top1_agree_api_tuned": agree,

@@ -98,7 +98,8 @@ def render(n: int, info: dict) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     everything: dict[str, list[float]] = {b: [] for b in BACKENDS}
-    p99_rows, hit_rows = [], []
+    firsts: dict[str, list[float]] = {b: [] for b in BACKENDS}
+    p99_rows, hit_rows, first_rows = [], [], []
     for kind in TYPES:
         row = run["per_type"].get(kind, {})
         if row.get("skipped"):
@@ -115,6 +116,11 @@ def render(n: int, info: dict) -> str:
             f"{p50['whoosh_api'] / p50['whoosh_raw']:.1f}× |"
         )
         p99_rows.append(f"| {kind} | " + " | ".join(_ms(percentile(times[b], 99)) for b in BACKENDS) + " |")
+        first = row.get("first_times", {b: [] for b in BACKENDS})
+        for b in BACKENDS:
+            firsts[b].extend(first[b])
+        first_rows.append(f"| {kind} | " + " | ".join(
+            f"{_ms(percentile(first[b], 50))} / {_ms(percentile(first[b], 95))}" for b in BACKENDS) + " |")  # fmt: skip
         hits = []
         for b in BACKENDS:
             t = row["totals"][b]
@@ -130,6 +136,12 @@ def render(n: int, info: dict) -> str:
     p99_rows.append("| **all** | " + " | ".join(_ms(percentile(everything[b], 99)) for b in BACKENDS) + " |")
     lines += ["", "p99 in ms:", "", "| query type | " + " | ".join(LABELS[b] for b in BACKENDS) + " |",
               "|---|---:|---:|---:|---:|", *p99_rows]  # fmt: skip
+    overall = [f"**{_ms(percentile(firsts[b], 50))} / {_ms(percentile(firsts[b], 95))}**" for b in BACKENDS]
+    first_rows.append("| **all** | " + " | ".join(overall) + " |")
+    lines += ["", "First run of each query only, p50 / p95 in ms (the query's words not yet in any cache; the "
+              "tables above keep each query's median run):", "",
+              "| query type | " + " | ".join(LABELS[b] for b in BACKENDS) + " |",
+              "|---|---:|---:|---:|---:|", *first_rows]  # fmt: skip
     lines += ["", "Matches per query (mean total; share of queries with none) and how often the top hit of the API "
               "and FTS5 tuned is the same record:", "",
               "| query type | " + " | ".join(LABELS[b] for b in BACKENDS) + " | same top hit |",

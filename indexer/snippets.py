@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from indexer.analysis import fold_token
-from indexer.normalize import fold
+from indexer.normalize import FOLD_TABLE
 
 WORD = re.compile(r"\w+")
 FRAGMENT_CHARS = 160  # a passage holds matches within this span
@@ -29,21 +28,37 @@ class Terms:
     stems: set[str] = field(default_factory=set)
     stem: object = None
 
-    def matches(self, word: str) -> str | None:
-        folded = fold_token(word.lower())
-        if folded in self.words:
-            return folded
-        for prefix in self.prefixes:
-            if folded.startswith(prefix):
-                return prefix
+    _pattern: re.Pattern | None = None
+    _stem_pattern: re.Pattern | None = None
+
+    def find(self, flat: str) -> list[tuple[int, int, str]]:
+        """(start, end, what matched) of each marked word. Folding keeps length, so the spans found in
+        the folded text are the spans of the original (one regex pass instead of a test per word)."""
+        folded = flat.translate(FOLD_TABLE)
+        found = []
+        if self.words or self.prefixes:
+            if self._pattern is None:
+                alternatives = [re.escape(w) for w in sorted(self.words, key=len, reverse=True)]
+                alternatives += [re.escape(p) + r"\w*" for p in self.prefixes]
+                self._pattern = _words_pattern(alternatives)
+            found = [(m.start(), m.end(), m.group().lower()) for m in self._pattern.finditer(folded)]
         if self.stems and self.stem is not None:
-            stemmed = self.stem(word.lower())
-            if stemmed in self.stems:
-                return stemmed
-        return None
+            # English word forms: only words starting like a stem are stemmed and compared.
+            if self._stem_pattern is None:
+                self._stem_pattern = _words_pattern([re.escape(s[: max(3, len(s) - 1)]) + r"\w*" for s in self.stems])
+            marked = {start for start, _, _ in found}
+            for m in self._stem_pattern.finditer(folded):
+                if m.start() not in marked and (stemmed := self.stem(flat[m.start() : m.end()].lower())) in self.stems:
+                    found.append((m.start(), m.end(), stemmed))
+            found.sort()
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes or self.stems)
+
+
+def _words_pattern(alternatives: list[str]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
 def plain_snippet(text: str) -> str:
@@ -55,7 +70,7 @@ def plain_snippet(text: str) -> str:
 def snippet(text: str, terms: Terms) -> str:
     """Up to two passages around the densest matches, in text order, joined by ' … '."""
     flat = " ".join(text.split())
-    found = [(m.start(), m.end(), key) for m in WORD.finditer(flat) if terms and (key := terms.matches(m.group()))]
+    found = terms.find(flat) if terms else []
     if not found:
         return plain_snippet(flat)
     passages = []
@@ -85,7 +100,3 @@ def _render(flat: str, group: list[tuple[int, int, str]]) -> str:
         last = finish
     pieces.append(escape(flat[last:end], quote=False))
     return "".join(pieces).strip()
-
-
-def folded_words(text: str) -> set[str]:
-    return {fold(w).lower() for w in WORD.findall(text)}
