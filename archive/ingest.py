@@ -146,9 +146,12 @@ class _Ingest:
             if self.scans.missing:
                 self._ready(pending, self.scans.pending_text(result))
                 return
-            blob = str(self.store.path(pending.sha256))
-            for key, task, args in self.scans.tasks(OcrJob(pending, blob, pending.mime, result)):
+            job = OcrJob(pending, str(self.store.path(pending.sha256)), pending.mime, result)
+            tasks = self.scans.tasks(job)
+            for key, task, args in tasks:
                 self.tasks.put(key, task, *args)
+            if not tasks:  # nothing to OCR after all: the job is complete as it is
+                self._scanned(job)
         else:
             self._ready(pending, result)
 

@@ -71,26 +71,32 @@ def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[i
             if isinstance(key, ScanTask):
                 job = scans.finish(key, (ok, value))
                 if job is not None:
-                    try:
-                        text = scans.text_of(job)
-                    except ArchiveError as exc:
-                        text = None
-                        _failed(catalog, job.owner, exc.message, summary, on_record)
-                    if text is not None:
-                        _save(catalog, job.owner, text, summary, on_record)
-                        changed.append(job.owner.id)
+                    _finish(catalog, scans, job, summary, on_record, changed)
             elif not ok:
                 _failed(catalog, key, value, summary, on_record)
             elif isinstance(value, ScanPlan):
-                blob = str(store.path(key.sha256))
-                for task_key, task, args in scans.tasks(OcrJob(key, blob, key.mime, value)):
+                job = OcrJob(key, str(store.path(key.sha256)), key.mime, value)
+                planned = scans.tasks(job)
+                for task_key, task, args in planned:
                     tasks.put(task_key, task, *args)
+                if not planned:  # nothing to OCR after all
+                    _finish(catalog, scans, job, summary, on_record, changed)
             else:  # the current rules read it without OCR
                 _save(catalog, key, value, summary, on_record)
                 changed.append(key.id)
     finally:
         pool.close()
     reindex_records(catalog, settings.index_dir, changed)
+
+
+def _finish(catalog: Catalog, scans: Scans, job: OcrJob, summary: OcrSummary, on_record, changed: list) -> None:
+    try:
+        text = scans.text_of(job)
+    except ArchiveError as exc:
+        _failed(catalog, job.owner, exc.message, summary, on_record)
+        return
+    _save(catalog, job.owner, text, summary, on_record)
+    changed.append(job.owner.id)
 
 
 def _save(catalog: Catalog, record: Record, text: ExtractedText, summary: OcrSummary, on_record) -> None:
