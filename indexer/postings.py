@@ -16,6 +16,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 CACHE_BYTES = 256 * 1024 * 1024
+ENTRY_BYTES = 200  # key and tuple overhead, so that cached absences count against the budget too
 EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 
 
@@ -75,13 +76,12 @@ class PostingCache:
             if found is not None:
                 self._entries.move_to_end(key)
                 return found
-        if (field, term) not in leaf:
-            return EMPTY
-        found = decode(leaf.postings(field, term))
+        # Absent terms are cached too: a query looks for each word in every text field of every segment.
+        found = decode(leaf.postings(field, term)) if (field, term) in leaf else EMPTY
         with self._lock:
             self._entries[key] = found
-            self.size += found[0].nbytes + found[1].nbytes
+            self.size += found[0].nbytes + found[1].nbytes + ENTRY_BYTES
             while self.size > self.max_bytes and len(self._entries) > 1:
                 _, (docs, weights) = self._entries.popitem(last=False)
-                self.size -= docs.nbytes + weights.nbytes
+                self.size -= docs.nbytes + weights.nbytes + ENTRY_BYTES
         return found
