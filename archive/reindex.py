@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.catalog import Catalog
 from indexer.documents import document_for
-from indexer.index import add_documents, create_generation, delete_ids, index_state, indexed_revs, open_index, swap_in
+from indexer.index import (
+    add_documents,
+    delete_ids,
+    index_state,
+    indexed_revs,
+    open_index,
+    resume_or_create_generation,
+    swap_in,
+)
 
 log = logging.getLogger(__name__)
 CHUNK = 500  # documents per commit when updating the live index: bounded memory and short commits
@@ -22,9 +29,11 @@ class ReindexSummary:
     indexed: int = 0
     deleted: int = 0
     reason: str = ""
+    resumed: int = 0  # documents a killed full rebuild had already written, kept
 
     def to_dict(self) -> dict:
-        return {"full": self.full, "indexed": self.indexed, "deleted": self.deleted, "reason": self.reason}
+        return {"full": self.full, "indexed": self.indexed, "deleted": self.deleted, "reason": self.reason,
+                "resumed": self.resumed}  # fmt: skip
 
 
 Progress = Callable[[int], None]
@@ -67,25 +76,32 @@ def reindex_records(catalog: Catalog, index_dir, ids: list[int]) -> int:
 def rebuild(
     catalog: Catalog, index_dir, *, reason: str = "requested", progress: Progress | None = None
 ) -> ReindexSummary:
-    """Build a complete new generation beside the live index, then swap it in atomically."""
-    name, ix = create_generation(index_dir)
+    """Build a complete new generation beside the live index, then swap it in atomically.
+
+    It commits every BULK_CHUNK records; a rebuild killed part way is resumed by the next one (under the
+    same schema), which keeps what was committed and writes only the rest."""
+    name, ix, resumed = resume_or_create_generation(index_dir)
     summary = ReindexSummary(full=True, reason=reason)
-    done: list[tuple[int, int]] = []
+    in_catalog = catalog.id_revs()
+    written = indexed_revs(ix) if resumed else {}
+    kept = {i: rev for i, rev in written.items() if in_catalog.get(i) == rev}
+    delete_ids(ix, [i for i in written if i not in kept])  # changed or removed since the killed run
+    summary.resumed = len(kept)
+    if progress and kept:
+        progress(len(kept))
+    done: list[tuple[int, int]] = list(kept.items())
     try:
-        ids = sorted(catalog.id_revs())
+        ids = sorted(i for i in in_catalog if i not in kept)
         for start in range(0, len(ids), BULK_CHUNK):
             chunk = ids[start : start + BULK_CHUNK]
             done.extend(_index_chunk(catalog, ix, chunk, replace=False))
             if progress:
                 progress(len(chunk))
-    except BaseException:
-        ix.close()
-        shutil.rmtree(index_dir / name, ignore_errors=True)
-        raise
-    ix.close()
+    finally:
+        ix.close()  # on failure the generation stays, marked as being built, for the next run to resume
     swap_in(index_dir, name)
     catalog.mark_indexed(done)  # only now is it true: the new generation is live
-    summary.indexed = len(done)
+    summary.indexed = len(done) - len(kept)
     return summary
 
 

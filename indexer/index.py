@@ -9,6 +9,7 @@ the old one in place. The index is derived: everything in it can be rebuilt from
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,10 @@ from whoosh.filedb.filestore import FileStorage
 from archive.errors import IndexOutdatedError
 from indexer.schema import SCHEMA_VERSION, build_schema
 
+log = logging.getLogger(__name__)
+
 CURRENT = "CURRENT"
+BUILDING = "BUILDING"  # names the generation a full rebuild is filling, so a killed rebuild can resume
 PREFIX = "gen-"
 
 
@@ -35,20 +39,36 @@ class Generation:
 
 def read_current(index_dir: Path) -> Generation | None:
     """The live generation, or None when no index has been built yet."""
+    return _read_pointer(index_dir / CURRENT)
+
+
+def read_building(index_dir: Path) -> Generation | None:
+    """The generation an unfinished full rebuild was filling, if it can still be resumed."""
+    pending = _read_pointer(index_dir / BUILDING)
+    if pending and pending.schema_version == SCHEMA_VERSION and (index_dir / pending.name).is_dir():
+        return pending
+    return None
+
+
+def _read_pointer(path: Path) -> Generation | None:
     try:
-        data = json.loads((index_dir / CURRENT).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     return Generation(data["generation"], int(data["schema_version"]))
 
 
 def _write_current(index_dir: Path, generation: Generation) -> None:
-    tmp = index_dir / f"{CURRENT}.tmp"
+    _write_pointer(index_dir, CURRENT, generation)
+
+
+def _write_pointer(index_dir: Path, name: str, generation: Generation) -> None:
+    tmp = index_dir / f"{name}.tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump({"generation": generation.name, "schema_version": generation.schema_version}, f)
         f.flush()
         os.fsync(f.fileno())
-    os.replace(tmp, index_dir / CURRENT)
+    os.replace(tmp, index_dir / name)
     fd = os.open(index_dir, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -70,18 +90,33 @@ def create_generation(index_dir: Path):
     return name, _storage(path).create_index(build_schema())
 
 
+def resume_or_create_generation(index_dir: Path):
+    """(name, index, resumed): the generation a killed rebuild left unfinished, or a new one, marked as
+    being built so that a rebuild killed from now on can be resumed too."""
+    pending = read_building(index_dir)
+    if pending is not None:
+        try:
+            return pending.name, whoosh_index.open_dir(str(index_dir / pending.name)), True
+        except Exception:  # killed before its first commit, or damaged: start again
+            log.warning("cannot resume the unfinished index generation %s: starting a new one", pending.name)
+    name, ix = create_generation(index_dir)
+    _write_pointer(index_dir, BUILDING, Generation(name, SCHEMA_VERSION))
+    return name, ix, False
+
+
 def swap_in(index_dir: Path, name: str) -> None:
     """Make generation `name` the live index (atomic), then delete the others."""
     _write_current(index_dir, Generation(name, SCHEMA_VERSION))
+    (index_dir / BUILDING).unlink(missing_ok=True)
     remove_unused_generations(index_dir)
 
 
 def remove_unused_generations(index_dir: Path) -> list[str]:
-    """Delete generation folders that are not live (left by a finished swap or a killed rebuild)."""
-    current = read_current(index_dir)
+    """Delete generation folders that are neither live nor a rebuild that can be resumed."""
+    keep = {g.name for g in (read_current(index_dir), read_building(index_dir)) if g is not None}
     removed = []
     for path in index_dir.glob(f"{PREFIX}*"):
-        if current is None or path.name != current.name:
+        if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)
     return removed

@@ -80,7 +80,7 @@ def test_verify_detects_a_missing_index_entry_and_reindex_repairs_it(cli, inbox,
     assert result.exit_code == 1
     assert [(p["kind"], p["id"]) for p in report["problems"]] == [("missing_from_index", missing)]
     result, (summary,) = cli.json("reindex")
-    assert summary == {"full": False, "indexed": 1, "deleted": 0, "reason": "incremental"}
+    assert summary == {"full": False, "indexed": 1, "deleted": 0, "reason": "incremental", "resumed": 0}
     assert cli("verify").exit_code == 0
 
 

@@ -9,7 +9,7 @@ import archive.reindex
 from archive.catalog import Catalog
 from archive.ingest import ingest
 from archive.reindex import rebuild, sync_index
-from indexer.index import read_current
+from indexer.index import indexed_revs, open_index, read_current
 from indexer.schema import SCHEMA_VERSION
 from indexer.search import SearchIndex
 from tests.conftest import run_archive, write
@@ -45,7 +45,8 @@ def test_full_reindex_on_a_live_index_keeps_searches_answering(filled):
         stop.set()
         searcher.join()
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"full": True, "indexed": 300, "deleted": 0, "reason": "requested"}
+    summary = {"full": True, "indexed": 300, "deleted": 0, "reason": "requested", "resumed": 0}
+    assert json.loads(result.stdout) == summary
     assert errors == [] and len(totals) > 5 and set(totals) == {300}
     after = read_current(filled.index_dir)
     assert after.name != before.name and not (filled.index_dir / before.name).exists()
@@ -69,8 +70,9 @@ def test_a_failed_rebuild_leaves_the_old_index_intact(filled, monkeypatch):
     with Catalog(filled.catalog_path) as catalog, pytest.raises(OSError, match="disk full"):
         rebuild(catalog, filled.index_dir)
     assert read_current(filled.index_dir) == before
-    assert sorted(p.name for p in filled.index_dir.iterdir()) == ["CURRENT", before.name]
-    assert SearchIndex(filled.index_dir).search("thong bao").total == 300
+    building = json.loads((filled.index_dir / "BUILDING").read_text())["generation"]
+    assert sorted(p.name for p in filled.index_dir.iterdir()) == sorted(["BUILDING", "CURRENT", before.name, building])
+    assert SearchIndex(filled.index_dir).search("thong bao").total == 300  # the live index still answers
 
 
 def test_schema_version_change_triggers_a_rebuild(filled):
@@ -92,6 +94,7 @@ def test_incremental_reindex_touches_only_what_changed(filled):
             "indexed": 0,
             "deleted": 0,
             "reason": "incremental",
+            "resumed": 0,
         }
         with catalog.transaction():
             catalog.db.execute("UPDATE records SET title = 'Tiêu đề mới', rev = rev + 1 WHERE id IN (3, 4)")
@@ -105,3 +108,29 @@ def test_incremental_reindex_touches_only_what_changed(filled):
         h.id for h in index.search("tieu de moi").hits
     } == {3, 4}
     assert index.search("thong bao").total == 299
+
+
+def test_a_full_rebuild_stopped_part_way_is_resumed_not_restarted(filled, monkeypatch):
+    reindex = archive.reindex
+
+    monkeypatch.setattr(reindex, "BULK_CHUNK", 50)
+    live = read_current(filled.index_dir)
+    seen = []
+
+    def stop_after_two_chunks(count: int) -> None:
+        seen.append(count)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with Catalog(filled.catalog_path) as catalog:
+        with pytest.raises(KeyboardInterrupt):
+            reindex.rebuild(catalog, filled.index_dir, progress=stop_after_two_chunks)
+        assert read_current(filled.index_dir) == live, "the live index is untouched"
+        with catalog.transaction():  # a record changes before the rerun: its stale copy must not survive
+            catalog.db.execute("UPDATE records SET title = 'Đổi tên', rev = rev + 1 WHERE id = 1")
+        summary = reindex.rebuild(catalog, filled.index_dir)
+        revs = catalog.id_revs()
+    assert summary.resumed == 99 and summary.indexed == 201
+    assert read_current(filled.index_dir) != live
+    assert indexed_revs(open_index(filled.index_dir)) == revs
+    assert len(list(filled.index_dir.glob("gen-*"))) == 1 and not (filled.index_dir / "BUILDING").exists()
