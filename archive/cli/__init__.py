@@ -86,4 +86,4 @@ def main(ctx: click.Context, home: Path, verbose: bool) -> None:
 
 
 # The commands register themselves on `main` when their modules are imported.
-from archive.cli import ingesting, maintenance, ocr, records, serving  # noqa: E402, F401
+from archive.cli import backup, ingesting, maintenance, ocr, records, serving  # noqa: E402, F401

@@ -1,0 +1,51 @@
+"""Backups: `archive backup DEST` while the archive is in use, `archive restore SRC` into an empty home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from archive.cli import fail_on_archive_errors, json_option, main, print_json, wait_option
+from archive.config import Settings
+
+
+@main.command()
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@json_option
+@click.option("-q", "--quiet", is_flag=True, help="No output on success.")
+@click.pass_obj
+@fail_on_archive_errors
+def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
+    """Write a consistent copy of the archive into DEST (new or empty), even while it is in use.
+
+    The catalog is an online SQLite snapshot, the originals it names are copied and checked against
+    their SHA-256, the index is copied or marked for rebuilding on restore.
+    """
+    from archive.backup import backup as run_backup
+
+    summary = run_backup(settings, dest)
+    if as_json:
+        print_json(summary)
+    elif not quiet:
+        click.echo(
+            f"backup: {summary['records']} records, {summary['originals']} originals ({summary['bytes']:,} bytes), "
+            f"index {summary['index']}, in {dest}"
+        )
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@json_option
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def restore(settings: Settings, source: Path, as_json: bool, wait: float) -> None:
+    """Bring back a backup made by `archive backup` into an empty home (--home), then check its index."""
+    from archive.backup import restore as run_restore
+
+    summary = run_restore(settings.with_(lock_wait=wait), source)
+    if as_json:
+        print_json(summary)
+    else:
+        click.echo(f"restore: {summary['backup']['records']} records from {source}; run `archive verify` to check")
