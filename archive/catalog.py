@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+from archive import audit
 from archive.errors import CatalogError, NotFoundError
 from archive.models import Citation, IngestOutcome, OcrPage, OcrResult, Record
 from indexer.normalize import symbol_key
@@ -84,6 +85,9 @@ class Catalog:
                 continue
             # executescript commits first, so the DDL and the version bump run in one explicit transaction.
             self.db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        if current < SCHEMA_VERSION:
+            with self.transaction():
+                audit.seal(self.db)  # chain the entries logged before the audit trail was hash-chained
 
     @contextmanager
     def transaction(self) -> Iterator[Catalog]:
@@ -107,6 +111,9 @@ class Catalog:
             values["doc_number_key"] = symbol_key(values["doc_number"])
         values.setdefault("ingested_at", stamp)
         values.setdefault("updated_at", stamp)
+        values.setdefault("id", self._next_id())
+        if "compartments" in values:
+            values["compartments"] = _compartments_column(values["compartments"])
         names = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         cursor = self.db.execute(f"INSERT INTO records ({names}) VALUES ({marks})", tuple(values.values()))
@@ -131,6 +138,8 @@ class Catalog:
         values = {f: new for f, (_, new) in changed.items()}
         if "doc_number" in values:
             values["doc_number_key"] = symbol_key(values["doc_number"]) if values["doc_number"] else None
+        if "compartments" in values:
+            values["compartments"] = _compartments_column(values["compartments"])
         values |= {"provenance": json.dumps(provenance, sort_keys=True), "updated_at": now()}
         assignments = ", ".join(f"{name} = ?" for name in values)
         self.db.execute(f"UPDATE records SET {assignments}, rev = rev + 1 WHERE id = ?", (*values.values(), record_id))
@@ -190,6 +199,14 @@ class Catalog:
             (record.doc_number_key, record.id, record.issued, record.issued),
         ).fetchall()
         return [{"symbol": row["symbol"], "id": row["id"], "title": row["title"]} for row in rows]
+
+    def _next_id(self) -> int:
+        # SQLite would reuse the id of a disposed record that had the highest id; ids must stay unique forever.
+        row = self.db.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM records), 0), "
+            "coalesce((SELECT max(record_id) FROM disposals), 0))"
+        ).fetchone()
+        return row[0] + 1
 
     def get(self, record_id: int) -> Record:
         row = self.db.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchone()
@@ -352,14 +369,19 @@ class Catalog:
         rows = self.db.execute("SELECT * FROM batch_files WHERE batch_id = ? ORDER BY id", (batch_id,))
         return [IngestOutcome(r["path"], r["status"], r["record_id"], r["reason"]) for r in rows]
 
-    def log_event(self, action: str, record_id: int | None = None, actor: str = "cli", **detail) -> None:
-        self.db.execute(
-            "INSERT INTO events (at, actor, action, record_id, detail) VALUES (?, ?, ?, ?, ?)",
-            (now(), actor, action, record_id, json.dumps(detail, ensure_ascii=False) if detail else None),
-        )
+    def log_event(
+        self, action: str, record_id: int | None = None, actor: str | None = None, origin: str | None = None, **detail
+    ) -> int:
+        """Append to the hash-chained audit trail; who and where default to those acting (`audit.acting`)."""
+        return audit.append(self.db, action, record_id, at=now(), actor=actor, origin=origin, detail=detail)
 
 
 def _record(row: sqlite3.Row) -> Record:
     values = {name: row[name] for name in RECORD_COLUMNS}
     values["provenance"] = json.loads(values["provenance"] or "{}")
+    values["compartments"] = tuple(name for name in (values["compartments"] or "").split(",") if name)
     return Record(**values)
+
+
+def _compartments_column(names) -> str | None:
+    return ",".join(sorted(names)) if names else None

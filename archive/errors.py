@@ -70,3 +70,25 @@ class QueryError(ArchiveError):
     """A search query that cannot be run; the message says what to change."""
 
     status = 400
+
+
+class DisposedError(ArchiveError):
+    """The record was disposed of under its retention schedule; carries the disposal record."""
+
+    status = 410
+
+    def __init__(self, message: str, disposal: dict) -> None:
+        super().__init__(message)
+        self.disposal = disposal
+
+
+class ForbiddenError(ArchiveError):
+    """The caller's role does not allow this action."""
+
+    status = 403
+
+
+class UnauthorizedError(ArchiveError):
+    """No valid credentials came with the request."""
+
+    status = 401

@@ -16,6 +16,8 @@ def validate(field: str, raw: str) -> str | None:
     """The stored form of `raw` for `field`; None clears it. Raises ValueError with a plain message."""
     if field not in METADATA_FIELDS:
         raise ValueError(f"unknown field {field!r}; fields: {', '.join(METADATA_FIELDS)}")
+    if field == "compartments":
+        return compartments(raw)
     value = " ".join(raw.split())
     if not value:
         if field in ("classification", "language"):
@@ -23,6 +25,15 @@ def validate(field: str, raw: str) -> str | None:
         return None
     checker = CHECKS.get(field)
     return checker(value) if checker else value
+
+
+def compartments(raw: str) -> tuple[str, ...]:
+    """Compartment names (units a record belongs to, or a user is cleared for): lower case, sorted, unique."""
+    names = sorted({name.lower() for name in re.split(r"[,;\s]+", raw) if name})
+    for name in names:
+        if not re.fullmatch(r"[\w.-]{1,64}", name):
+            raise ValueError(f"a compartment is one word (letters, digits, - _ .), not {name!r}")
+    return tuple(names)
 
 
 def _doc_type(value: str) -> str:

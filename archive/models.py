@@ -134,6 +134,7 @@ class Record:
     notes: str | None = None
     doc_number_key: str | None = None
     provenance: dict = field(default_factory=dict)  # field -> extracted | manifest | edited
+    compartments: tuple[str, ...] = ()  # units a reader must belong to, besides holding the clearance
 
     def to_dict(self) -> dict:
         """The record as the JSON API and `archive show --json` present it."""
@@ -148,6 +149,7 @@ class Record:
             "issuer": self.issuer,
             "place": self.place,
             "classification": self.classification,
+            "compartments": list(self.compartments),
             "urgency": self.urgency,
             "signer": self.signer,
             "retention": self.retention,

@@ -44,6 +44,7 @@ METADATA_FIELDS = (
     "signer",
     "retention",
     "notes",
+    "compartments",
 )
 PROVENANCES = ("extracted", "manifest", "edited")
 
