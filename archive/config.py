@@ -22,6 +22,7 @@ class Settings:
     ocr_dpi: int = 300  # resolution PDF pages are rendered at for OCR
     ocr_min_confidence: float = 70.0  # mean word confidence below which an OCR'd record needs review
     ocr_rendition: bool = True  # keep a searchable PDF beside a scan when `ocrmypdf` is installed
+    secure_cookies: str = "auto"  # auto: Secure over HTTPS and on loopback; always; never (plain HTTP on a LAN)
 
     @property
     def store_dir(self) -> Path:
@@ -62,5 +63,7 @@ class Settings:
             values["ocr_min_confidence"] = float(env["ARCHIVE_OCR_MIN_CONFIDENCE"])
         if env.get("ARCHIVE_OCR_RENDITION"):
             values["ocr_rendition"] = env["ARCHIVE_OCR_RENDITION"].strip().lower() not in ("0", "no", "off", "false")
+        if env.get("ARCHIVE_SECURE_COOKIES"):
+            values["secure_cookies"] = env["ARCHIVE_SECURE_COOKIES"].strip().lower()
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

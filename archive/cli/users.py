@@ -1,0 +1,212 @@
+"""`archive users`: people, their role, clearance and compartments, passwords and API tokens.
+
+The command line is the local administrator: whoever can run it already holds the archive's files.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from archive.catalog import Catalog
+from archive.cli import fail_on_archive_errors, json_option, main, print_json
+from archive.config import Settings
+from archive.users import ROLES
+from archive.vocabulary import CLASSIFICATIONS
+
+role_option = click.option("--role", type=click.Choice(ROLES), help="reader, archivist or admin.")
+clearance_option = click.option(
+    "--clearance", type=click.Choice(CLASSIFICATIONS), help="The highest classification the user may see."
+)
+compartments_option = click.option(
+    "--compartments", metavar="A,B", help="Compartments (units) the user belongs to; empty clears them."
+)
+password_option = click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+
+
+@main.group()
+def users() -> None:
+    """Users: role, clearance, compartments, password, API tokens."""
+
+
+def _read_password() -> str:
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise click.UsageError("--password-stdin: no password on standard input")
+    return line
+
+
+@users.command("add")
+@click.argument("name")
+@role_option
+@clearance_option
+@compartments_option
+@password_option
+@click.option("--token", "with_token", is_flag=True, help="Also make an API token and print it.")
+@click.option("--exists-ok", is_flag=True, help="Do nothing (exit 0) when the user exists already.")
+@json_option
+@click.pass_obj
+@fail_on_archive_errors
+def add(settings: Settings, name, role, clearance, compartments, password_stdin, with_token, exists_ok, as_json):
+    """Add a user; prints a generated password (once) unless --password-stdin gives one."""
+    from archive.passwords import generate_password
+    from archive.tokens import new_token
+    from archive.users import add_user, find_user
+
+    if not role or not clearance:
+        raise click.UsageError("a new user needs --role and --clearance")
+    with Catalog(settings.catalog_path) as catalog:
+        if exists_ok and find_user(catalog.db, name) is not None:
+            click.echo(f"user {name} exists already (`archive users set {name} --reset-password` for a new password)")
+            return
+        password = _read_password() if password_stdin else generate_password()
+        try:
+            with catalog.transaction():
+                user = add_user(catalog.db, name, role, clearance, compartments or "", password)
+                catalog.log_event("user.add", None, **user.to_dict())
+                token = new_token(catalog.db, name, "cli")[1] if with_token else None
+                if token:
+                    catalog.log_event("token.create", None, name=name, label="cli")
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    shown = None if password_stdin else password
+    if as_json:
+        print_json({"user": user.to_dict(), "password": shown, "token": token})
+        return
+    click.echo(
+        f"user {name} added: {role}, cleared for {clearance}"
+        + (f", compartments {','.join(user.compartments)}" if user.compartments else "")
+    )
+    if shown:
+        click.echo(f"password: {shown}   (shown once; log in at /login)")
+    if token:
+        click.echo(f"token: {token}   (shown once; send it as `Authorization: Bearer …`)")
+
+
+@users.command("list")
+@json_option
+@click.pass_obj
+@fail_on_archive_errors
+def list_(settings: Settings, as_json: bool) -> None:
+    """List users."""
+    from archive.users import list_users
+
+    with Catalog(settings.catalog_path) as catalog:
+        found = list_users(catalog.db)
+    if as_json:
+        print_json({"users": [u.to_dict() for u in found]})
+        return
+    for u in found:
+        state = "disabled" if u.disabled else "active"
+        extra = f" [{','.join(u.compartments)}]" if u.compartments else ""
+        click.echo(f"{u.name:<20} {u.role:<10} {u.clearance:<13}{extra}  {state}")
+
+
+@users.command("set")
+@click.argument("name")
+@role_option
+@clearance_option
+@compartments_option
+@password_option
+@click.option("--reset-password", is_flag=True, help="Generate a new password and print it.")
+@click.option("--enable", is_flag=True, help="Enable a disabled user.")
+@json_option
+@click.pass_obj
+@fail_on_archive_errors
+def set_(settings: Settings, name, role, clearance, compartments, password_stdin, reset_password, enable, as_json):
+    """Change a user's role, clearance, compartments or password; effective on their next request."""
+    from archive.passwords import generate_password
+    from archive.tokens import end_sessions_of
+    from archive.users import get_user, set_password, update_user
+
+    if password_stdin and reset_password:
+        raise click.UsageError("give --password-stdin or --reset-password, not both")
+    password = _read_password() if password_stdin else generate_password() if reset_password else None
+    with Catalog(settings.catalog_path) as catalog:
+        try:
+            with catalog.transaction():
+                changes = update_user(
+                    catalog.db,
+                    name,
+                    role=role,
+                    clearance=clearance,
+                    compartments=compartments,
+                    disabled=False if enable else None,
+                )
+                if changes:
+                    catalog.log_event("user.set", None, name=name, changes=changes)
+                if password:
+                    set_password(catalog.db, name, password)
+                    end_sessions_of(catalog.db, get_user(catalog.db, name))
+                    catalog.log_event("user.password", None, name=name)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    shown = password if reset_password else None
+    if as_json:
+        print_json({"name": name, "changed": changes, "password": shown})
+        return
+    for field, change in changes.items():
+        click.echo(f"user {name}: {field}: {change['old']!r} → {change['new']!r}")
+    if password:
+        click.echo(f"user {name}: new password" + (f": {shown}   (shown once)" if shown else " set"))
+    if not changes and not password:
+        click.echo(f"user {name}: nothing to change")
+
+
+@users.command()
+@click.argument("name")
+@click.pass_obj
+@fail_on_archive_errors
+def disable(settings: Settings, name: str) -> None:
+    """Disable a user: their sessions end and their tokens stop working at once."""
+    from archive.tokens import end_sessions_of
+    from archive.users import get_user, update_user
+
+    with Catalog(settings.catalog_path) as catalog, catalog.transaction():
+        changes = update_user(catalog.db, name, disabled=True)
+        ended = end_sessions_of(catalog.db, get_user(catalog.db, name))
+        if changes:
+            catalog.log_event("user.disable", None, name=name, sessions_ended=ended)
+    click.echo(f"user {name} disabled" if changes else f"user {name} was disabled already")
+
+
+@users.command()
+@click.argument("name")
+@click.option("--label", help="What the token is for (a script, a machine).")
+@click.option("--list", "list_only", is_flag=True, help="List the user's tokens instead.")
+@click.option("--revoke", type=int, metavar="TOKEN_ID", help="Revoke one token (its id from --list).")
+@click.option("--revoke-all", is_flag=True, help="Revoke every token of the user.")
+@json_option
+@click.pass_obj
+@fail_on_archive_errors
+def token(settings: Settings, name, label, list_only, revoke, revoke_all, as_json) -> None:
+    """Print a new API token for NAME (stored hashed, shown once); or list or revoke tokens."""
+    from archive.tokens import list_tokens, new_token, revoke_tokens
+
+    if sum(map(bool, (list_only, revoke is not None, revoke_all))) > 1:
+        raise click.UsageError("give one of --list, --revoke, --revoke-all")
+    with Catalog(settings.catalog_path) as catalog:
+        if list_only:
+            tokens = list_tokens(catalog.db, name)
+            if as_json:
+                print_json({"name": name, "tokens": [t.to_dict() for t in tokens]})
+            for t in tokens if not as_json else ():
+                state = f"revoked {t.revoked_at}" if t.revoked_at else "live"
+                click.echo(f"{t.id:>5}  {t.label or '':<20} created {t.created_at}  {state}")
+            return
+        with catalog.transaction():
+            if revoke is not None or revoke_all:
+                ids = revoke_tokens(catalog.db, name, revoke)
+                catalog.log_event("token.revoke", None, name=name, tokens=ids)
+                result = {"name": name, "revoked": ids}
+            else:
+                info, secret = new_token(catalog.db, name, label)
+                catalog.log_event("token.create", None, name=name, token_id=info.id, label=label)
+                result = {"name": name, "id": info.id, "token": secret}
+    if as_json:
+        print_json(result)
+    elif "token" in result:
+        click.echo(result["token"])
+    else:
+        click.echo(f"user {name}: revoked {len(result['revoked'])} token(s)")
