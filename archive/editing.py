@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+from archive.access import visible_record
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.fields import validate
 from archive.lock import writer_lock
 from archive.reindex import reindex_records
+from indexer.visibility import Clearance
+
+ACCESS_FIELDS = ("classification", "compartments")  # who may see the record: audited on their own too
 
 
-def edit_record(settings: Settings, record_id: int, raw: dict[str, str], *, actor: str) -> dict:
-    """Set fields of one record; returns {field: {"old", "new"}} for what changed. Raises ValueError on bad input."""
+def edit_record(
+    settings: Settings, record_id: int, raw: dict[str, str], *, actor: str, clearance: Clearance | None = None
+) -> dict:
+    """Set fields of one record; returns {field: {"old", "new"}} for what changed. Raises ValueError on bad input.
+
+    A change of classification or compartments (declassifying, too) is also logged as `classification.changed`,
+    and reaches the index before this returns, so it holds from the next request on."""
     values = {name: validate(name, value) for name, value in raw.items()}
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+        visible_record(catalog, record_id, clearance)
         with catalog.transaction():
             changed = catalog.update_fields(record_id, values, source="edited", actor=actor)
+            access = {
+                f: {"old": _plain(old), "new": _plain(new)} for f, (old, new) in changed.items() if f in ACCESS_FIELDS
+            }
+            if access:
+                declassified = "classification" in access and access["classification"]["new"] == "unclassified"
+                catalog.log_event("classification.changed", record_id, actor=actor, declassified=declassified, **access)
         if changed:
             reindex_records(catalog, settings.index_dir, [record_id])
-    return {name: {"old": old, "new": new} for name, (old, new) in changed.items()}
+    return {name: {"old": _plain(old), "new": _plain(new)} for name, (old, new) in changed.items()}
+
+
+def _plain(value):
+    return list(value) if isinstance(value, tuple) else value

@@ -6,6 +6,7 @@ import logging
 
 from archive.catalog import Catalog
 from archive.config import Settings
+from archive.dispose import purge
 from archive.reindex import sync_index
 from archive.store import Store
 from indexer.index import index_state, remove_unused_generations
@@ -24,6 +25,7 @@ def recover(settings: Settings, catalog: Catalog, store: Store) -> dict[str, int
         "orphaned_originals": 0,
         "reindexed": 0,
     }
+    report["unfinished_disposals"] = purge(settings, catalog, store)
     known = catalog.digests()
     for digest in list(store.iter_digests()):
         if digest not in known:

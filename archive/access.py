@@ -1,0 +1,54 @@
+"""Who may see which catalog record: the same rule the search index applies (`indexer.visibility`),
+for everything that reads the catalog directly (record pages, downloads, citations, disposal records).
+`clearance=None` is the local administrator (the command line)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from archive.catalog import Catalog
+from archive.disposals import find_disposal
+from archive.errors import DisposedError, NotFoundError
+from archive.models import Record
+from archive.vocabulary import CLASSIFICATIONS
+from indexer.visibility import Clearance
+
+
+def may_see(clearance: Clearance | None, classification: str | None, compartments: Iterable[str] = ()) -> bool:
+    """Classification at or below the clearance and no compartment the reader lacks; an unreadable
+    classification is hidden (as in the index)."""
+    if clearance is None:
+        return True
+    if classification not in CLASSIFICATIONS:
+        return False
+    if CLASSIFICATIONS.index(classification) > CLASSIFICATIONS.index(clearance.level):
+        return False
+    return set(compartments) <= clearance.compartments
+
+
+def can_see(clearance: Clearance | None, record: Record) -> bool:
+    return may_see(clearance, record.classification, record.compartments)
+
+
+def not_found(record_id: int) -> NotFoundError:
+    """The one answer for a record that does not exist and for one the reader may not see."""
+    return NotFoundError(f"record {record_id} not found")
+
+
+def visible_record(catalog: Catalog, record_id: int, clearance: Clearance | None) -> Record:
+    """The record if the reader may see it; a disposed one they could have seen raises DisposedError;
+    anything else is "not found", worded exactly as for an id that never existed."""
+    record = catalog.find(record_id)
+    if record is not None and can_see(clearance, record):
+        return record
+    if record is None:
+        disposal = find_disposal(catalog.db, record_id)
+        if disposal is not None and may_see(clearance, disposal.classification, disposal.compartments):
+            raise DisposedError(disposal.message, disposal.to_dict())
+    raise not_found(record_id)
+
+
+def visible_count(catalog: Catalog, clearance: Clearance | None) -> int:
+    """How many records the reader may see (grouped in SQL: a handful of level × compartment groups)."""
+    rows = catalog.db.execute("SELECT classification, compartments, count(*) FROM records GROUP BY 1, 2")
+    return sum(n for level, names, n in rows if may_see(clearance, level, [c for c in (names or "").split(",") if c]))

@@ -1,0 +1,147 @@
+"""Disposal: destroy records whose retention period has ended, keeping a disposal record of each.
+
+Every record asked for is checked first; if any is refused (held, permanent, not yet due, not found)
+nothing is disposed. Then, under the writer lock: one catalog transaction writes the disposal records
+and deletes the records (text, citations and OCR go with them), SQLite overwriting what it deletes;
+the index drops them and rewrites the segments that held them; the store deletes the originals. A run
+killed after the catalog commit leaves blobs and index entries that the next writer's recovery removes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from archive import audit
+from archive.access import visible_record
+from archive.catalog import Catalog, now
+from archive.config import Settings
+from archive.disposals import Disposal, find_disposal
+from archive.errors import ArchiveError, UsageError
+from archive.holds import find_hold
+from archive.lock import writer_lock
+from archive.models import Record
+from archive.retention import RetentionRule, ends_on, rule_for
+from archive.schedule import load_schedule
+from archive.store import Store
+from indexer.index import index_state, open_index
+from indexer.purge import purge_ids
+from indexer.visibility import Clearance
+
+
+@dataclass(frozen=True)
+class Refusal:
+    record_id: int
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.record_id, "reason": self.reason}
+
+
+@dataclass
+class DisposalResult:
+    disposed: list[Disposal] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"disposed": [d.to_dict() for d in self.disposed], "refused": [r.to_dict() for r in self.refused]}
+
+
+def dispose(
+    settings: Settings,
+    ids: Iterable[int],
+    authority: str,
+    *,
+    clearance: Clearance | None = None,
+    today: date | None = None,
+) -> DisposalResult:
+    """Dispose of these records under `authority` (the approving decision), all or none."""
+    authority = " ".join(authority.split())
+    if not authority:
+        raise UsageError("a disposal needs --authority: the decision that approved it")
+    today = today or date.today()
+    schedule = load_schedule(settings.home)
+    result = DisposalResult()
+    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+        approved: list[tuple[Record, RetentionRule]] = []
+        for record_id in dict.fromkeys(ids):
+            try:
+                record = visible_record(catalog, record_id, clearance)
+            except ArchiveError as exc:
+                result.refused.append(Refusal(record_id, exc.message))
+                continue
+            rule = rule_for(record, schedule)
+            refusal = _refusal(catalog, record, rule, today)
+            if refusal:
+                result.refused.append(Refusal(record_id, refusal))
+            else:
+                approved.append((record, rule))
+        if result.refused or not approved:
+            return result
+        _destroy(settings, catalog, approved, authority)
+        result.disposed = [find_disposal(catalog.db, record.id) for record, _ in approved]
+    return result
+
+
+def _refusal(catalog: Catalog, record: Record, rule: RetentionRule, today: date) -> str | None:
+    hold = find_hold(catalog.db, record.id)
+    if hold is not None:
+        return f"record {record.id} is under a legal hold since {hold.at[:10]}: {hold.reason}"
+    if rule.permanent:
+        return f"record {record.id} is kept permanently ({rule.source})"
+    ends = ends_on(record, rule)
+    if ends is None:
+        return f"record {record.id} has no date, so its {rule.label} cannot be counted: set `issued` first"
+    if ends > today:
+        return f"record {record.id} is kept {rule.label} ({rule.source}), until {ends.isoformat()}"
+    return None
+
+
+def _destroy(settings: Settings, catalog: Catalog, approved: list[tuple[Record, RetentionRule]], authority: str):
+    actor, origin = audit.current()
+    catalog.db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten in the file, not left in free pages
+    with catalog.transaction():
+        for record, rule in approved:
+            metadata = {**record.to_dict(), "citations": catalog.citations_of(record)}
+            catalog.db.execute(
+                "INSERT INTO disposals (record_id, disposed_at, actor, origin, authority, sha256, size, filename, "
+                "classification, compartments, retention, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    record.id,
+                    now(),
+                    actor,
+                    origin,
+                    authority,
+                    record.sha256,
+                    record.size,
+                    record.filename,
+                    record.classification,
+                    ",".join(record.compartments) or None,
+                    f"{rule.label} ({rule.source})",
+                    json.dumps(metadata, ensure_ascii=False, sort_keys=True),
+                ),
+            )
+            catalog.db.execute("DELETE FROM records WHERE id = ?", (record.id,))
+            catalog.log_event(
+                "disposal", record.id, authority=authority, sha256=record.sha256, filename=record.filename
+            )
+    purge(settings, catalog, Store(settings.store_dir))
+
+
+def purge(settings: Settings, catalog: Catalog, store: Store) -> int:
+    """Remove disposed records from the index and the store (also finishes a disposal killed half way;
+    call under the writer lock). Returns how many were purged."""
+    rows = catalog.db.execute("SELECT record_id, sha256 FROM disposals WHERE purged = 0").fetchall()
+    if not rows:
+        return 0
+    if index_state(settings.index_dir) == "ok":
+        purge_ids(open_index(settings.index_dir), [row[0] for row in rows])
+    for _, sha256 in rows:
+        store.remove(sha256)
+    with catalog.transaction():
+        catalog.db.executemany("UPDATE disposals SET purged = 1 WHERE record_id = ?", [(row[0],) for row in rows])
+    # Old page images of the text may sit in the write-ahead log until a checkpoint copies it back.
+    catalog.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return len(rows)
