@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.models import Record
 from indexer.index import index_state
 from indexer.search import SearchHit, SearchIndex
 from indexer.snippets import plain_snippet
+from indexer.visibility import Clearance
 
 
-def record_detail(catalog: Catalog, record: Record) -> dict:
-    """All metadata of a record with its resolved citations and the records citing it."""
-    return {**record.to_dict(), "citations": catalog.citations_of(record), "cited_by": catalog.cited_by(record)}
+def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None = None) -> dict:
+    """All metadata of a record with its resolved citations and the records citing it.
+
+    A cited record the reader may not see is shown as not archived (`id` null), and a citing record they
+    may not see is left out: the record's own text names the symbols it cites, nothing more."""
+    citations, cited_by = catalog.citations_of(record), catalog.cited_by(record)
+    linked = catalog.get_many({c["id"] for c in citations + cited_by if c["id"]})
+    seen = {i for i, r in linked.items() if can_see(clearance, r)}
+    citations = [{**c, "id": c["id"] if c["id"] in seen else None} for c in citations]
+    cited_by = [c for c in cited_by if c["id"] in seen]
+    return {**record.to_dict(), "citations": citations, "cited_by": cited_by}
 
 
 def hit_dict(record: Record, hit: SearchHit) -> dict:
@@ -38,15 +48,19 @@ def search_records(
     page: int = 1,
     limit: int = 10,
     sort: str = "relevance",
+    clearance: Clearance | None = None,
 ) -> dict:
     """`{"query", "total", "page", "limit", "sort", "hits", "facets", "suggestion", "took_ms"}`;
-    display values come from the catalog."""
+    display values come from the catalog. With a `clearance`, only what it may see exists."""
     if index_state(index.index_dir) == "missing" and catalog.count() == 0:  # a new, empty archive
         return {"query": query, "total": 0, "page": page, "limit": limit, "sort": sort, "hits": [], "facets": {},
                 "suggestion": None, "took_ms": 0.0}  # fmt: skip
-    result = index.search(query, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts)
+    result = index.search(
+        query, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts, clearance=clearance
+    )
     records = catalog.get_many(hit.id for hit in result.hits)
-    hits = [hit_dict(records[h.id], h) for h in result.hits if h.id in records]
+    # The catalog is checked too: between an edit's commit and its reindex, the index may lag behind.
+    hits = [hit_dict(records[h.id], h) for h in result.hits if h.id in records and can_see(clearance, records[h.id])]
     return {
         "query": result.query,
         "total": result.total,
@@ -60,15 +74,17 @@ def search_records(
     }
 
 
-def similar_records(catalog: Catalog, index: SearchIndex, record_id: int, *, limit: int = 10) -> dict:
-    """`{"id", "hits": [...]}`: the records most like this one."""
-    record = catalog.get(record_id)
-    found = index.similar(record.id, catalog.text(record.id), limit=limit)
+def similar_records(
+    catalog: Catalog, index: SearchIndex, record_id: int, *, limit: int = 10, clearance: Clearance | None = None
+) -> dict:
+    """`{"id", "hits": [...]}`: the records most like this one (that the reader may see)."""
+    record = visible_record(catalog, record_id, clearance)
+    found = index.similar(record.id, catalog.text(record.id), limit=limit, clearance=clearance)
     records = catalog.get_many(hit.id for hit in found)
     texts = catalog.texts(records)
     hits = []
     for hit in found:
-        if hit.id in records:
+        if hit.id in records and can_see(clearance, records[hit.id]):
             snippet = SearchHit(hit.id, hit.score, plain_snippet(texts.get(hit.id, "")))
             hits.append(hit_dict(records[hit.id], snippet))
     return {"id": record.id, "hits": hits}

@@ -83,7 +83,12 @@ def main(ctx: click.Context, home: Path, verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
     ctx.obj = Settings.load(home)
+    import getpass
+
+    from archive import audit
+
+    audit.set_acting(getpass.getuser(), "cli")  # the audit trail's "who" and "from where" for this command
 
 
 # The commands register themselves on `main` when their modules are imported.
-from archive.cli import backup, ingesting, maintenance, ocr, records, serving  # noqa: E402, F401
+from archive.cli import auditing, backup, ingesting, maintenance, ocr, records, retention, serving, users  # noqa: E402, F401

@@ -62,12 +62,20 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
 
 
 @main.command()
+@click.option(
+    "--sample",
+    type=click.IntRange(1),
+    metavar="N",
+    help="Re-hash N originals drawn at random (nightly); all by default.",
+)
 @json_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def verify(settings: Settings, as_json: bool, wait: float) -> None:
-    """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem."""
+def verify(settings: Settings, sample: int | None, as_json: bool, wait: float) -> None:
+    """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem.
+
+    Each run is recorded in the audit trail (`fixity`)."""
     from archive.lock import writer_lock
     from archive.store import Store
     from archive.verify import verify as run_verify
@@ -75,9 +83,20 @@ def verify(settings: Settings, as_json: bool, wait: float) -> None:
     with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
         bar = progress(catalog.count(), "record", as_json)
         try:
-            report = run_verify(catalog, Store(settings.store_dir), settings.index_dir, progress=bar.update)
+            report = run_verify(
+                catalog, Store(settings.store_dir), settings.index_dir, progress=bar.update, sample=sample
+            )
         finally:
             bar.close()
+        catalog.log_event(
+            "fixity",
+            None,
+            ok=report.ok,
+            records=report.records,
+            originals_checked=report.originals_checked,
+            sample=sample,
+            problems=[p.to_dict() for p in report.problems[:100]],
+        )
     if as_json:
         print_json(report.to_dict())
     else:

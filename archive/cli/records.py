@@ -86,6 +86,7 @@ def search(
     index = SearchIndex(settings.index_dir)
     with Catalog(settings.catalog_path) as catalog:
         result = search_records(catalog, index, query, filters=filters, page=page, limit=limit, sort=sort)
+        catalog.log_event("search", None, query=query, filters=filters, page=page, results=result["total"])
     index.close()
     if as_json:
         print_json(result)
@@ -117,10 +118,12 @@ def _terminal_snippet(snippet: str) -> str:
 @fail_on_archive_errors
 def show(settings: Settings, record_id: int, as_json: bool) -> None:
     """Show a record's metadata."""
+    from archive.access import visible_record
     from archive.search import record_detail
 
     with Catalog(settings.catalog_path) as catalog:
-        record = record_detail(catalog, catalog.get(record_id))
+        record = record_detail(catalog, visible_record(catalog, record_id, None))
+        catalog.log_event("view", record_id)
     if as_json:
         print_json(record)
         return
@@ -151,13 +154,15 @@ def export(settings: Settings, record_id: int, output: Path) -> None:
     """Write a record's original file, bit for bit."""
     import shutil
 
+    from archive.access import visible_record
     from archive.store import Store
 
     with Catalog(settings.catalog_path) as catalog:
-        record = catalog.get(record_id)
-    blob = Store(settings.store_dir).path(record.sha256)
-    if not blob.is_file():
-        raise ArchiveError(f"the original of record {record_id} is missing from the store: run `archive verify`")
+        record = visible_record(catalog, record_id, None)
+        blob = Store(settings.store_dir).path(record.sha256)
+        if not blob.is_file():
+            raise ArchiveError(f"the original of record {record_id} is missing from the store: run `archive verify`")
+        catalog.log_event("export", record_id, output=str(output), sha256=record.sha256)
     with open(blob, "rb") as src:
         if str(output) == "-":
             shutil.copyfileobj(src, sys.stdout.buffer)

@@ -1,0 +1,85 @@
+"""Reading the audit trail: entries in a period, as rows or as CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TextIO
+
+COLUMNS = ("id", "at", "actor", "origin", "action", "record_id", "detail", "prev_hash", "hash")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: str
+    actor: str
+    origin: str
+    action: str
+    record_id: int | None
+    detail: dict | None
+    prev_hash: str | None
+    hash: str | None
+
+    def to_dict(self) -> dict:
+        return {name: getattr(self, name) for name in COLUMNS}
+
+
+def period(start: date | None, end: date | None) -> tuple[str, str]:
+    """Bounds on `at` for whole days, `end` included (timestamps are ISO strings, so they compare as text)."""
+    low = start.isoformat() if start else ""
+    high = (end + timedelta(days=1)).isoformat() if end else "9999"
+    return low, high
+
+
+def entries(
+    db: sqlite3.Connection,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    action: str | None = None,
+    actor: str | None = None,
+    record_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
+) -> list[Entry]:
+    """Entries in the period, filtered; `action` matches itself and its sub-actions (`hold` → `hold.add`)."""
+    low, high = period(start, end)
+    sql = "SELECT * FROM events WHERE at >= ? AND at < ?"
+    args: list = [low, high]
+    if action:
+        sql += " AND (action = ? OR action LIKE ?)"
+        args += [action, action.replace("%", "").replace("_", "") + ".%"]
+    if actor:
+        sql += " AND actor = ?"
+        args.append(actor)
+    if record_id is not None:
+        sql += " AND record_id = ?"
+        args.append(record_id)
+    sql += f" ORDER BY id {'DESC' if newest_first else ''} LIMIT ? OFFSET ?"
+    args += [-1 if limit is None else limit, offset]
+    return [_entry(row) for row in db.execute(sql, args)]
+
+
+def write_csv(db: sqlite3.Connection, out: TextIO, start: date | None, end: date | None) -> int:
+    """Every entry of the period as CSV with a header row (the hashes included, to check elsewhere)."""
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    low, high = period(start, end)
+    count = 0
+    for row in db.execute("SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY id", (low, high)):
+        writer.writerow([row[name] if row[name] is not None else "" for name in COLUMNS])
+        count += 1
+    return count
+
+
+def _entry(row: sqlite3.Row) -> Entry:
+    detail = json.loads(row["detail"]) if row["detail"] else None
+    return Entry(
+        row["id"], row["at"], row["actor"], row["origin"], row["action"], row["record_id"], detail,
+        row["prev_hash"], row["hash"],
+    )  # fmt: skip
