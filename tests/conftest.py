@@ -87,3 +87,18 @@ def run_archive(home: Path, *args: str, timeout: float = 120, **kwargs) -> subpr
     return subprocess.run(
         [sys.executable, "-m", "archive", *args], env=env, capture_output=True, text=True, timeout=timeout, **kwargs
     )
+
+
+def admin_client(settings: Settings):
+    """A Flask test client whose every request carries a new top-secret administrator's API token."""
+    from archive.tokens import new_token
+    from archive.users import add_user, find_user
+    from web import create_app
+
+    client = create_app(settings).test_client()
+    with Catalog(settings.catalog_path) as catalog, catalog.transaction():
+        if find_user(catalog.db, "test-admin") is None:
+            add_user(catalog.db, "test-admin", "admin", "top_secret")
+        token = new_token(catalog.db, "test-admin")[1]
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client

@@ -78,10 +78,10 @@ def test_filters_in_the_query_and_as_options(cli, inbox):
 
 
 def test_api_record_has_every_field_provenance_and_links(settings, inbox, cli):
-    from web import create_app
+    from tests.conftest import admin_client
 
     citing = ingest_one(cli, write_docx(CITING, inbox / "bc.docx"))
-    client = create_app(settings).test_client()
+    client = admin_client(settings)
     data = client.get(f"/api/records/{citing}").get_json()
     for name in ("doc_number", "doc_type", "issuer", "place", "issued", "title", "classification", "urgency",
                  "language", "signer", "retention", "notes", "provenance", "citations", "cited_by"):  # fmt: skip

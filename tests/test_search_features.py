@@ -149,10 +149,10 @@ def test_more_like_this(archive, settings):
 
 
 def test_api_sort_facets_similar(settings, archive):
-    from web import create_app
+    from tests.conftest import admin_client
 
     archive(DATED)
-    client = create_app(settings).test_client()
+    client = admin_client(settings)
     data = client.get("/api/search", query_string={"q": "cai cach", "sort": "oldest", "type": "NQ"}).get_json()
     assert data["sort"] == "oldest" and [h["issued"] for h in data["hits"]] == ["2019-03-01", "2023-03-01"]
     assert data["facets"]["type"] == [{"value": "NQ", "count": 2}] and "took_ms" in data

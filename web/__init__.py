@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, g, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, DisposedError, NotFoundError, UnauthorizedError
 from indexer.search import SearchIndex
+
+# No outside calls and no inline code: pages load only this site's own files.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -20,11 +26,32 @@ def create_app(settings: Settings | None = None) -> Flask:
     Catalog(settings.catalog_path).close()  # create or migrate the catalog once, at start-up
     app.extensions["archive_index"] = SearchIndex(settings.index_dir)
 
+    from web.admin import admin
     from web.api import api
+    from web.auth import auth, authenticate_request, csrf_token, end_request
     from web.pages import pages
+    from web.workflow import workflow
+    from web.workflow_api import workflow_api
 
-    app.register_blueprint(api)
-    app.register_blueprint(pages)
+    for blueprint in (api, pages, auth, admin, workflow, workflow_api):
+        app.register_blueprint(blueprint)
+    app.before_request(authenticate_request)
+    app.teardown_request(end_request)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+
+    @app.context_processor
+    def current_user():
+        return {"user": g.get("user")}
+
+    @app.after_request
+    def security_headers(response):
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"  # queries in URLs must not travel on
+        if request.endpoint != "static":
+            response.headers["Cache-Control"] = "no-store"  # nothing classified stays in a browser's cache
+        return response
 
     @app.teardown_appcontext
     def close_catalog(_exc) -> None:
@@ -34,7 +61,14 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     @app.errorhandler(ArchiveError)
     def archive_error(exc: ArchiveError):
-        return error_response(exc.status, exc.message)
+        if isinstance(exc, NotFoundError) and g.get("user") is not None and "/records/" in request.path:
+            catalog().log_event("not_found", None, path=request.path)  # guessed ids show up in the trail
+        if isinstance(exc, DisposedError):
+            return disposed_response(exc)
+        response = error_response(exc.status, exc.message)
+        if isinstance(exc, UnauthorizedError):
+            response.headers["WWW-Authenticate"] = 'Bearer realm="archive"'
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
@@ -48,11 +82,22 @@ def create_app(settings: Settings | None = None) -> Flask:
     return app
 
 
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/healthz"
+
+
 def error_response(status: int, message: str):
     """JSON `{"error": {"status", "message"}}` for the API, an HTML page otherwise."""
-    if request.path.startswith("/api/") or request.path == "/healthz":
-        return jsonify({"error": {"status": status, "message": message}}), status
-    return render_template("error.html", status=status, message=message), status
+    if wants_json():
+        return make_response(jsonify({"error": {"status": status, "message": message}}), status)
+    return make_response(render_template("error.html", status=status, message=message), status)
+
+
+def disposed_response(exc: DisposedError):
+    """410 Gone with the disposal record, for a reader who could have seen the record."""
+    if wants_json():
+        return make_response(jsonify({"error": {"status": 410, "message": exc.message}, "disposal": exc.disposal}), 410)
+    return make_response(render_template("disposed.html", message=exc.message, disposal=exc.disposal), 410)
 
 
 def catalog() -> Catalog:

@@ -1,14 +1,19 @@
-"""JSON API under /api: search, records, health. Shapes here are a public interface."""
+"""JSON API under /api: search, records, health. Shapes here are a public interface.
+
+Every answer is cut to the caller's clearance; a record they may not see is "not found", exactly as one
+that does not exist. Searches and views are written to the audit trail."""
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, g, jsonify, request
 
+from archive.access import visible_count, visible_record
 from archive.errors import QueryError
 from archive.search import record_detail, search_records, similar_records
 from indexer.index import index_state
 from indexer.query import FILTER_NAMES
 from web import catalog, search_index, settings
+from web.auth import clearance
 
 api = Blueprint("api", __name__)
 
@@ -26,6 +31,15 @@ def int_arg(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def run_search(query: str, filters: dict, *, page: int, limit: int, sort: str = "relevance") -> dict:
+    """A search cut to the caller's clearance, logged with its query text and result count."""
+    result = search_records(
+        catalog(), search_index(), query, filters=filters, page=page, limit=limit, sort=sort, clearance=clearance()
+    )
+    catalog().log_event("search", None, query=query, filters=filters, page=page, results=result["total"])
+    return result
+
+
 @api.get("/api/search")
 def search():
     query = request.args.get("q") or ""
@@ -35,12 +49,13 @@ def search():
     limit = int_arg("limit", 10, 1, 100)
     filters = {name: request.args[name] for name in FILTER_NAMES if request.args.get(name)}
     sort = request.args.get("sort") or "relevance"
-    return jsonify(search_records(catalog(), search_index(), query, filters=filters, page=page, limit=limit, sort=sort))
+    return jsonify(run_search(query, filters, page=page, limit=limit, sort=sort))
 
 
 @api.get("/api/records/<int:record_id>")
 def record(record_id: int):
-    data = record_detail(catalog(), catalog().get(record_id))
+    data = record_detail(catalog(), visible_record(catalog(), record_id, clearance()), clearance())
+    catalog().log_event("view", record_id)
     data["links"] = {"download": f"/records/{record_id}/download", "page": f"/records/{record_id}"}
     return jsonify(data)
 
@@ -48,10 +63,14 @@ def record(record_id: int):
 @api.get("/api/records/<int:record_id>/similar")
 def similar(record_id: int):
     limit = int_arg("limit", 10, 1, 50)
-    return jsonify(similar_records(catalog(), search_index(), record_id, limit=limit))
+    result = similar_records(catalog(), search_index(), record_id, limit=limit, clearance=clearance())
+    catalog().log_event("search.similar", record_id, results=len(result["hits"]))
+    return jsonify(result)
 
 
 @api.get("/healthz")
 def healthz():
+    """Open to all; the record count is what the caller may see (null without credentials)."""
     state = index_state(settings().index_dir)
-    return jsonify({"status": "ok", "records": catalog().count(), "index": state})
+    records = visible_count(catalog(), clearance()) if g.get("user") else None
+    return jsonify({"status": "ok", "records": records, "index": state})

@@ -35,10 +35,12 @@ def archive(settings, inbox):
 
 
 @pytest.fixture
-def client(settings, archive):
+def client(settings, archive, admin):
     app = create_app(settings)
     app.testing = True
-    return app.test_client()
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {admin['token']}"  # every request as the administrator
+    return client
 
 
 def test_search_shape(client, archive):

@@ -1,0 +1,211 @@
+"""Who is asking: API tokens (`Authorization: Bearer …`), login sessions (cookie + CSRF token), the login
+page. Without credentials only /healthz, the login page and the style sheet answer."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import secrets
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from flask import Blueprint, g, redirect, render_template, request, url_for
+
+from archive import audit
+from archive.errors import ForbiddenError, UnauthorizedError, UsageError
+from archive.tokens import SESSION_HOURS, end_session, new_session, session_user, user_for_token
+from archive.users import User, authenticate
+from indexer.visibility import Clearance
+from web import catalog, settings
+
+auth = Blueprint("auth", __name__)
+
+PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static"}
+SESSION_COOKIE, SECURE_SESSION_COOKIE = "archive_session", "__Host-archive_session"
+LOGIN_COOKIE = "archive_login"  # the login form's CSRF token, compared with the form's copy (double submit)
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+FAILED_LOGINS_ALLOWED = 5  # per name within LOCKOUT; then the name is refused until the window passes
+LOCKOUT = timedelta(minutes=15)
+
+
+def user() -> User | None:
+    return g.get("user")
+
+
+def clearance() -> Clearance:
+    """The requesting user's clearance: every answer is cut to it."""
+    return g.user.access
+
+
+def require(role: str) -> User:
+    """The user, if their role is `role` or above; 403 otherwise (the same for every record)."""
+    current = g.user
+    if not current.can(role):
+        raise ForbiddenError(f"this needs the {role} role; you are a {current.role}")
+    return current
+
+
+def csrf_token() -> str:
+    """The token forms carry (hidden field `csrf_token`); scripts send it as `X-CSRF-Token`."""
+    return g.get("csrf") or ""
+
+
+def authenticate_request():
+    """`before_request`: find the user, refuse what needs one, check CSRF; set who and where for the audit."""
+    g.audit_token = audit.set_acting("anonymous", client_address())
+    found, via = _credentials()
+    if found is None:
+        if request.endpoint in PUBLIC:
+            return None
+        if request.path.startswith("/api/") or via == "token":
+            raise UnauthorizedError("log in or send `Authorization: Bearer TOKEN`")
+        return redirect(url_for("auth.login", next=_local_path(request.full_path)))
+    g.user, g.via = found, via
+    audit.reset_acting(g.pop("audit_token"))
+    g.audit_token = audit.set_acting(found.name, client_address())
+    if via == "session" and request.method in UNSAFE:
+        _check_csrf()
+    return None
+
+
+def end_request(_exc=None) -> None:
+    token = g.pop("audit_token", None)
+    if token is not None:
+        audit.reset_acting(token)
+
+
+def _credentials() -> tuple[User | None, str | None]:
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise UnauthorizedError("the Authorization header must be `Bearer TOKEN`")
+        found = user_for_token(catalog().db, token.strip())
+        if found is None:
+            raise UnauthorizedError("the token is unknown, revoked, or its user is disabled")
+        return found, "token"
+    cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        session = session_user(catalog().db, cookie)
+        if session is not None:
+            g.csrf = session[1]
+            return session[0], "session"
+    return None, None
+
+
+def _check_csrf() -> None:
+    sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token") or ""
+    if not hmac.compare_digest(sent.encode(), (g.get("csrf") or "").encode()) or not sent:
+        raise ForbiddenError("the form is out of date or was not sent by this site (CSRF check): reload the page")
+    origin = request.headers.get("Origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.host:
+        raise ForbiddenError("the request came from another site")
+
+
+def client_address() -> str:
+    return request.remote_addr or "unknown"
+
+
+@auth.get("/login")
+def login():
+    token = secrets.token_urlsafe(32)
+    response = (
+        render_template("login.html", csrf=token, next=_local_path(request.args.get("next")), error=None, name=""),
+        200,
+    )
+    return _with_login_cookie(response, token)
+
+
+@auth.post("/login")
+def login_post():
+    name = request.form.get("name", "").strip()
+    password = request.form.get("password", "")
+    target = _local_path(request.form.get("next"))
+    sent, kept = request.form.get("csrf_token", ""), request.cookies.get(LOGIN_COOKIE, "")
+    if not sent or not hmac.compare_digest(sent.encode(), kept.encode()):
+        raise ForbiddenError("the login form is out of date (CSRF check): reload the page")
+    db = catalog().db
+    if _recent_failures(name) >= FAILED_LOGINS_ALLOWED:
+        catalog().log_event("login.refused", None, name=name)
+        return _login_again(name, target, "too many failed logins for this name: wait 15 minutes", 429)
+    found = authenticate(db, name, password) if name and password else None
+    if found is None:
+        catalog().log_event("login.failed", None, name=name)
+        return _login_again(name, target, "wrong name or password", 401)
+    cookie, g.csrf = new_session(db, found, client_address())
+    catalog().log_event("login", None, actor=found.name, name=found.name)
+    response = redirect(target or url_for("pages.home"))
+    secure = _secure()
+    response.set_cookie(
+        SECURE_SESSION_COOKIE if secure else SESSION_COOKIE,
+        cookie,
+        max_age=SESSION_HOURS * 3600,
+        path="/",
+        secure=secure,
+        httponly=True,
+        samesite="Strict",
+    )
+    response.delete_cookie(LOGIN_COOKIE, path="/login")
+    return response
+
+
+@auth.post("/logout")
+def logout():
+    cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        end_session(catalog().db, cookie)
+        catalog().log_event("logout", None)
+    response = redirect(url_for("auth.login"))
+    for name in (SECURE_SESSION_COOKIE, SESSION_COOKIE):
+        response.delete_cookie(name, path="/", secure=name.startswith("__Host-"), samesite="Strict")
+    return response
+
+
+def _login_again(name: str, target: str | None, error: str, status: int):
+    token = secrets.token_urlsafe(32)
+    response = render_template("login.html", csrf=token, next=target, error=error, name=name), status
+    return _with_login_cookie(response, token)
+
+
+def _with_login_cookie(result, token: str):
+    from flask import make_response
+
+    response = make_response(result)
+    response.set_cookie(LOGIN_COOKIE, token, path="/login", secure=_secure(), httponly=True, samesite="Strict")
+    return response
+
+
+def _recent_failures(name: str) -> int:
+    since = (datetime.now(UTC) - LOCKOUT).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    sql = "SELECT count(*) FROM events WHERE action = 'login.failed' AND at >= ? AND json_extract(detail, '$.name') = ?"
+    return catalog().db.execute(sql, (since, name)).fetchone()[0]
+
+
+def _secure() -> bool:
+    """Secure cookies over HTTPS, and on loopback where browsers accept them over plain HTTP too."""
+    mode = settings().secure_cookies
+    if mode in ("always", "1", "yes", "on", "true"):
+        return True
+    if mode in ("never", "0", "no", "off", "false"):
+        return False
+    if mode != "auto":
+        raise UsageError(f"ARCHIVE_SECURE_COOKIES must be auto, always or never, not {mode!r}")
+    if request.is_secure:
+        return True
+    host = request.host.rsplit(":", 1)[0].strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _local_path(target: str | None) -> str | None:
+    """Only a path on this site may follow a login (no open redirect to another host)."""
+    if not target:
+        return None
+    target = target.rstrip("?")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target or target.startswith("/login"):
+        return None
+    return target

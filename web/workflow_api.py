@@ -1,0 +1,137 @@
+"""JSON API for archivists: metadata edits (declassifying too), legal holds, retention and disposal,
+declassification review. Each needs the archivist role and sees only records within the caller's clearance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, jsonify, request
+
+from archive.access import can_see, may_see
+from archive.classification import due_for_declassification
+from archive.disposals import list_disposals
+from archive.dispose import dispose
+from archive.editing import edit_record
+from archive.errors import QueryError, UsageError
+from archive.holds import add_hold, find_hold, list_holds, remove_hold
+from archive.retention import due_for_disposal
+from archive.schedule import load_schedule
+from web import catalog, settings
+from web.auth import clearance, require
+
+workflow_api = Blueprint("workflow_api", __name__)
+LOCK_WAIT = 10.0  # seconds a web request waits for another writer (an ingest) before answering 503
+
+
+def writer_settings():
+    return settings().with_(lock_wait=LOCK_WAIT)
+
+
+def as_of_arg(raw: str | None) -> date:
+    if not raw:
+        return date.today()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise QueryError(f"as_of must be a date YYYY-MM-DD, not {raw!r}") from None
+
+
+def json_body() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise UsageError("send a JSON object (Content-Type: application/json)")
+    return data
+
+
+def visible_records():
+    return (r for r in catalog().iter_records() if can_see(clearance(), r))
+
+
+def retention_due(as_of: date) -> dict:
+    found, undated = due_for_disposal(visible_records(), load_schedule(settings().home), as_of)
+    holds = {d.record.id: find_hold(catalog().db, d.record.id) for d in found}
+    rows = [{**d.to_dict(), "hold": holds[d.record.id].to_dict() if holds[d.record.id] else None} for d in found]
+    return {"as_of": as_of.isoformat(), "records": rows, "undated": [r.id for r, _ in undated]}
+
+
+def classification_due(as_of: date) -> dict:
+    found, undated = due_for_declassification(visible_records(), load_schedule(settings().home), as_of)
+    return {"as_of": as_of.isoformat(), "records": [r.to_dict() for r in found], "undated": [r.id for r in undated]}
+
+
+def visible_disposals() -> list[dict]:
+    return [d.to_dict() for d in list_disposals(catalog().db) if may_see(clearance(), d.classification, d.compartments)]
+
+
+def visible_holds() -> list[dict]:
+    ids = {h.record_id for h in list_holds(catalog().db)}
+    seen = {i for i, r in catalog().get_many(ids).items() if can_see(clearance(), r)}
+    return [h.to_dict() for h in list_holds(catalog().db) if h.record_id in seen]
+
+
+@workflow_api.patch("/api/records/<int:record_id>")
+def edit(record_id: int):
+    """`{"set": {field: value}}` → `{"id", "changed"}`, as `archive edit --json`."""
+    user = require("archivist")
+    values = json_body().get("set")
+    if not isinstance(values, dict) or not values or not all(isinstance(v, str) for v in values.values()):
+        raise UsageError('send {"set": {"field": "value", …}} with text values')
+    try:
+        changed = edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return jsonify({"id": record_id, "changed": changed})
+
+
+@workflow_api.post("/api/records/<int:record_id>/hold")
+def hold(record_id: int):
+    require("archivist")
+    placed = add_hold(writer_settings(), record_id, str(json_body().get("reason") or ""), clearance=clearance())
+    return jsonify({"hold": placed.to_dict()}), 201
+
+
+@workflow_api.delete("/api/records/<int:record_id>/hold")
+def unhold(record_id: int):
+    require("archivist")
+    data = request.get_json(silent=True) or {}
+    lifted = remove_hold(writer_settings(), record_id, str(data.get("reason") or ""), clearance=clearance())
+    return jsonify({"lifted": lifted.to_dict()})
+
+
+@workflow_api.get("/api/holds")
+def holds():
+    require("archivist")
+    return jsonify({"holds": visible_holds()})
+
+
+@workflow_api.get("/api/retention/due")
+def due():
+    require("archivist")
+    return jsonify(retention_due(as_of_arg(request.args.get("as_of"))))
+
+
+@workflow_api.post("/api/retention/dispose")
+def dispose_records():
+    """`{"ids": [...], "authority": "…"}` → `{"disposed", "refused"}`; 409 and nothing disposed on any refusal."""
+    require("archivist")
+    data = json_body()
+    ids = data.get("ids")
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, int) for i in ids):
+        raise UsageError('send {"ids": [record ids], "authority": "the approving decision"}')
+    result = dispose(writer_settings(), ids, str(data.get("authority") or ""), clearance=clearance())
+    if result.refused:
+        message = "nothing was disposed: " + "; ".join(r.reason for r in result.refused)
+        return jsonify({"error": {"status": 409, "message": message}, **result.to_dict()}), 409
+    return jsonify(result.to_dict())
+
+
+@workflow_api.get("/api/disposals")
+def disposals():
+    require("archivist")
+    return jsonify({"disposals": visible_disposals()})
+
+
+@workflow_api.get("/api/classification/due")
+def declassification_due():
+    require("archivist")
+    return jsonify(classification_due(as_of_arg(request.args.get("as_of"))))
