@@ -102,7 +102,11 @@ class SearchIndex:
             self._generation = generation
             self._table = None
         elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+            # Reopen rather than refresh: Whoosh's refresh keeps the reader (and so the deletions) of every
+            # unchanged segment, and a record re-indexed after an edit would then match in both versions.
+            # Column arrays and postings stay cached per segment, so reopening costs one open.
+            self._searcher.close()
+            self._searcher = open_index(self.index_dir).searcher()
             self._table = None
         if self._table is None:
             self._table = DocTable(self._searcher.reader(), self._segments)

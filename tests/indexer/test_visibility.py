@@ -73,3 +73,16 @@ def test_more_like_this_neither_shows_nor_reveals_hidden_records(index):
         index.similar(3, "nghị quyết cải cách hành chính", clearance=low)
     with pytest.raises(NotFoundError):
         index.similar(99, "nghị quyết", clearance=low)
+
+
+def test_a_reclassified_record_is_hidden_on_the_next_search_in_a_long_lived_index(tmp_path):
+    ix = open_index(tmp_path / "index", create=True)
+    doc = {"id": "1", "rev": 1, "body": "kế hoạch phòng chống bão", "classification": "unclassified", "language": "vi"}
+    add_documents(ix, [doc, {**doc, "id": "2"}])
+    index = SearchIndex(tmp_path / "index")
+    low = Clearance("unclassified")
+    assert index.search("bao", clearance=low).total == 2
+    add_documents(ix, [{**doc, "rev": 2, "classification": "secret"}], replace=True)  # an edit re-indexes it
+    assert [h.id for h in index.search("bao", clearance=low).hits] == [2]
+    assert index.search("bao").total == 2, "one version of each record, not two"
+    index.close()
