@@ -43,10 +43,10 @@ def ingest(
     checked = _check_manifest(manifest, paths, dry_run, as_json) if manifest or dry_run else None
     if dry_run:
         sys.exit(0 if checked.ok else EXIT_FAILED)
-    from archive.cli.ocr import page_progress
+    from archive.cli.ocr import PageProgress
 
     bar = progress(None, "file", quiet)
-    pages_bar, on_pages = page_progress(quiet)
+    pages = PageProgress(quiet)
 
     def on_start(total: int) -> None:
         bar.reset(total=total)
@@ -62,10 +62,10 @@ def ingest(
 
     try:
         summary = run_ingest(
-            settings, paths, on_start=on_start, on_outcome=on_outcome, manifest=checked, on_pages=on_pages
+            settings, paths, on_start=on_start, on_outcome=on_outcome, manifest=checked, on_pages=pages
         )
     finally:
-        pages_bar.close()
+        pages.close()
         bar.close()
     if as_json:
         print_json({"summary": summary.to_dict()})

@@ -10,19 +10,32 @@ from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, 
 from archive.config import Settings
 
 
-def page_progress(quiet: bool):
-    """(bar, on_pages): a bar of OCR pages whose total grows as scans are planned; nothing on a pipe."""
-    bar = progress(0, "page", quiet)
-    bar.set_description("OCR")
+class PageProgress:
+    """`on_pages` for the pipeline: a bar of OCR pages whose total grows as scans are planned. It appears
+    with the first scan (a batch without scans shows none), and never on a pipe."""
 
-    def on_pages(planned: int, done: int) -> None:
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+
+    def __call__(self, planned: int, done: int) -> None:
+        if self.bar is None:
+            self.bar = progress(0, "page", self.quiet)
+            self.bar.set_description("OCR")
         if planned:
-            bar.total += planned
-            bar.refresh()
+            self.bar.total += planned
+            self.bar.refresh()
         if done:
-            bar.update(done)
+            self.bar.update(done)
 
-    return bar, on_pages
+    def write(self, message: str) -> None:
+        from tqdm import tqdm
+
+        tqdm.write(message, file=sys.stderr)  # above the bars, when there are any
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @main.command()
@@ -55,18 +68,18 @@ def ocr(
 
     overrides = {"workers": workers, "ocr_min_confidence": threshold}
     settings = settings.with_(lock_wait=wait, **{k: v for k, v in overrides.items() if v is not None})
-    bar, on_pages = page_progress(quiet)
+    pages = PageProgress(quiet)
 
     def on_record(line: dict) -> None:
         if as_json:
             print_json(line)
         elif line["status"] == "failed" or line["needs_review"]:
-            bar.write(f"{line['status']}: record {line['id']}: {line['reason']}", file=sys.stderr)
+            pages.write(f"{line['status']}: record {line['id']}: {line['reason']}")
 
     try:
-        summary = ocr_pending(settings, on_pages=on_pages, on_record=on_record)
+        summary = ocr_pending(settings, on_pages=pages, on_record=on_record)
     finally:
-        bar.close()
+        pages.close()
     if as_json:
         print_json({"summary": summary.to_dict()})
     elif not (quiet and not summary.failed):

@@ -180,3 +180,42 @@ def test_searchable_rendition_beside_the_untouched_original(settings, inbox, cli
     assert cli("export", str(record.id), "-o", str(exported)).exit_code == 0
     assert exported.read_bytes() == scan.read_bytes(), "export gives the original, not the rendition"
     assert cli("verify").exit_code == 0
+
+
+def on_a_terminal(home: Path, *args: str, env: dict) -> str:
+    """Run `archive …` with its stderr on a pseudo-terminal; what the terminal showed."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    env = {**os.environ, "ARCHIVE_HOME": str(home), **env}
+    with subprocess.Popen([sys.executable, "-m", "archive", *args], stderr=secondary, stdout=subprocess.PIPE, env=env):
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # EIO: the other side closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@needs_tesseract
+def test_pages_show_on_a_terminal(settings, inbox, pages):
+    write_image_pdf(pages, inbox / "scan.pdf")
+    shown = on_a_terminal(settings.home, "ingest", str(inbox), env={"ARCHIVE_TESSERACT": "/nonexistent"})
+    assert "page/s" not in shown and "pending_ocr" in shown, "no OCR bar while nothing is OCR'd"
+    shown = on_a_terminal(settings.home, "ocr", "--pending", env={"ARCHIVE_OCR_RENDITION": "0"})
+    assert "OCR" in shown and "2/2" in shown and "page/s" in shown, shown
+    piped = run_archive(settings.home, "ocr", "--pending")
+    assert "page/s" not in piped.stderr and "0 pending scans" in piped.stdout
