@@ -86,6 +86,9 @@ def test_full_reindex_killed_keeps_the_old_index_searchable(tmp_path):
             job.wait()
         found = json.loads(run_archive(home, "search", "triển khai", "--json", "--limit", "3").stdout)
         assert found["total"] == before, "the live index is untouched by a killed rebuild"
-    assert run_archive(home, "reindex").returncode == 0
+    assert run_archive(home, "reindex").returncode == 0  # the nightly job: the live index is in step
+    assert_whole(home, distinct)
+    assert run_archive(home, "reindex", "--full").returncode == 0  # resumes (or restarts) the killed rebuild
     assert_whole(home, distinct)
     assert [p.name for p in (home / "index").iterdir() if p.name.startswith("gen-")].__len__() == 1
+    assert not (home / "index" / "BUILDING").exists()
