@@ -24,9 +24,12 @@ def serving(settings):
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.close()
-        server.task_dispatcher.shutdown()
+        from waitress import wasyncore
+
+        # Sockets are closed in the server's own loop (closing them from here races with its poll).
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         thread.join(timeout=10)
+        server.task_dispatcher.shutdown()
 
 
 def add_user(cli: Cli, name: str, role: str, clearance: str, compartments: str = "") -> dict:
