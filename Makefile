@@ -18,6 +18,7 @@ venv: $(BIN)/archive
 
 run: venv
 	$(BIN)/archive --home $(HOME_DIR) ingest samples/ || test $$? -eq 1
+	$(BIN)/archive --home $(HOME_DIR) users add admin --role admin --clearance top_secret --exists-ok
 	$(BIN)/archive --home $(HOME_DIR) serve --host $(HOST) --port $(PORT)
 
 test: venv

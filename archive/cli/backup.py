@@ -23,8 +23,11 @@ def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
     their SHA-256, the index is copied or marked for rebuilding on restore.
     """
     from archive.backup import backup as run_backup
+    from archive.catalog import Catalog
 
     summary = run_backup(settings, dest)
+    with Catalog(settings.catalog_path) as catalog:  # a copy of every original left the archive: audited
+        catalog.log_event("backup", None, dest=str(dest.resolve()), records=summary["records"])
     if as_json:
         print_json(summary)
     elif not quiet:
@@ -43,8 +46,11 @@ def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
 def restore(settings: Settings, source: Path, as_json: bool, wait: float) -> None:
     """Bring back a backup made by `archive backup` into an empty home (--home), then check its index."""
     from archive.backup import restore as run_restore
+    from archive.catalog import Catalog
 
     summary = run_restore(settings.with_(lock_wait=wait), source)
+    with Catalog(settings.catalog_path) as catalog:
+        catalog.log_event("restore", None, source=str(source.resolve()), records=summary["backup"]["records"])
     if as_json:
         print_json(summary)
     else:

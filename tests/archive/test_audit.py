@@ -205,3 +205,17 @@ def test_audit_list_filters(logged, cli):
     found = json.loads(result.stdout)["entries"]
     assert [e["action"] for e in found] == ["metadata.edited", "metadata.edited"]
     assert json.loads(cli("audit", "list", "--record", "1", "--limit", "2", "--json").stdout)["entries"][0]["id"] == 7
+
+
+def test_backups_and_restores_are_entries(logged, cli, tmp_path):
+    from archive.config import Settings
+    from tests.conftest import Cli
+
+    assert cli("backup", str(tmp_path / "copy")).exit_code == 0
+    assert actions(logged)[-1][0] == "backup" and actions(logged)[-1][4]["records"] == 1
+    restored = Settings(home=tmp_path / "restored")
+    assert Cli(restored)("restore", str(tmp_path / "copy")).exit_code == 0
+    assert [a for a, *_ in actions(restored)][-2:] == ["fixity", "restore"]
+    with Catalog(restored.catalog_path) as catalog:
+        report = audit.verify_chain(catalog.db)
+    assert report.ok and report.entries == 9
