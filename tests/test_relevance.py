@@ -143,7 +143,13 @@ def write_report(measured: Measured) -> str:
 
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory) -> Measured:
-    base = tmp_path_factory.mktemp("relevance")
+    result = measure(tmp_path_factory.mktemp("relevance"))
+    print("\n" + write_report(result))
+    return result
+
+
+def measure(base: Path) -> Measured:
+    """Build the corpus, ingest it through the real pipeline, run every query here and on tuned FTS5."""
     seconds = {}
     started = time.monotonic()
     docs = build_corpus(base / "corpus")
@@ -171,9 +177,7 @@ def measured(tmp_path_factory) -> Measured:
         fts = TunedFts5(catalog, base / "fts5-tuned.sqlite3")
         names = {r.id: r.filename for r in catalog.get_many(catalog.id_revs()).values()}
         baseline = [baseline_run(fts, names, query) for query in queries]
-    result = Measured(docs, outcomes, seconds, baseline)
-    print("\n" + write_report(result))
-    return result
+    return Measured(docs, outcomes, seconds, baseline)
 
 
 def run(catalog: Catalog, index: SearchIndex, query: Query) -> Outcome:

@@ -1,0 +1,55 @@
+"""The relevance set of `tests/test_relevance.py`, measured here and on SQLite FTS5 tuned, into RESULTS.md.
+
+    python -m bench.relevance
+
+Same corpus, same queries and same tuned FTS5 as the test (which holds floors and "ahead of FTS5 on every
+kind"); this writes the table beside the speed figures so quality and speed are read together.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from bench.search_common import RESULTS, log
+from bench.search_report import machine
+
+SECTION = "## Relevance: known-item queries, this archive against SQLite FTS5 tuned (`bench/relevance.py`)"
+BEGIN, END = "<!-- bench.relevance begin -->", "<!-- bench.relevance end -->"
+
+
+def main() -> int:
+    from tests.test_relevance import LIMIT, measure, table
+
+    info = machine()
+    with tempfile.TemporaryDirectory(prefix="bench-relevance-") as tmp:
+        measured = measure(Path(tmp))
+    languages: dict[str, int] = {}
+    for doc in measured.docs:
+        languages[doc.language] = languages.get(doc.language, 0) + 1
+    block = "\n".join([
+        f"{info['date']} · {info['cpu']}, {info['cores']} cores · Python {info['python']}, SQLite {info['sqlite']}.",
+        "",
+        f"{len(measured.docs)} records ({', '.join(f'{n} {k}' for k, n in sorted(languages.items()))}) ingested "
+        f"through the real pipeline; {len(measured.outcomes)} known-item queries, each asking for one record; "
+        f"success@10 and MRR over the first {LIMIT} hits. FTS5 tuned: title, body, symbol and citation columns "
+        "folded on both sides (`đ` → `d` too), `bm25(3, 1, 12, 1)`, filters as SQL on a metadata table, symbols "
+        "on the symbol and citation columns, phrases as FTS5 phrases (`tests/relevance/fts5.py`).",
+        "",
+        table(measured),
+        "",
+    ])  # fmt: skip
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    wrapped = f"{BEGIN}\n{block}{END}\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + wrapped + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + f"\n\n{SECTION}\n\nMade by `python -m bench.relevance`.\n\n{wrapped}"
+    RESULTS.write_text(text, encoding="utf-8")
+    log(f"relevance written to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
