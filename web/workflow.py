@@ -83,7 +83,6 @@ def edit(record_id: int):
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     back = request.form.get("back") or ""
-    target = (
-        back if back.startswith("/") and not back.startswith("//") else url_for("pages.record", record_id=record_id)
-    )
+    local = back.startswith("/") and not back.startswith("//") and "\\" not in back  # never off the site
+    target = back if local else url_for("pages.record", record_id=record_id)
     return redirect(target, 303)
