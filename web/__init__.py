@@ -9,7 +9,6 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, DisposedError, NotFoundError, UnauthorizedError
 from indexer.search import SearchIndex
-from web.searching import LiveSearchIndex
 
 # No outside calls and no inline code: pages load only this site's own files.
 CSP = (
@@ -25,7 +24,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["ARCHIVE_SETTINGS"] = settings
     app.json.ensure_ascii = False
     Catalog(settings.catalog_path).close()  # create or migrate the catalog once, at start-up
-    app.extensions["archive_index"] = LiveSearchIndex(settings.index_dir)
+    app.extensions["archive_index"] = SearchIndex(settings.index_dir)
 
     from web.admin import admin
     from web.api import api
