@@ -1,0 +1,227 @@
+"""Load benchmark: 16 concurrent clients against `archive serve` on a 100,000-record archive while an ingest runs.
+
+    python -m bench.load [--clients 16] [--seconds 60] [--size 100000]
+
+It copies the search benchmark's cached home of that size (catalog and index; run `python -m bench.search
+--sizes 100000` first), writes the originals of a sample of its records into the copy's store, makes a
+reader with top-secret clearance and an API token, starts the real server (`archive serve`, waitress) and
+an `archive ingest` of freshly generated files, then runs the clients: each loops over a search (60%),
+a record (25%) or a download of an original (15%), with keep-alive connections. Errors (anything but
+HTTP 200, or a failed connection) must be zero. Figures go to `bench/RESULTS.md`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from bench import corpus as bench_corpus
+from bench.search_common import RESULTS, WORK, log
+from bench.search_report import machine
+
+BEGIN, END = "<!-- bench.load begin -->", "<!-- bench.load end -->"
+SECTION = "## Load: concurrent clients against `archive serve` during an ingest (`bench/load.py`)"
+MIX = (("search", 0.60), ("record", 0.25), ("download", 0.15))
+SAMPLED = 2000  # records whose originals are written into the copy's store (downloads pick among them)
+INGEST_FILES = 3000
+
+
+def prepare(size: int, target: Path) -> list[int]:
+    """A copy of the cached benchmark home with originals for a sample of records; returns their ids."""
+    from archive.catalog import Catalog
+    from archive.store import Store
+
+    source = next((p for p in sorted(WORK.glob(f"home-n{size}-*")) if (p / "index" / "CURRENT").is_file()), None)
+    if source is None:
+        raise SystemExit(
+            f"no cached home of {size:,} records with an index: run `python -m bench.search --sizes {size}`"
+        )
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    shutil.copy2(source / "catalog.sqlite3", target / "catalog.sqlite3")
+    shutil.copytree(source / "index", target / "index")
+    store = Store(target / "store").ensure()
+    with Catalog(target / "catalog.sqlite3") as catalog:
+        rows = catalog.db.execute("SELECT id, sha256 FROM records ORDER BY random() LIMIT ?", (SAMPLED,)).fetchall()
+    # The benchmark's records were inserted with sha256("bench:SEED:i") as their digest: write those bytes.
+    for record_id, digest in rows:
+        path = store.path(digest)
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(f"bench:{bench_corpus.SEED}:{record_id - 1}".encode())
+    return [r[0] for r in rows]
+
+
+def make_inbox(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        doc = bench_corpus.document(bench_corpus.SEED + 1, i)  # another seed: new records, not duplicates
+        (folder / f"load-{i:05}.txt").write_text(doc.text, encoding="utf-8")
+
+
+def archive(home: Path, *args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "ARCHIVE_HOME": str(home)}
+    return subprocess.Popen([sys.executable, "-m", "archive", *args], env=env, **kwargs)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(port: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit("the server did not answer /healthz")
+
+
+class Client(threading.Thread):
+    def __init__(self, port: int, token: str, ids: list[int], words: list[str], stop: float, seed: int) -> None:
+        super().__init__(daemon=True)
+        self.port, self.token, self.ids, self.words, self.stop = port, token, ids, words, stop
+        self.rng = random.Random(seed)
+        self.times: dict[str, list[float]] = {name: [] for name, _ in MIX}
+        self.errors: dict[str, int] = {}
+
+    def path(self, op: str) -> str:
+        if op == "search":
+            query = " ".join(self.rng.sample(self.words, self.rng.choice((1, 2, 3))))
+            return f"/api/search?q={quote(query)}"
+        record_id = self.rng.choice(self.ids)
+        return f"/api/records/{record_id}" if op == "record" else f"/records/{record_id}/download"
+
+    def run(self) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        headers = {"Authorization": f"Bearer {self.token}"}
+        names, weights = zip(*MIX, strict=True)
+        while time.monotonic() < self.stop:
+            op = self.rng.choices(names, weights)[0]
+            started = time.perf_counter()
+            try:
+                conn.request("GET", self.path(op), headers=headers)
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    key = f"{op}: HTTP {response.status}"
+                    self.errors[key] = self.errors.get(key, 0) + 1
+                    continue
+            except (OSError, http.client.HTTPException) as exc:
+                key = f"{op}: {type(exc).__name__}"
+                self.errors[key] = self.errors.get(key, 0) + 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                continue
+            self.times[op].append((time.perf_counter() - started) * 1000)
+        conn.close()
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))] if ordered else float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    info = machine()
+    home, inbox = WORK / "load-home", WORK / "load-inbox"
+    log(f"copying the {args.size:,}-record home and writing {SAMPLED:,} originals")
+    ids = prepare(args.size, home)
+    shutil.rmtree(inbox, ignore_errors=True)
+    make_inbox(inbox, INGEST_FILES)
+    made = subprocess.run(
+        [sys.executable, "-m", "archive", "users", "add", "load", "--role", "reader", "--clearance", "top_secret",
+         "--token", "--json"], env={**os.environ, "ARCHIVE_HOME": str(home)}, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    token = json.loads(made.stdout)["token"]
+    words = sorted({w for doc in (bench_corpus.document(bench_corpus.SEED, i) for i in range(200))
+                    for w in doc.text.lower().split() if w.isalpha() and len(w) > 2})  # fmt: skip
+    port = free_port()
+    server = archive(home, "serve", "--port", str(port), "--threads", "8", stderr=subprocess.DEVNULL)
+    try:
+        wait_ready(port)
+        log("server ready; warming up")
+        Client(port, token, ids, words, time.monotonic() + 5, seed=0).run()
+        ingest = archive(home, "ingest", str(inbox), "--quiet", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(2)  # the ingest is extracting and committing while the clients run
+        stop = time.monotonic() + args.seconds
+        clients = [Client(port, token, ids, words, stop, seed=n + 1) for n in range(args.clients)]
+        started = time.monotonic()
+        for c in clients:
+            c.start()
+        for c in clients:
+            c.join()
+        elapsed = time.monotonic() - started
+        ingest_running = ingest.poll() is None
+        ingest.wait(timeout=1800)
+        ingest_ok = ingest.returncode == 0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    times = {name: [t for c in clients for t in c.times[name]] for name, _ in MIX}
+    errors: dict[str, int] = {}
+    for c in clients:
+        for k, v in c.errors.items():
+            errors[k] = errors.get(k, 0) + v
+    everything = [t for ts in times.values() for t in ts]
+    rows = ["| request | count | p50 ms | p95 ms | p99 ms | per second |", "|---|---:|---:|---:|---:|---:|"]
+    for name, values in [*times.items(), ("**all**", everything)]:
+        rows.append(f"| {name} | {len(values):,} | {percentile(values, 50):.1f} | {percentile(values, 95):.1f} | "
+                    f"{percentile(values, 99):.1f} | {len(values) / elapsed:.1f} |")  # fmt: skip
+    ingest_state = "still running when the clients stopped" if ingest_running else "finished during the run"
+    failures = "; ".join(f"{k} ×{v}" for k, v in errors.items())
+    block = "\n".join([
+        f"{info['date']} · {info['cpu']}, {info['cores']} cores, {info['ram']} RAM · Python {info['python']} · "
+        f"load average at start {info['load']} (shared machine).",
+        "",
+        f"{args.clients} client threads (one keep-alive connection each) for {elapsed:.0f} s against `archive serve` "
+        f"(waitress, 8 threads) on a copy of the {args.size:,}-record search-benchmark archive, with a reader's "
+        f"API token (every request authenticated and written to the audit trail), while `archive ingest` added "
+        f"{INGEST_FILES:,} text records ({ingest_state}"
+        f"; it exited {'0' if ingest_ok else 'with an error'}). Mix: search 60% (1–3 words), record JSON 25%, "
+        f"download of an original 15%.",
+        "",
+        *rows,
+        "",
+        f"Errors: {sum(errors.values())}" + (f" — {failures}" if errors else ""),
+        "",
+    ])  # fmt: skip
+    text = args.results.read_text(encoding="utf-8") if args.results.exists() else "# Benchmark results\n"
+    wrapped = f"{BEGIN}\n{block}{END}\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + wrapped + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + f"\n\n{SECTION}\n\nMade by `python -m bench.load`.\n\n{wrapped}"
+    args.results.write_text(text, encoding="utf-8")
+    log(f"{len(everything):,} requests, {sum(errors.values())} errors; figures written to {args.results}")
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(inbox, ignore_errors=True)
+    return 1 if errors or not ingest_ok else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
