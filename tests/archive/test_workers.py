@@ -2,17 +2,16 @@
 
 import os
 import signal
+import subprocess
 import threading
 import time
-from concurrent.futures import wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from archive.ingest import ingest
-from archive.workers import CRASHED, ExtractorPool
+from archive.workers import CRASHED, TIMED_OUT, ExtractorPool, TaskQueue
 from tests.docgen import SAMPLES, write_pdf
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -28,15 +27,46 @@ def crash_on_bad(name: str, suffix: str) -> tuple[bool, str]:
 def test_a_crash_is_pinned_on_its_file_and_the_pool_recovers():
     pool = ExtractorPool(2, crash_on_bad, "!")
     try:
-        futures = {pool.submit(name): name for name in ("a", "bad", "b", "c")}
-        wait(futures)
-        broken = [futures[f] for f in futures if isinstance(f.exception(), BrokenProcessPool)]
-        assert "bad" in broken, "the crash broke the pool"
-        pool.replace()
-        retried = {name: pool.run_alone(name) for name in broken}
-        assert retried.pop("bad") == (False, CRASHED)
-        assert all(result == (True, name + "!") for name, result in retried.items())
-        assert pool.submit("d").result() == (True, "d!"), "the pool works after the crash"
+        assert pool.run_alone("bad") == (False, CRASHED)
+        assert pool.run_alone("a") == (True, "a!"), "a new worker took the dead one's place"
+    finally:
+        pool.close()
+
+
+def sleep_in_a_child(seconds: float, pid_file: str) -> tuple[bool, int]:
+    """A task that hangs in a program it started in its own session, as LibreOffice does."""
+    child = subprocess.Popen(["sleep", str(seconds)], start_new_session=True)
+    Path(pid_file).write_text(str(child.pid))
+    child.wait()
+    return True, child.pid
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_task_over_its_time_limit_is_killed_with_what_it_started(tmp_path):
+    pool = ExtractorPool(2, crash_on_bad, "!", seconds=1)
+    queue = TaskQueue(pool, limit=4)
+    queue.put("hang", sleep_in_a_child, 60, str(tmp_path / "sleeper.pid"))
+    queue.put("a", crash_on_bad, "a", "!")
+    started = time.monotonic()
+    try:
+        results = dict(queue.run())
+        assert results["a"] == (True, "a!")
+        assert results["hang"] == (False, TIMED_OUT.format(seconds=1))
+        assert "longer than 1 s (limit ARCHIVE_MAX_SECONDS)" in results["hang"][1]
+        assert time.monotonic() - started < 10
+        sleeper = int((tmp_path / "sleeper.pid").read_text())
+        deadline = time.monotonic() + 5
+        while alive(sleeper) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(sleeper), "the program the hung task started (in its own session) was killed too"
+        assert pool.run_alone("b") == (True, "b!"), "the pool works after the kill"
     finally:
         pool.close()
 
@@ -87,8 +117,6 @@ def test_ingest_survives_a_worker_killed_mid_batch(settings, inbox):
 
 
 def test_task_queue_bounds_its_work_takes_new_tasks_and_pins_a_crash():
-    from archive.workers import TaskQueue
-
     pool = ExtractorPool(2, crash_on_bad, "!")
     queue = TaskQueue(pool, limit=3)
     for name in ("a", "bad", "b", "d"):
