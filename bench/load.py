@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--no-ingest", action="store_true", help="clients only (a baseline), no ingest beside them")
     args = parser.parse_args(argv)
     info = machine()
     home, inbox = WORK / "load-home", WORK / "load-inbox"
@@ -165,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         wait_ready(port)
         log("server ready; warming up")
         Client(port, token, ids, words, time.monotonic() + 5, seed=0).run()
-        ingest = archive(home, "ingest", str(inbox), "--quiet", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(2)  # the ingest is extracting and committing while the clients run
+        ingest = None
+        if not args.no_ingest:
+            ingest = archive(home, "ingest", str(inbox), "--quiet", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(2)  # the ingest is extracting and committing while the clients run
         stop = time.monotonic() + args.seconds
         clients = [Client(port, token, ids, words, stop, seed=n + 1) for n in range(args.clients)]
         started = time.monotonic()
@@ -175,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         for c in clients:
             c.join()
         elapsed = time.monotonic() - started
-        ingest_running = ingest.poll() is None
-        ingest.wait(timeout=1800)
-        ingest_ok = ingest.returncode == 0
+        ingest_running = ingest is not None and ingest.poll() is None
+        if ingest is not None:
+            ingest.wait(timeout=1800)
+        ingest_ok = ingest is None or ingest.returncode == 0
     finally:
         server.terminate()
         server.wait(timeout=30)
