@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_HOME = "./var"
+UPLOADS_DIR = "uploads"  # web uploads wait here, inside the home folder, until they are ingested
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Settings:
     ocr_min_confidence: float = 70.0  # mean word confidence below which an OCR'd record needs review
     ocr_rendition: bool = True  # keep a searchable PDF beside a scan when `ocrmypdf` is installed
     secure_cookies: str = "auto"  # auto: Secure over HTTPS and on loopback; always; never (plain HTTP on a LAN)
+    max_upload_mb: int = 1024  # the largest web upload (all files of one request together), in MiB
 
     @property
     def store_dir(self) -> Path:
@@ -35,6 +37,10 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.home / UPLOADS_DIR
 
     @property
     def lock_path(self) -> Path:
@@ -65,5 +71,7 @@ class Settings:
             values["ocr_rendition"] = env["ARCHIVE_OCR_RENDITION"].strip().lower() not in ("0", "no", "off", "false")
         if env.get("ARCHIVE_SECURE_COOKIES"):
             values["secure_cookies"] = env["ARCHIVE_SECURE_COOKIES"].strip().lower()
+        if env.get("ARCHIVE_MAX_UPLOAD_MB"):
+            values["max_upload_mb"] = max(1, int(env["ARCHIVE_MAX_UPLOAD_MB"]))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

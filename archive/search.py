@@ -33,6 +33,7 @@ def hit_dict(record: Record, hit: SearchHit) -> dict:
         "issued": record.issued,
         "doc_number": record.doc_number,
         "doc_type": record.doc_type,
+        "issuer": record.issuer,
         "classification": record.classification,
         "score": hit.score,
         "snippet": hit.snippet,

@@ -27,13 +27,21 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["archive_index"] = SearchIndex(settings.index_dir)
 
     from web.admin import admin
+    from web.admin_area import admin_area
     from web.api import api
     from web.auth import auth, authenticate_request, csrf_token, end_request
+    from web.i18n import init_i18n
+    from web.ingesting import UploadRequest, ingesting
+    from web.labels import install as install_labels
     from web.pages import pages
     from web.workflow import workflow
     from web.workflow_api import workflow_api
 
-    for blueprint in (api, pages, auth, admin, workflow, workflow_api):
+    init_i18n(app)
+    install_labels(app)
+    app.request_class = UploadRequest
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
+    for blueprint in (api, pages, auth, admin, admin_area, workflow, workflow_api, ingesting):
         app.register_blueprint(blueprint)
     app.before_request(authenticate_request)
     app.teardown_request(end_request)
@@ -45,9 +53,10 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     @app.after_request
     def security_headers(response):
-        response.headers["Content-Security-Policy"] = CSP
+        if not g.get("framed"):  # an inline original sets its own: framed by this site's record page only
+            response.headers["Content-Security-Policy"] = CSP
+            response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "no-referrer"  # queries in URLs must not travel on
         if request.endpoint != "static":
             response.headers["Cache-Control"] = "no-store"  # nothing classified stays in a browser's cache
@@ -72,6 +81,9 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
+        if exc.code == 413:
+            limit = settings.max_upload_mb
+            return error_response(413, f"the upload is larger than the limit of {limit} MiB (ARCHIVE_MAX_UPLOAD_MB)")
         return error_response(exc.code or 500, exc.description or exc.name)
 
     @app.errorhandler(Exception)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from archive import audit
 from archive.errors import ForbiddenError, UnauthorizedError, UsageError
@@ -20,7 +21,7 @@ from web import catalog, settings
 
 auth = Blueprint("auth", __name__)
 
-PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static"}
+PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static", "i18n.choose"}
 SESSION_COOKIE, SECURE_SESSION_COOKIE = "archive_session", "__Host-archive_session"
 LOGIN_COOKIE = "archive_login"  # the login form's CSRF token, compared with the form's copy (double submit)
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -127,11 +128,11 @@ def login_post():
     db = catalog().db
     if _recent_failures(name) >= FAILED_LOGINS_ALLOWED:
         catalog().log_event("login.refused", None, name=name)
-        return _login_again(name, target, "too many failed logins for this name: wait 15 minutes", 429)
+        return _login_again(name, target, _("too many failed logins for this name: wait 15 minutes"), 429)
     found = authenticate(db, name, password) if name and password else None
     if found is None:
         catalog().log_event("login.failed", None, name=name)
-        return _login_again(name, target, "wrong name or password", 401)
+        return _login_again(name, target, _("wrong name or password"), 401)
     cookie, g.csrf = new_session(db, found, client_address())
     catalog().log_event("login", None, actor=found.name, name=found.name)
     response = redirect(target or url_for("pages.home"))

@@ -1,33 +1,46 @@
-"""HTML pages: the search page, a record page and downloads of originals, cut to the reader's clearance."""
+"""HTML pages: search, a record page, downloads and inline previews of originals, cut to the reader's
+clearance through the same functions the JSON API uses."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, send_file
+from flask import Blueprint, g, render_template, request, send_file
 
 from archive.access import visible_record
 from archive.errors import ArchiveError, NotFoundError
-from archive.holds import find_hold
-from archive.search import record_detail
+from archive.search import record_detail, similar_records
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
-from web import catalog, settings
+from web import catalog, search_index, settings
 from web.api import int_arg, run_search
 from web.auth import clearance
+from web.labels import levels_up_to
+from web.records import preview_kind, status, text_page
+from web.searching import PAGE_SIZE, SORT_NAMES, SearchState, page_numbers
 
 pages = Blueprint("pages", __name__)
+SIMILAR_SHOWN = 5
 
 
 @pages.get("/")
 def home():
-    query = request.args.get("q", "")
-    page = int_arg("page", 1, 1, 10_000)
-    result, error = None, None
-    if query.strip():
-        try:
-            result = run_search(query, {}, page=page, limit=20)
-        except ArchiveError as exc:
-            error = exc.message
-    return render_template("search.html", query=query, result=result, error=error, page=page)
+    result, error, state = None, None, SearchState(request.args.get("q", ""))
+    try:
+        state = SearchState.from_request()
+        if state.active:
+            result = run_search(state.query, state.filters, page=state.page, limit=PAGE_SIZE, sort=state.sort)
+    except ArchiveError as exc:
+        error = exc.message
+    last = max(1, -(-result["total"] // PAGE_SIZE)) if result else 1
+    return render_template(
+        "search.html",
+        state=state,
+        result=result,
+        error=error,
+        sorts=SORT_NAMES,
+        pages=page_numbers(state.page, last) if result else [],
+        last_page=last,
+        levels=levels_up_to(g.user.clearance),
+    )
 
 
 @pages.get("/records/<int:record_id>")
@@ -35,22 +48,50 @@ def record(record_id: int):
     current = visible_record(catalog(), record_id, clearance())
     detail = record_detail(catalog(), current, clearance())
     catalog().log_event("view", record_id)
+    query = request.args.get("q", "")
+    similar = similar_records(catalog(), search_index(), record_id, limit=SIMILAR_SHOWN, clearance=clearance())
     return render_template(
         "record.html",
         record=detail,
-        text=catalog().text(record_id),
-        hold=find_hold(catalog().db, record_id),
+        query=query,
+        text=text_page(record_id, int_arg("tp", 1, 1, 100_000), query),
+        state=status(current),
+        preview=preview_kind(current),
+        similar=similar["hits"],
         fields=METADATA_FIELDS,
+        levels=levels_up_to(g.user.clearance),
     )
 
 
-@pages.get("/records/<int:record_id>/download")
-def download(record_id: int):
+def _original(record_id: int):
     current = visible_record(catalog(), record_id, clearance())
     blob = Store(settings().store_dir).path(current.sha256)
     if not blob.is_file():
         raise NotFoundError(f"the original of record {record_id} is missing from the store")
+    return current, blob
+
+
+@pages.get("/records/<int:record_id>/download")
+def download(record_id: int):
+    current, blob = _original(record_id)
     catalog().log_event("download", record_id, sha256=current.sha256)
     return send_file(
         blob, mimetype=current.mime, as_attachment=True, download_name=current.filename, etag=current.sha256
     )
+
+
+@pages.get("/records/<int:record_id>/inline")
+def inline(record_id: int):
+    """The original shown in the record page's preview: PDFs and images only. Anything else (HTML above
+    all) would run as this site's page, so it is never served inline."""
+    current, blob = _original(record_id)
+    if preview_kind(current) is None:
+        raise NotFoundError(f"record {record_id} has no preview")
+    catalog().log_event("download", record_id, sha256=current.sha256, inline=True)
+    response = send_file(
+        blob, mimetype=current.mime, as_attachment=False, download_name=current.filename, etag=current.sha256
+    )
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'; sandbox"
+    g.framed = True
+    return response

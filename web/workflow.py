@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
+from archive.access import visible_record
 from archive.dispose import dispose
 from archive.editing import edit_record
 from archive.errors import UsageError
 from archive.holds import add_hold, remove_hold
+from archive.vocabulary import METADATA_FIELDS
+from web import catalog
 from web.auth import clearance, require
+from web.paths import local_path
 from web.workflow_api import (
     as_of_arg,
     classification_due,
@@ -75,14 +79,32 @@ def hold(record_id: int):
 
 @workflow.post("/records/<int:record_id>/edit")
 def edit(record_id: int):
-    """One field at a time from the record page; "Declassify" posts classification=unclassified."""
+    """From the record page: `field`/`value` for one field ("Declassify" posts classification=unclassified),
+    or the whole form's `set-FIELD` values, of which only those that differ are changed (one audited edit)."""
     user = require("archivist")
-    field, value = request.form.get("field", ""), request.form.get("value", "")
+    if "field" in request.form:
+        values = {request.form.get("field", ""): request.form.get("value", "")}
+    else:
+        values = _changed(record_id)
     try:
-        edit_record(writer_settings(), record_id, {field: value}, actor=user.name, clearance=clearance())
+        if values:
+            edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    back = request.form.get("back") or ""
-    local = back.startswith("/") and not back.startswith("//") and "\\" not in back  # never off the site
-    target = back if local else url_for("pages.record", record_id=record_id)
+    target = local_path(request.form.get("back")) or url_for("pages.record", record_id=record_id)
     return redirect(target, 303)
+
+
+def _changed(record_id: int) -> dict[str, str]:
+    current = visible_record(catalog(), record_id, clearance()).to_dict()
+    changed = {}
+    for name in METADATA_FIELDS:
+        sent = request.form.get(f"set-{name}")
+        if sent is None:
+            continue
+        sent = sent.strip()
+        now = current.get(name)
+        now = ",".join(now) if isinstance(now, list) else ("" if now is None else str(now))
+        if sent != now:
+            changed[name] = sent
+    return changed

@@ -38,9 +38,9 @@ class Reply:
 
 
 class Http:
-    def __init__(self, base: str, token: str | None = None) -> None:
+    def __init__(self, base: str, token: str | None = None, lang: str | None = None) -> None:
         self.base, self.token = base, token
-        self.jar: dict[str, str] = {}
+        self.jar: dict[str, str] = {"archive_lang": lang} if lang else {}
         self.csrf: str | None = None
 
     def request(self, method: str, path: str, *, form=None, body=None, headers=None) -> Reply:

@@ -19,6 +19,7 @@ HIT_KEYS = {
     "issued",
     "doc_number",
     "doc_type",
+    "issuer",
     "classification",
     "score",
     "snippet",

@@ -17,7 +17,7 @@ def last_events(settings, n: int = 5) -> list[tuple]:
 
 
 def test_login_sets_a_secure_session_cookie_and_is_audited(server, admin, settings):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     page = browser.get("/login")
     assert page.status == 200 and "archive_login" in browser.jar
     reply = browser.post(
@@ -32,10 +32,10 @@ def test_login_sets_a_secure_session_cookie_and_is_audited(server, admin, settin
 
 
 def test_login_refuses_a_missing_csrf_token_and_wrong_passwords(server, admin, settings):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     browser.get("/login")
     assert browser.post("/login", form={"name": "admin", "password": admin["password"]}).status == 403
-    forged = Http(server)  # a form posted from elsewhere has no login cookie to match
+    forged = Http(server, lang="en")  # a form posted from elsewhere has no login cookie to match
     assert forged.post("/login", form={"name": "admin", "password": admin["password"], "csrf_token": "x"}).status == 403
     page = browser.get("/login")
     wrong = browser.post("/login", form={"name": "admin", "password": "not-it", "csrf_token": form_csrf(page.text)})
@@ -49,7 +49,7 @@ def test_login_refuses_a_missing_csrf_token_and_wrong_passwords(server, admin, s
 
 
 def test_repeated_failures_lock_the_name_for_a_while(server, admin):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     text = browser.get("/login").text
     for _ in range(5):
         text = browser.post("/login", form={"name": "admin", "password": "guess", "csrf_token": form_csrf(text)}).text
@@ -60,7 +60,7 @@ def test_repeated_failures_lock_the_name_for_a_while(server, admin):
 
 
 def test_state_changing_requests_with_a_session_need_the_csrf_token(server, admin):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     assert browser.login("admin", admin["password"]).status == 302
     body = {"set": {"notes": "x"}}
     assert browser.patch("/api/records/1", body=body).status == 403
@@ -74,18 +74,18 @@ def test_state_changing_requests_with_a_session_need_the_csrf_token(server, admi
 
 
 def test_logout_ends_the_session_on_the_server(server, admin):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     browser.login("admin", admin["password"])
     stolen = dict(browser.jar)
     assert browser.form("/logout", {}).status == 302
-    thief = Http(server)
+    thief = Http(server, lang="en")
     thief.jar.update(stolen)
     assert thief.get("/").status == 302 and thief.get("/api/search?q=x").status == 401
 
 
 def test_disabling_a_user_or_changing_their_password_ends_their_access_at_once(server, cli, settings):
     user = add_user(cli, "tam", "reader", "secret")
-    browser, api = Http(server), Http(server, user["token"])
+    browser, api = Http(server, lang="en"), Http(server, user["token"])
     browser.login("tam", user["password"])
     assert browser.get("/").status == 200 and api.get("/api/search?q=x").status == 200
     assert cli("users", "set", "tam", "--reset-password").exit_code == 0
@@ -96,7 +96,7 @@ def test_disabling_a_user_or_changing_their_password_ends_their_access_at_once(s
 
 
 def test_an_expired_session_sends_back_to_the_login_page(server, admin, settings):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     browser.login("admin", admin["password"])
     db = sqlite3.connect(settings.catalog_path)
     db.execute("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
@@ -109,14 +109,14 @@ def test_an_expired_session_sends_back_to_the_login_page(server, admin, settings
 
 @pytest.mark.parametrize("target", ["//evil.example/x", "http://evil.example/", "/\\evil.example", "/login"])
 def test_login_never_redirects_off_the_site(server, admin, target):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     page = browser.get(f"/login?next={target}")
     fields = {"name": "admin", "password": admin["password"], "csrf_token": form_csrf(page.text), "next": target}
     assert browser.post("/login", form=fields).headers["Location"] == "/"
 
 
 def test_login_returns_to_the_page_asked_for(server, admin):
-    browser = Http(server)
+    browser = Http(server, lang="en")
     asked = browser.get("/?q=nghi+quyet")
     assert asked.status == 302 and asked.headers["Location"] == "/login?next=/?q%3Dnghi%2Bquyet"
     page = browser.get(asked.headers["Location"])
@@ -131,7 +131,7 @@ def test_login_returns_to_the_page_asked_for(server, admin):
 
 @pytest.mark.parametrize("header", ["Basic YWRtaW46YWRtaW4=", "Bearer", "Bearer arc_unknown", "Token abc"])
 def test_bad_authorization_headers_are_refused(server, header):
-    reply = Http(server).get("/api/search?q=x", headers={"Authorization": header})
+    reply = Http(server, lang="en").get("/api/search?q=x", headers={"Authorization": header})
     assert reply.status == 401 and reply.json()["error"]["status"] == 401
 
 
@@ -140,7 +140,7 @@ def test_pages_and_answers_carry_security_headers(server, admin):
     assert reply.headers["Cache-Control"] == "no-store" and reply.headers["X-Frame-Options"] == "DENY"
     assert "default-src 'self'" in reply.headers["Content-Security-Policy"]
     assert reply.headers["X-Content-Type-Options"] == "nosniff" and reply.headers["Referrer-Policy"] == "no-referrer"
-    page = Http(server).get("/login").text
+    page = Http(server, lang="en").get("/login").text
     assert "http://" not in page and "https://" not in page, "no outside resources"
 
 

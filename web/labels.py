@@ -1,0 +1,121 @@
+"""Words for the archive's codes, in the reader's language: classification levels, roles, fields,
+provenance, outcomes, languages, facets. Templates call `label(kind, code)`."""
+
+from __future__ import annotations
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES
+
+LEVELS = {
+    "unclassified": _l("Unclassified"),
+    "confidential": _l("Confidential"),
+    "secret": _l("Secret"),
+    "top_secret": _l("Top secret"),
+}
+ROLES = {"reader": _l("reader"), "archivist": _l("archivist"), "admin": _l("administrator")}
+PROVENANCE = {"extracted": _l("read from the document"), "manifest": _l("from a manifest"), "edited": _l("edited")}
+OUTCOMES = {
+    "added": _l("added"),
+    "duplicate": _l("duplicate"),
+    "unsupported": _l("unsupported"),
+    "failed": _l("failed"),
+    "pending_ocr": _l("waiting for OCR"),
+}
+LANGUAGES = {"vi": _l("Vietnamese"), "en": _l("English"), "und": _l("unknown")}
+URGENCY = {"urgent": _l("Urgent"), "very_urgent": _l("Very urgent"), "flash": _l("Flash")}
+FACETS = {
+    "type": _l("Type"),
+    "year": _l("Year"),
+    "issuer": _l("Issuer"),
+    "language": _l("Language"),
+    "classification": _l("Classification"),
+}
+FIELDS = {
+    "id": _l("Id"),
+    "title": _l("Title"),
+    "filename": _l("File name"),
+    "language": _l("Language"),
+    "issued": _l("Date issued"),
+    "doc_number": _l("Symbol"),
+    "doc_type": _l("Type"),
+    "issuer": _l("Issuer"),
+    "place": _l("Place"),
+    "classification": _l("Classification"),
+    "compartments": _l("Compartments"),
+    "urgency": _l("Urgency"),
+    "signer": _l("Signer"),
+    "retention": _l("Retention"),
+    "notes": _l("Notes"),
+    "sha256": _l("SHA-256"),
+    "size": _l("Size (bytes)"),
+    "mime": _l("Format"),
+    "pages": _l("Pages"),
+    "extractor": _l("Read by"),
+    "source_path": _l("Ingested from"),
+    "ingested_at": _l("Ingested at"),
+    "updated_at": _l("Updated at"),
+    "batch_id": _l("Batch"),
+}
+SORTS = {"relevance": _l("Relevance"), "issued_desc": _l("Newest first"), "issued_asc": _l("Oldest first")}
+
+
+def doc_type_name(code: str | None) -> str:
+    names = DOC_TYPES.get(code or "")
+    if not names:
+        return code or ""
+    return names[1] if str(get_locale()) == "en" else names[0]
+
+
+def label(kind: str, code) -> str:
+    """The reader's word for `code`; the code itself when there is none."""
+    if code is None:
+        return ""
+    if kind == "type":
+        return doc_type_name(code)
+    table = {
+        "classification": LEVELS,
+        "role": ROLES,
+        "provenance": PROVENANCE,
+        "outcome": OUTCOMES,
+        "language": LANGUAGES,
+        "urgency": URGENCY,
+        "facet": FACETS,
+        "field": FIELDS,
+        "sort": SORTS,
+    }[kind]
+    return str(table.get(str(code), code))
+
+
+def levels_up_to(level: str) -> tuple[str, ...]:
+    """Classification levels a user cleared for `level` may see (and so may name on a page)."""
+    return CLASSIFICATIONS[: CLASSIFICATIONS.index(level) + 1]
+
+
+def vndate(value) -> str:
+    """An ISO date as the reader writes it: 26/05/2014 in Vietnamese, 2014-05-26 in English."""
+    text = str(value or "")
+    if str(get_locale()) != "vi" or len(text) < 10 or text[4] != "-":
+        return text
+    return f"{text[8:10]}/{text[5:7]}/{text[0:4]}{text[10:]}"
+
+
+def filesize(value) -> str:
+    size = float(value or 0)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return ""
+
+
+def filter_label(name: str, value: str) -> str:
+    """How an active search filter reads in its chip."""
+    kind = {"type": "type", "classification": "classification", "lang": "language"}.get(name)
+    return label(kind, value) if kind else value
+
+
+def install(app) -> None:
+    app.jinja_env.globals.update(label=label, filter_label=filter_label)
+    app.jinja_env.filters.update(vndate=vndate, filesize=filesize)

@@ -1,0 +1,77 @@
+"""What a record page shows, as data (the page and `/api/records/<id>/…` share it): status under the
+retention schedule and protection periods, the hold, the text a page at a time, and the preview kind."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from archive.classification import protection_ends, protection_years
+from archive.holds import find_hold
+from archive.models import Record
+from archive.retention import ends_on, rule_for
+from archive.schedule import load_schedule
+from indexer.highlight import pieces
+from web import catalog, settings
+
+TEXT_PAGE_CHARS = 12_000  # a screenful or five; long reports are read a page at a time
+INLINE_TYPES = {"application/pdf": "pdf", "image/png": "image", "image/jpeg": "image", "image/gif": "image"}
+
+
+def status(record: Record, today: date | None = None) -> dict:
+    """`{"hold", "retention": {"period", "rule", "ends", "due"}, "protection": {"years", "ends", "due"}}`."""
+    today = today or date.today()
+    schedule = load_schedule(settings().home)
+    rule = rule_for(record, schedule)
+    ends = ends_on(record, rule)
+    years = protection_years(record, schedule)
+    protected = protection_ends(record, years) if years is not None else None
+    hold = find_hold(catalog().db, record.id)
+    return {
+        "hold": hold.to_dict() if hold else None,
+        "retention": {
+            "period": rule.label,
+            "rule": rule.source,
+            "ends": ends.isoformat() if ends else None,
+            "due": bool(ends and ends <= today),
+        },
+        "protection": None
+        if years is None
+        else {
+            "years": years,
+            "ends": protected.isoformat() if protected else None,
+            "due": bool(protected and protected <= today),
+        },
+    }
+
+
+def split_pages(text: str, size: int | None = None) -> list[str]:
+    """The text in pages of about `size` characters, cut at a line break where there is one nearby."""
+    size = size or TEXT_PAGE_CHARS
+    pages, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut > 0 else end
+        pages.append(text[start:end])
+        start = end
+    return pages or [""]
+
+
+def text_page(record_id: int, number: int, query: str) -> dict:
+    """`{"page", "pages", "chars", "pieces": [[text, matched], …], "matches"}` for page `number` (1-based)."""
+    pages = split_pages(catalog().text(record_id))
+    number = min(max(1, number), len(pages))
+    parts = pieces(pages[number - 1], query) if query.strip() else [(pages[number - 1], False)]
+    return {
+        "page": number,
+        "pages": len(pages),
+        "chars": sum(len(p) for p in pages),
+        "pieces": parts,
+        "matches": sum(1 for _, matched in parts if matched),
+    }
+
+
+def preview_kind(record: Record) -> str | None:
+    """How the browser can show the original: "pdf" (its own viewer), "image", or None."""
+    return INLINE_TYPES.get(record.mime)

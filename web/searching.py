@@ -1,0 +1,81 @@
+"""The search page's state: everything a search is, read from and written back into the URL, so a search
+can be bookmarked and shared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from flask import request
+
+from archive.errors import QueryError
+
+FILTERS = ("type", "year", "issuer", "lang", "classification", "number", "issued")
+FACET_FILTER = {
+    "type": "type",
+    "year": "year",
+    "issuer": "issuer",
+    "language": "lang",
+    "classification": "classification",
+}
+SORT_NAMES = ("relevance", "issued_desc", "issued_asc")
+PAGE_SIZE = 20
+
+
+@dataclass
+class SearchState:
+    query: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+
+    @classmethod
+    def from_request(cls) -> SearchState:
+        args = request.args
+        sort = args.get("sort") or "relevance"
+        sort = {"newest": "issued_desc", "oldest": "issued_asc"}.get(sort, sort)
+        if sort not in SORT_NAMES:
+            raise QueryError(f"sort must be one of {', '.join(SORT_NAMES)}")
+        raw_page = args.get("page") or "1"
+        if not raw_page.isdigit() or not 1 <= int(raw_page) <= 10_000:
+            raise QueryError("page must be a whole number from 1 to 10000")
+        filters = {name: args[name].strip() for name in FILTERS if (args.get(name) or "").strip()}
+        return cls(args.get("q", ""), filters, sort, int(raw_page))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.query.strip() or self.filters)
+
+    def params(self, **changes) -> dict[str, str]:
+        """This search's URL parameters with `changes` applied (None removes one); a change of anything
+        but the page goes back to page 1."""
+        values: dict[str, object] = {"q": self.query, **self.filters, "sort": self.sort, "page": self.page}
+        if "page" not in changes:
+            values["page"] = 1
+        values.update(changes)
+        if values.get("sort") == "relevance":
+            values.pop("sort")
+        if values.get("page") == 1:
+            values.pop("page")
+        return {k: str(v) for k, v in values.items() if v not in (None, "")}
+
+    def url(self, **changes) -> str:
+        return "/?" + urlencode(self.params(**changes))
+
+    def facet_url(self, facet: str, value) -> str:
+        name = FACET_FILTER[facet]
+        return self.url(**{name: None if self.filters.get(name) == str(value) else value})
+
+    def is_selected(self, facet: str, value) -> bool:
+        return self.filters.get(FACET_FILTER[facet]) == str(value)
+
+
+def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
+    """Page links to show: first, last and a few around the current one; None marks a gap."""
+    shown = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
+    out: list[int | None] = []
+    for number in shown:
+        if out and number - out[-1] > 1:
+            out.append(None)
+        out.append(number)
+    return out
