@@ -18,7 +18,7 @@ from pathlib import Path
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, UsageError
-from archive.files import display_path, iter_files
+from archive.files import MB, display_path, iter_files, refusal
 from archive.lock import writer_lock
 from archive.manifest import Manifest
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan
@@ -73,14 +73,20 @@ class _Ingest:
         self.summary = BatchSummary(self.batch_id)
         self.by_sha: dict[str, _Pending] = {}
         self.ready: list[tuple[_Pending, ExtractedText]] = []
-        self.pool = ExtractorPool(settings.workers, extract_in_worker, settings.languages)
+        self.pool = ExtractorPool(
+            settings.workers,
+            extract_in_worker,
+            settings.languages,
+            seconds=settings.max_seconds or None,
+            memory_mb=settings.max_memory_mb or None,
+        )
         self.window = settings.workers * 4  # bounded: files and pages in flight or waiting stay few
         self.tasks = TaskQueue(self.pool, self.window)
         self.scans = Scans(settings, store, on_pages)
 
     def submit(self, pending: _Pending) -> None:
         blob = str(self.store.path(pending.sha256))
-        self.tasks.put(pending, extract_in_worker, blob, pending.mime, self.settings.languages)
+        self.tasks.put(pending, extract_in_worker, blob, pending.mime, self.settings.languages, self.settings.limits)
 
     def drain(self, *, until: int = 0) -> None:
         """Handle finished files and pages until at most `until` tasks are left."""
@@ -113,11 +119,15 @@ class _Ingest:
         """Detect, store and check one file; returns it when it needs extraction."""
         path = display_path(source)
         try:
+            refused = refusal(source, self.settings.max_file_mb)
+            if refused:
+                self._report(IngestOutcome(path, OutcomeStatus(refused[0]), reason=refused[1]))
+                return None
             detected = sniff(source)
             if detected.unsupported:
                 self._report(IngestOutcome(path, OutcomeStatus.UNSUPPORTED, reason=detected.unsupported))
                 return None
-            blob = self.store.put_file(source)
+            blob = self.store.put_file(source, max_bytes=int(self.settings.max_file_mb * MB))
         except ArchiveError as exc:
             self._report(IngestOutcome(path, OutcomeStatus.FAILED, reason=exc.message))
             return None

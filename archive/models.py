@@ -20,6 +20,15 @@ BASE_STATUSES = ("added", "duplicate", "unsupported", "failed")  # always counte
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What a worker checks before a parser opens a file (0: no limit); from Settings."""
+
+    max_pages: int = 0
+    max_unzipped_bytes: int = 0
+    max_zip_ratio: float = 0
+
+
+@dataclass(frozen=True)
 class Citation:
     """A symbol a document cites, with the date printed after it when there is one."""
 

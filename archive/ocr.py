@@ -61,10 +61,17 @@ def ocr_pending(
 
 
 def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[int, Record], summary, on_record):
-    pool = ExtractorPool(settings.workers, extract_in_worker, settings.languages)
+    pool = ExtractorPool(
+        settings.workers,
+        extract_in_worker,
+        settings.languages,
+        seconds=settings.max_seconds or None,
+        memory_mb=settings.max_memory_mb or None,
+    )
     tasks = TaskQueue(pool, settings.workers * 4)
     for record in records.values():
-        tasks.put(record, extract_in_worker, str(store.path(record.sha256)), record.mime, settings.languages)
+        blob = str(store.path(record.sha256))
+        tasks.put(record, extract_in_worker, blob, record.mime, settings.languages, settings.limits)
     changed: list[int] = []
     try:
         for key, (ok, value) in tasks.run():

@@ -7,19 +7,22 @@ file or page never stops a batch.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 from pathlib import Path
 
 from archive.errors import ArchiveError, NeedsOcrError
-from archive.models import ExtractedText, OcrPage, ScanPlan
-from indexer import detect
+from archive.models import ExtractedText, Limits, OcrPage, ScanPlan
+from archive.workers import own_time_limit
+from indexer import detect, guard
 from indexer.extract import extract_file
 from indexer.ocr.pages import page_count, page_image
 from indexer.ocr.tesseract import Engine, recognise
 
 SCAN_TYPES = (detect.PNG, detect.JPEG, detect.TIFF)
 RENDITION_TIMEOUT = 3600  # seconds for one file through ocrmypdf
+MB = 1024 * 1024
 Outcome = tuple[bool, object]
 
 
@@ -29,17 +32,27 @@ def _guarded(work, *args) -> Outcome:
     except ArchiveError as exc:
         return False, exc.message
     except MemoryError:
-        return False, "the file needs more memory to read than the archive allows"
+        return False, _out_of_memory()
     except Exception as exc:  # a parser bug on a strange file must not stop the batch
         return False, f"could not read the file ({type(exc).__name__}: {exc})"
 
 
-def extract_in_worker(blob: str, mime: str, languages: tuple[str, ...]) -> Outcome:
-    """The file's text (`ExtractedText`), or the plan of its OCR (`ScanPlan`)."""
-    return _guarded(_extract_or_plan, Path(blob), mime, languages)
+def _out_of_memory() -> str:
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if limit == resource.RLIM_INFINITY:
+        return "the file needs more memory to read than this machine has"
+    return f"reading the file needs more than the {limit / MB:,.0f} MB a worker may use (ARCHIVE_MAX_MEMORY_MB)"
 
 
-def _extract_or_plan(path: Path, mime: str, languages: tuple[str, ...]) -> ExtractedText | ScanPlan:
+def extract_in_worker(blob: str, mime: str, languages: tuple[str, ...], limits: Limits | None = None) -> Outcome:
+    """The file's text (`ExtractedText`), or the plan of its OCR (`ScanPlan`); first, the file's limits."""
+    return _guarded(_extract_or_plan, Path(blob), mime, languages, limits)
+
+
+def _extract_or_plan(
+    path: Path, mime: str, languages: tuple[str, ...], limits: Limits | None
+) -> ExtractedText | ScanPlan:
+    guard.check(path, mime, limits)
     if mime in SCAN_TYPES:
         pages = page_count(path, mime)
         return ScanPlan(pages, tuple(range(pages)), ("",) * pages)
@@ -64,6 +77,7 @@ def ocrmypdf_available() -> bool:
     return shutil.which("ocrmypdf") is not None
 
 
+@own_time_limit(RENDITION_TIMEOUT + 60)  # a whole scan, not a page: ocrmypdf's own timeout stops it
 def rendition_in_worker(blob: str, mime: str, out: str, languages: str, redo: bool) -> Outcome:
     """Make a searchable PDF of a scan with ocrmypdf into `out`; `redo` rasterises pages whose text is garbage."""
     return _guarded(_rendition, blob, mime, out, languages, redo)

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.errors import ArchiveError
+
 CHUNK = 1024 * 1024
 HEX = set("0123456789abcdef")
 RENDITION_SUFFIX = ".ocr.pdf"  # a searchable PDF made from a scan, beside its original; never the original
@@ -45,8 +47,10 @@ class Store:
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
-    def put_file(self, source: Path) -> StoredBlob:
-        """Copy `source` into the store while hashing it; identical content is stored once."""
+    def put_file(self, source: Path, max_bytes: int = 0) -> StoredBlob:
+        """Copy `source` into the store while hashing it; identical content is stored once.
+
+        A file that grows past `max_bytes` (when given) while it is read is not stored: ArchiveError."""
         digest = hashlib.sha256()
         size = 0
         fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix="in-")
@@ -56,6 +60,10 @@ class Store:
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
+                    if max_bytes and size > max_bytes:
+                        raise ArchiveError(
+                            f"the file grew past the limit of {max_bytes // CHUNK:,} MB while it was read"
+                        )
                 out.flush()
                 os.fsync(out.fileno())
             sha = digest.hexdigest()

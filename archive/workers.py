@@ -233,23 +233,29 @@ class TaskQueue:
 
 
 def _serve(conn, memory: int | None) -> None:
-    """A worker's life: run tasks from the pipe until told to stop or the parent goes away."""
+    """A worker's life: run tasks from the pipe until told to stop or the parent goes away.
+
+    The memory cap is set once the first task is unpickled, that is once the parsers are imported: it
+    bounds what reading a file costs, and a cap set too low fails tasks with a reason rather than imports.
+    """
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops its workers
-    if memory:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     while True:
         try:
-            message = conn.recv()
+            message = conn.recv_bytes()
         except (EOFError, OSError):
             return
-        if message is None:
-            return
         try:
-            task, args = message
+            unpickled = ForkingPickler.loads(message)
+            if unpickled is None:
+                return
+            if memory:
+                resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+                memory = None
+            task, args = unpickled
             conn.send(STARTED)  # the time limit counts from here, not from the worker's start-up and imports
             result = task(*args)
-        except BaseException as exc:  # tasks report their own errors; this is a bug or an unpicklable task
+        except BaseException as exc:  # tasks report their own errors; this is a bug or a task that cannot load
             result = False, f"could not read the file ({type(exc).__name__}: {exc})"
         try:
             conn.send(result)

@@ -22,6 +22,7 @@ ODT = "application/vnd.oasis.opendocument.text"
 RTF = "application/rtf"
 
 HEAD_BYTES = 8192
+MIMETYPE_BYTES = 256  # an OpenDocument `mimetype` member is a few dozen bytes
 
 # Scanned pages: read by OCR.
 IMAGES = ((b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG), (b"II*\x00", TIFF), (b"MM\x00*", TIFF))
@@ -91,7 +92,9 @@ def _sniff_zip(path: Path) -> Detected:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-            mimetype = z.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+            # Read only a small `mimetype`: this runs in the archive's own process, before any limit is checked.
+            small = "mimetype" in names and z.getinfo("mimetype").file_size <= MIMETYPE_BYTES
+            mimetype = z.read("mimetype").decode("ascii", "replace").strip() if small else ""
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ExtractionError(f"damaged ZIP container (DOCX or other Office file): {exc}") from exc
     if "word/document.xml" in names:
@@ -121,6 +124,11 @@ def _sniff_ole(path: Path) -> Detected:
     """OLE2 compound files: a Word document has a WordDocument stream at its root; Excel, PowerPoint,
     installers … have others."""
     names = cfb.root_entries(path)
+    if "EncryptedPackage" in names:  # how Office stores a DOCX, XLSX or PPTX saved with a password
+        raise ExtractionError(
+            "the Office document is encrypted with a password (an encrypted DOCX, XLSX or PPTX): "
+            "remove the password in Word and ingest that copy"
+        )
     if "WordDocument" in names:
         return _office(DOC, "Word 97-2003 document (.doc)")
     for stream, what in OLE_STREAMS_UNSUPPORTED:

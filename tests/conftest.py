@@ -81,9 +81,11 @@ def cli(settings: Settings) -> Cli:
     return Cli(settings)
 
 
-def run_archive(home: Path, *args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
-    """The installed console script in a real subprocess (for kills, locks and servers)."""
-    env = {**os.environ, "ARCHIVE_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+def run_archive(
+    home: Path, *args: str, timeout: float = 120, env: dict | None = None, **kwargs
+) -> subprocess.CompletedProcess:
+    """The installed console script in a real subprocess (for kills, locks and servers); `env` adds variables."""
+    env = {**os.environ, **(env or {}), "ARCHIVE_HOME": str(home), "PYTHONUNBUFFERED": "1"}
     return subprocess.run(
         [sys.executable, "-m", "archive", *args], env=env, capture_output=True, text=True, timeout=timeout, **kwargs
     )

@@ -21,10 +21,13 @@ def extract(path: Path) -> ExtractedText:
         title = _title(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ExtractionError("the PDF is encrypted with a password; ingest an unprotected copy") from exc
+    except RecursionError as exc:
+        raise ExtractionError("the PDF's objects are nested too deeply to read (a damaged or hostile file)") from exc
     except (PDFSyntaxError, PSException) as exc:
-        raise ExtractionError(f"damaged PDF: {exc or type(exc).__name__}") from exc
+        raise ExtractionError(_truncated(path) or f"damaged PDF: {exc or type(exc).__name__}") from exc
     except Exception as exc:  # pdfminer raises many types (KeyError, TypeError …) on broken files
-        raise ExtractionError(f"damaged or unreadable PDF ({type(exc).__name__}: {exc})") from exc
+        reason = _truncated(path) or f"damaged or unreadable PDF ({type(exc).__name__}: {exc})"
+        raise ExtractionError(reason) from exc
     page_texts = content.split("\f")[:-1] if content.endswith("\f") else content.split("\f")
     to_ocr = pdf_pages_to_ocr(path, page_texts)
     if to_ocr:
@@ -37,6 +40,15 @@ def extract(path: Path) -> ExtractedText:
         raise ExtractionError("the PDF has no text layer and no page images: nothing to read")
     pages = len(page_texts) or 1
     return ExtractedText(text=content, extractor="pdfminer", pages=pages, title=title)
+
+
+def _truncated(path: Path) -> str | None:
+    """Why an unreadable PDF failed, when it is cut short: a PDF ends with `%%EOF` (readers look in the last KB)."""
+    with open(path, "rb") as f:
+        f.seek(max(0, path.stat().st_size - 1024))
+        if b"%%EOF" not in f.read():
+            return "the PDF is truncated (it stops before its %%EOF end marker): ingest a complete copy"
+    return None
 
 
 def _title(path: Path) -> str | None:

@@ -1,0 +1,176 @@
+"""Hostile and broken files through the real `archive` command: each gets its own clear reason, the batch goes
+on, limits hold in the workers, nothing is written outside the home folder, and the other records stay sound."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from archive.files import display_path
+from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
+from tests.hostile import corpus, slow_pdf, strange_names, text
+
+
+def snapshot(folder: Path, skip: Path) -> dict[bytes, tuple[int, int]]:
+    """Every file and folder below `folder` (but `skip`) with its size and modification time."""
+    found = {}
+    for root, dirs, files in os.walk(os.fsencode(folder)):
+        dirs[:] = [d for d in dirs if os.path.join(root, d) != os.fsencode(skip)]
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            info = os.lstat(path)
+            found[path] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def outcomes(stdout: str) -> tuple[dict[str, dict], dict]:
+    *files, summary = (json.loads(line) for line in stdout.splitlines() if line.strip())
+    return {os.path.basename(o["path"]): o for o in files}, summary["summary"]
+
+
+def test_every_hostile_file_gets_its_reason_and_the_archive_stays_sound(cli, settings, tmp_path):
+    write(tmp_path / "good" / "vi.txt", VI_TEXT)
+    write(tmp_path / "good" / "en.txt", EN_TEXT)
+    _, lines = cli.json("ingest", str(tmp_path / "good"))
+    before = {line["id"]: cli.json("show", str(line["id"]))[1][0] for line in lines[:-1]}
+    hostile = tmp_path / "hostile"
+    expected = corpus(hostile)
+    names = strange_names(hostile)
+    expected.update({display_path(os.fsdecode(name)): ("added", ()) for name in names})
+    outside = write(tmp_path / "elsewhere" / "dotdot.txt", text(300))
+    dotdot = f"{hostile}/../elsewhere/dotdot.txt"  # a path through `..`: still just a file to read
+    scratch, temp = tmp_path / "cwd", tmp_path / "tmp"
+    scratch.mkdir()
+    temp.mkdir()
+    untouched = snapshot(tmp_path, skip=settings.home)
+
+    started = time.monotonic()
+    result = run_archive(
+        settings.home, "ingest", "--json", str(hostile), dotdot, cwd=scratch, env={"TMPDIR": str(temp)}
+    )
+    seconds = time.monotonic() - started
+
+    assert result.returncode == 1, result.stderr  # some files failed; none stopped the batch
+    found, summary = outcomes(result.stdout)
+    assert found.pop("dotdot.txt")["status"] == "added"
+    assert set(found) == set(expected), "every file has exactly one outcome"
+    for name, (status, words) in expected.items():
+        assert found[name]["status"] == status, (name, found[name])
+        assert all(word in found[name]["reason"] for word in words), (name, found[name]["reason"])
+    assert summary["files"] == len(expected) + 1 and summary["added"] == 1 + sum(
+        s == "added" for s, _ in expected.values()
+    )
+    assert seconds < 60, "no file held the batch up"
+
+    # Nothing was written outside the home folder: not beside the files, not in the working or temporary folder
+    # (whose own time changes: the process pool's fork server keeps its socket there while it runs).
+    assert not list(temp.iterdir()) and not list(scratch.iterdir())
+    untouched.pop(os.fsencode(temp))
+    assert {
+        path: seen for path, seen in snapshot(tmp_path, skip=settings.home).items() if path != os.fsencode(temp)
+    } == untouched
+    assert outside.read_text() == text(300)
+    assert not list((settings.home / "store" / "tmp").iterdir()), "no temporary file left in the store"
+    stored = [p for p in (settings.home / "store").rglob("*") if p.is_file()]
+    assert all(len(p.name) == 64 for p in stored), "the store holds content-addressed blobs only"
+
+    # The other records are untouched, and the archive is sound.
+    verify = cli("verify")
+    assert verify.exit_code == 0, verify.stdout + verify.stderr
+    for record_id, shown in before.items():
+        assert cli.json("show", str(record_id))[1][0] == shown
+        blob = settings.home / "store" / shown["sha256"][:2] / shown["sha256"]
+        assert blob.read_bytes() == (tmp_path / "good" / shown["filename"]).read_bytes()
+
+    # A hostile name is kept as it is (undecodable bytes shown as U+FFFD), and only a name.
+    control = next(o for n, o in found.items() if n.startswith("ctl-"))
+    _, (shown,) = cli.json("show", str(control["id"]))
+    assert shown["filename"] == os.fsdecode(next(n for n in names if n.startswith(b"ctl-")))
+    latin = next(o for n, o in found.items() if n.startswith("caf"))
+    _, (shown,) = cli.json("show", str(latin["id"]))
+    assert shown["filename"] == "caf\ufffd-\ufffd\ufffd-latin1.txt"
+
+    # Scripts, styles and hidden elements are not text.
+    _, (scripts,) = cli.json("search", "SCRIPTWORD1")
+    assert scripts["total"] == 0
+    _, (hidden,) = cli.json("search", "HIDDENWORD")
+    assert hidden["total"] == 0
+    _, (visible,) = cli.json("search", "kiem tra ho so tai lieu dot 201")
+    assert [h["filename"] for h in visible["hits"]] == ["scripts.html"]
+
+
+def test_a_hanging_parser_is_killed_at_the_time_limit_and_the_batch_goes_on(settings, tmp_path):
+    inbox = tmp_path / "inbox"
+    write(inbox / "0-slow.pdf", slow_pdf())  # first in line, and one worker: the others wait behind it
+    for n in range(3):
+        write(inbox / f"{n + 1}.txt", text(400 + n))
+    started = time.monotonic()
+    result = run_archive(
+        settings.home, "ingest", "--json", str(inbox), env={"ARCHIVE_MAX_SECONDS": "3", "ARCHIVE_WORKERS": "1"}
+    )
+    seconds = time.monotonic() - started
+    found, summary = outcomes(result.stdout)
+    assert found["0-slow.pdf"]["status"] == "failed"
+    assert found["0-slow.pdf"]["reason"].startswith("extraction took longer than 3 s (limit ARCHIVE_MAX_SECONDS)")
+    assert [found[f"{n}.txt"]["status"] for n in (1, 2, 3)] == ["added"] * 3, "a new worker took over"
+    assert result.returncode == 1 and summary["failed"] == 1
+    assert seconds < 30, "pdfminer alone would take hours over this page"
+    assert run_archive(settings.home, "verify").returncode == 0
+
+
+def test_a_file_that_needs_too_much_memory_fails_and_the_batch_goes_on(settings, tmp_path):
+    line = "Báo cáo công tác văn thư lưu trữ năm 2025 của Văn phòng Tỉnh ủy, số liệu tổng hợp.\n".encode()
+    write(tmp_path / "inbox" / "a-dump.txt", line * (64 * 1024 * 1024 // len(line)))
+    write(tmp_path / "inbox" / "b.txt", VI_TEXT)
+    result = run_archive(
+        settings.home, "ingest", "--json", str(tmp_path / "inbox"), env={"ARCHIVE_MAX_MEMORY_MB": "400"}
+    )
+    found, _ = outcomes(result.stdout)
+    assert found["a-dump.txt"]["status"] == "failed"
+    assert (
+        found["a-dump.txt"]["reason"]
+        == "reading the file needs more than the 400 MB a worker may use (ARCHIVE_MAX_MEMORY_MB)"
+    )
+    assert found["b.txt"]["status"] == "added"
+    assert "Traceback" not in result.stderr
+
+
+def test_limits_are_configurable(cli, tmp_path, monkeypatch):
+    from tests.hostile import many_pages_pdf
+
+    write(tmp_path / "in" / "pages.pdf", many_pages_pdf(12))
+    write(tmp_path / "in" / "big.txt", VI_TEXT * 40)  # ~10 KB
+    monkeypatch.setenv("ARCHIVE_MAX_PAGES", "10")
+    monkeypatch.setenv("ARCHIVE_MAX_FILE_MB", "0.005")
+    _, lines = cli.json("ingest", str(tmp_path / "in"))
+    reasons = {os.path.basename(line["path"]): line["reason"] for line in lines[:-1]}
+    assert "12 pages, over the limit of 10 (ARCHIVE_MAX_PAGES)" in reasons["pages.pdf"]
+    assert "over the limit of 0.005 MB (ARCHIVE_MAX_FILE_MB)" in reasons["big.txt"]
+    monkeypatch.setenv("ARCHIVE_MAX_PAGES", "0")  # 0: no limit
+    monkeypatch.setenv("ARCHIVE_MAX_FILE_MB", "0")
+    _, lines = cli.json("ingest", str(tmp_path / "in"))
+    assert [line["status"] for line in lines[:-1]] == ["added", "added"]
+
+
+def test_the_unpacked_size_of_a_docx_is_limited(cli, tmp_path, monkeypatch):
+    from tests.docgen import SAMPLES, write_docx
+
+    doc = next(doc for _, doc, fmt, _ in SAMPLES if fmt == "docx")
+    (tmp_path / "in").mkdir()
+    write_docx(doc, tmp_path / "in" / "a.docx")
+    monkeypatch.setenv("ARCHIVE_MAX_UNZIPPED_MB", "0.01")
+    _, (line, _) = cli.json("ingest", str(tmp_path / "in"))
+    assert line["status"] == "failed" and "(ARCHIVE_MAX_UNZIPPED_MB)" in line["reason"]
+
+
+def test_a_manifest_cannot_reach_outside_its_folder(cli, tmp_path):
+    write(tmp_path / "secret.txt", VI_TEXT)
+    write(tmp_path / "in" / "a.txt", EN_TEXT)
+    manifest = write(tmp_path / "m.csv", "file,title\n../secret.txt,Stolen\na.txt,Fine\n")
+    result = cli("ingest", str(tmp_path / "in"), "--manifest", str(manifest))
+    assert result.exit_code == 1
+    assert "../secret.txt: no such file in" in result.stderr and "nothing was ingested" in result.stderr
+    _, (found,) = cli.json("search", "Standing Board")
+    assert found["total"] == 0
