@@ -6,7 +6,11 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from archive.errors import UsageError
+from archive.models import Limits
+
 DEFAULT_HOME = "./var"
+MB = 1024 * 1024
 UPLOADS_DIR = "uploads"  # web uploads wait here, inside the home folder, until they are ingested
 
 
@@ -24,6 +28,16 @@ class Settings:
     ocr_min_confidence: float = 70.0  # mean word confidence below which an OCR'd record needs review
     ocr_rendition: bool = True  # keep a searchable PDF beside a scan when `ocrmypdf` is installed
     secure_cookies: str = "auto"  # auto: Secure over HTTPS and on loopback; always; never (plain HTTP on a LAN)
+    # Limits for hostile or broken files (env ARCHIVE_MAX_…); 0 turns one off.
+    max_file_mb: float = 512  # larger files are refused before a byte is read
+    max_pages: int = 2000  # PDF pages or TIFF frames
+    max_unzipped_mb: float = 1024  # sum of the member sizes of a DOCX or ODT
+    max_zip_ratio: float = 100  # how far a member larger than 1 MB may have been compressed
+    max_seconds: float = 120  # per file (per page for scans): the worker is killed after this
+    max_memory_mb: float = 2048  # address space of each worker process (RLIMIT_AS)
+    log_file: Path | None = None  # a rotating log of what each command did (--log-file, ARCHIVE_LOG_FILE)
+    log_max_mb: float = 10  # size at which the log is rotated
+    log_backups: int = 5  # rotated logs kept
     max_upload_mb: int = 1024  # the largest web upload (all files of one request together), in MiB
 
     @property
@@ -45,6 +59,11 @@ class Settings:
     @property
     def lock_path(self) -> Path:
         return self.home / "archive.lock"
+
+    @property
+    def limits(self) -> Limits:
+        """The limits a worker checks before a parser opens a file."""
+        return Limits(self.max_pages, int(self.max_unzipped_mb * MB), self.max_zip_ratio)
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
@@ -71,7 +90,36 @@ class Settings:
             values["ocr_rendition"] = env["ARCHIVE_OCR_RENDITION"].strip().lower() not in ("0", "no", "off", "false")
         if env.get("ARCHIVE_SECURE_COOKIES"):
             values["secure_cookies"] = env["ARCHIVE_SECURE_COOKIES"].strip().lower()
+        for name, cast in NUMBERS.items():
+            variable = f"ARCHIVE_{name.upper()}"
+            if env.get(variable):
+                values[name] = _number(variable, env[variable], cast)
+        if env.get("ARCHIVE_LOG_FILE"):
+            values["log_file"] = Path(env["ARCHIVE_LOG_FILE"]).expanduser()
         if env.get("ARCHIVE_MAX_UPLOAD_MB"):
             values["max_upload_mb"] = max(1, int(env["ARCHIVE_MAX_UPLOAD_MB"]))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+# Settings read from ARCHIVE_<NAME> as numbers.
+NUMBERS = {
+    "max_file_mb": float,
+    "max_pages": int,
+    "max_unzipped_mb": float,
+    "max_zip_ratio": float,
+    "max_seconds": float,
+    "max_memory_mb": float,
+    "log_max_mb": float,
+    "log_backups": int,
+}
+
+
+def _number(variable: str, text: str, cast: type) -> float:
+    try:
+        value = cast(text.strip())
+    except ValueError:
+        raise UsageError(f"{variable}={text!r}: not a {'whole ' if cast is int else ''}number") from None
+    if value < 0:
+        raise UsageError(f"{variable}={text!r}: must not be negative")
+    return value
