@@ -9,7 +9,6 @@ Exit codes: 0 success; 1 something failed (a file, a check, a lookup); 2 bad usa
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from archive.cli.logs import RUN, LoggedGroup, log_start, start_logging
 from archive.config import DEFAULT_HOME, Settings
 from archive.errors import ArchiveError, LockedError
 
@@ -30,9 +30,11 @@ def fail_on_archive_errors(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except LockedError as exc:
+            RUN.error("%s", exc.message)
             click.echo(f"archive: {exc.message}", err=True)
             sys.exit(EXIT_BUSY)
         except ArchiveError as exc:
+            RUN.error("%s", exc.message)
             click.echo(f"archive: error: {exc.message}", err=True)
             sys.exit(EXIT_FAILED)
 
@@ -64,9 +66,12 @@ wait_option = click.option(
     "--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for a busy archive."
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No output on success (for cron); problems still on stderr."
+)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LoggedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
     type=click.Path(file_okay=False, path_type=Path),
@@ -76,13 +81,21 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Machine-read
     help="The archive's home folder (env ARCHIVE_HOME).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens on stderr.")
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="ARCHIVE_LOG_FILE",
+    help="Also append what each command does to this file, rotated (env ARCHIVE_LOG_FILE).",
+)
 @click.pass_context
-def main(ctx: click.Context, home: Path, verbose: bool) -> None:
+def main(ctx: click.Context, home: Path, verbose: bool, log_file: Path | None) -> None:
     """Records archive with full-text search for Party committee offices."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
-    ctx.obj = Settings.load(home)
+    try:
+        ctx.obj = Settings.load(home, log_file=log_file)
+    except ArchiveError as exc:  # a mistyped ARCHIVE_… variable is bad usage, like a mistyped option
+        raise click.UsageError(exc.message) from None
+    ctx.call_on_close(start_logging(ctx.obj, verbose))
+    log_start(ctx)
     import getpass
 
     from archive import audit

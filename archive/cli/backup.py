@@ -6,14 +6,15 @@ from pathlib import Path
 
 import click
 
-from archive.cli import fail_on_archive_errors, json_option, main, print_json, wait_option
+from archive.cli import fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
+from archive.cli.logs import say
 from archive.config import Settings
 
 
 @main.command()
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
 @json_option
-@click.option("-q", "--quiet", is_flag=True, help="No output on success.")
+@quiet_option
 @click.pass_obj
 @fail_on_archive_errors
 def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
@@ -30,20 +31,21 @@ def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
         catalog.log_event("backup", None, dest=str(dest.resolve()), records=summary["records"])
     if as_json:
         print_json(summary)
-    elif not quiet:
-        click.echo(
-            f"backup: {summary['records']} records, {summary['originals']} originals ({summary['bytes']:,} bytes), "
-            f"index {summary['index']}, in {dest}"
-        )
+    say(
+        f"backup: {summary['records']} records, {summary['originals']} originals ({summary['bytes']:,} bytes), "
+        f"index {summary['index']}, in {dest}",
+        quiet or as_json,
+    )
 
 
 @main.command()
 @click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @json_option
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def restore(settings: Settings, source: Path, as_json: bool, wait: float) -> None:
+def restore(settings: Settings, source: Path, as_json: bool, quiet: bool, wait: float) -> None:
     """Bring back a backup made by `archive backup` into an empty home (--home), then check its index."""
     from archive.backup import restore as run_restore
     from archive.catalog import Catalog
@@ -53,5 +55,7 @@ def restore(settings: Settings, source: Path, as_json: bool, wait: float) -> Non
         catalog.log_event("restore", None, source=str(source.resolve()), records=summary["backup"]["records"])
     if as_json:
         print_json(summary)
-    else:
-        click.echo(f"restore: {summary['backup']['records']} records from {source}; run `archive verify` to check")
+    say(
+        f"restore: {summary['backup']['records']} records from {source}; run `archive verify` to check",
+        quiet or as_json,
+    )

@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.cli.logs import RUN, say
 from archive.config import Settings
+from archive.files import printable
 from archive.models import IngestOutcome, OutcomeStatus
 
 
@@ -53,12 +55,18 @@ def ingest(
 
     def on_outcome(outcome: IngestOutcome) -> None:
         bar.update(1)
+        if outcome.status in (OutcomeStatus.FAILED, OutcomeStatus.UNSUPPORTED, OutcomeStatus.PENDING_OCR):
+            line = printable(f"{outcome.status}: {outcome.path}: {outcome.reason}")
+        elif outcome.reason:  # added, but its OCR needs a person's review
+            line = printable(f"needs review: {outcome.path}: {outcome.reason}")
+        else:
+            line = None
+        if line:
+            RUN.warning("%s", line)
         if as_json:
             print_json(outcome.to_dict())
-        elif outcome.status in (OutcomeStatus.FAILED, OutcomeStatus.UNSUPPORTED, OutcomeStatus.PENDING_OCR):
-            bar.write(f"{outcome.status}: {outcome.path}: {outcome.reason}", file=sys.stderr)
-        elif outcome.reason:  # added, but its OCR needs a person's review
-            bar.write(f"needs review: {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif line:
+            bar.write(line, file=sys.stderr)
 
     try:
         summary = run_ingest(
@@ -69,14 +77,14 @@ def ingest(
         bar.close()
     if as_json:
         print_json({"summary": summary.to_dict()})
-    elif not (quiet and summary.ok):
-        c = summary.counts
-        click.echo(
-            f"{summary.files} files: {c['added']} added, {c['duplicate']} duplicate, "
-            f"{c['unsupported']} unsupported, {c['failed']} failed"
-            + (f", {c['pending_ocr']} pending OCR" if c.get("pending_ocr") else "")
-            + f" ({summary.seconds:.1f} s, batch {summary.batch_id})"
-        )
+    c = summary.counts
+    say(
+        f"{summary.files} files: {c['added']} added, {c['duplicate']} duplicate, "
+        f"{c['unsupported']} unsupported, {c['failed']} failed"
+        + (f", {c['pending_ocr']} pending OCR" if c.get("pending_ocr") else "")
+        + f" ({summary.seconds:.1f} s, batch {summary.batch_id})",
+        as_json or (quiet and summary.ok),
+    )
     sys.exit(0 if summary.ok else EXIT_FAILED)
 
 

@@ -7,17 +7,28 @@ import sys
 import click
 
 from archive.catalog import Catalog
-from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.cli import (
+    EXIT_FAILED,
+    fail_on_archive_errors,
+    json_option,
+    main,
+    print_json,
+    progress,
+    quiet_option,
+    wait_option,
+)
+from archive.cli.logs import say, warn
 from archive.config import Settings
 
 
 @main.command()
 @click.argument("record_ids", nargs=-1, type=int)
 @json_option
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, wait: float) -> None:
+def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, quiet: bool, wait: float) -> None:
     """Re-read metadata from stored text with the current rules (all records, or the IDs given).
 
     Values from a manifest or an edit are kept; only extracted values are replaced.
@@ -29,14 +40,13 @@ def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, wa
     counts = run_reextract(settings.with_(lock_wait=wait), record_ids or None, actor=getpass.getuser())
     if as_json:
         print_json(counts)
-    else:
-        click.echo(f"reextract: {counts['checked']} records checked, {counts['updated']} updated")
+    say(f"reextract: {counts['checked']} records checked, {counts['updated']} updated", quiet or as_json)
 
 
 @main.command()
 @click.option("--full", is_flag=True, help="Rebuild everything beside the live index, then swap it in.")
 @json_option
-@click.option("-q", "--quiet", is_flag=True, help="No output on success.")
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
@@ -56,9 +66,8 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
             bar.close()
     if as_json:
         print_json(summary.to_dict())
-    elif not quiet:
-        kind = f"full rebuild, {summary.reason}" if summary.full else "incremental"
-        click.echo(f"reindex ({kind}): {summary.indexed} indexed, {summary.deleted} removed")
+    kind = f"full rebuild, {summary.reason}" if summary.full else "incremental"
+    say(f"reindex ({kind}): {summary.indexed} indexed, {summary.deleted} removed", quiet or as_json)
 
 
 @main.command()
@@ -69,10 +78,11 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
     help="Re-hash N originals drawn at random (nightly); all by default.",
 )
 @json_option
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def verify(settings: Settings, sample: int | None, as_json: bool, wait: float) -> None:
+def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, wait: float) -> None:
     """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem.
 
     Each run is recorded in the audit trail (`fixity`)."""
@@ -81,7 +91,7 @@ def verify(settings: Settings, sample: int | None, as_json: bool, wait: float) -
     from archive.verify import verify as run_verify
 
     with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
-        bar = progress(catalog.count(), "record", as_json)
+        bar = progress(catalog.count(), "record", as_json or quiet)
         try:
             report = run_verify(
                 catalog, Store(settings.store_dir), settings.index_dir, progress=bar.update, sample=sample
@@ -99,13 +109,13 @@ def verify(settings: Settings, sample: int | None, as_json: bool, wait: float) -
         )
     if as_json:
         print_json(report.to_dict())
-    else:
-        for problem in report.problems or []:
-            where = f"record {problem.record_id}: " if problem.record_id is not None else ""
-            click.echo(f"{problem.kind}: {where}{problem.detail}", err=True)
-        verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
-        click.echo(
-            f"verify: {verdict} — {report.records} records, {report.originals_checked} originals checked, "
-            f"{report.indexed} in the index"
-        )
+    for problem in report.problems:
+        where = f"record {problem.record_id}: " if problem.record_id is not None else ""
+        warn(f"{problem.kind}: {where}{problem.detail}", as_json)
+    verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+    line = (
+        f"verify: {verdict} — {report.records} records, {report.originals_checked} originals checked, "
+        f"{report.indexed} in the index"
+    )
+    say(line, as_json or (quiet and report.ok))
     sys.exit(0 if report.ok else EXIT_FAILED)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.cli.logs import RUN, say
 from archive.config import Settings
 
 
@@ -71,9 +72,12 @@ def ocr(
     pages = PageProgress(quiet)
 
     def on_record(line: dict) -> None:
+        problem = line["status"] == "failed" or line["needs_review"]
+        if problem:
+            RUN.warning("%s: record %s: %s", line["status"], line["id"], line["reason"])
         if as_json:
             print_json(line)
-        elif line["status"] == "failed" or line["needs_review"]:
+        elif problem:
             pages.write(f"{line['status']}: record {line['id']}: {line['reason']}")
 
     try:
@@ -82,11 +86,11 @@ def ocr(
         pages.close()
     if as_json:
         print_json({"summary": summary.to_dict()})
-    elif not (quiet and not summary.failed):
-        click.echo(
-            f"ocr: {summary.records} pending scans, {summary.done} read ({summary.pages} pages), "
-            f"{summary.failed} failed, {summary.needs_review} need review ({summary.seconds:.1f} s)"
-        )
+    say(
+        f"ocr: {summary.records} pending scans, {summary.done} read ({summary.pages} pages), "
+        f"{summary.failed} failed, {summary.needs_review} need review ({summary.seconds:.1f} s)",
+        as_json or (quiet and not summary.failed),
+    )
     sys.exit(EXIT_FAILED if summary.failed else 0)
 
 

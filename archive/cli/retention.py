@@ -8,7 +8,8 @@ from datetime import date
 import click
 
 from archive.catalog import Catalog
-from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, wait_option
+from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
+from archive.cli.logs import say, warn
 from archive.config import Settings
 
 as_of_option = click.option(
@@ -63,10 +64,13 @@ def due(settings: Settings, as_of, as_json: bool) -> None:
 @click.argument("record_ids", nargs=-1, type=int, required=True)
 @click.option("--authority", required=True, help='The approving decision, e.g. "Quyết định số 12-QĐ/VPTU".')
 @json_option
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def dispose(settings: Settings, record_ids: tuple[int, ...], authority: str, as_json: bool, wait: float) -> None:
+def dispose(
+    settings: Settings, record_ids: tuple[int, ...], authority: str, as_json: bool, quiet: bool, wait: float
+) -> None:
     """Destroy records whose period has ended: original, text and index entries go, a disposal record stays.
 
     Held and permanent records (and any not yet due) are refused; then nothing is disposed. Exit 1 on refusal.
@@ -76,13 +80,12 @@ def dispose(settings: Settings, record_ids: tuple[int, ...], authority: str, as_
     result = run_dispose(settings.with_(lock_wait=wait), record_ids, authority)
     if as_json:
         print_json(result.to_dict())
-    else:
-        for refusal in result.refused:
-            click.echo(f"refused: {refusal.reason}", err=True)
-        for disposal in result.disposed:
-            click.echo(f"disposed: record {disposal.record_id} ({disposal.filename}, sha256 {disposal.sha256})")
-        if result.refused:
-            click.echo("nothing was disposed", err=True)
+    for refusal in result.refused:
+        warn(f"refused: {refusal.reason}", as_json)
+    for disposal in result.disposed:
+        say(f"disposed: record {disposal.record_id} ({disposal.filename}, sha256 {disposal.sha256})", quiet or as_json)
+    if result.refused:
+        warn("nothing was disposed", as_json)
     sys.exit(EXIT_FAILED if result.refused else 0)
 
 
@@ -130,29 +133,31 @@ def hold() -> None:
 @hold.command("add")
 @click.argument("record_id", type=int)
 @click.option("--reason", required=True, help="Why: the case, the request, the decision.")
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def hold_add(settings: Settings, record_id: int, reason: str, wait: float) -> None:
+def hold_add(settings: Settings, record_id: int, reason: str, quiet: bool, wait: float) -> None:
     """Put a record under legal hold."""
     from archive.holds import add_hold
 
     add_hold(settings.with_(lock_wait=wait), record_id, reason)
-    click.echo(f"record {record_id}: under legal hold ({reason})")
+    say(f"record {record_id}: under legal hold ({reason})", quiet)
 
 
 @hold.command("remove")
 @click.argument("record_id", type=int)
 @click.option("--reason", default="", help="Why the hold ends.")
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def hold_remove(settings: Settings, record_id: int, reason: str, wait: float) -> None:
+def hold_remove(settings: Settings, record_id: int, reason: str, quiet: bool, wait: float) -> None:
     """Lift a legal hold."""
     from archive.holds import remove_hold
 
     remove_hold(settings.with_(lock_wait=wait), record_id, reason)
-    click.echo(f"record {record_id}: legal hold lifted")
+    say(f"record {record_id}: legal hold lifted", quiet)
 
 
 @hold.command("list")
