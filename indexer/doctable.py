@@ -14,7 +14,10 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
+from indexer.postings import ArrayCache
 from indexer.schema import FACET_FIELDS
+
+MERGED_BYTES = 128 * 1024 * 1024
 
 # Whoosh keeps a field's length per document as one byte; this table turns bytes back into lengths.
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
@@ -82,6 +85,9 @@ class DocTable:
                 self.live[[offset + d for d in leaf.segment().deleted_docs()]] = False
         self.facets = {name: self._join_facet(name, parts) for name in FACET_FIELDS}
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
+        # Postings over all segments, by (field, term), for this searcher's lifetime: a query looks up each
+        # word in a dozen fields, and each lookup would otherwise visit every segment.
+        self.merged = ArrayCache(MERGED_BYTES)
 
     def _join_facet(self, name: str, parts: list[SegmentColumns]) -> tuple[np.ndarray, list]:
         labels: dict = {None: 0}

@@ -34,6 +34,15 @@ class Match:
     score: np.ndarray  # float32 per document (meaningful where mask is True)
 
 
+@dataclass
+class Hits:
+    """A term's matches kept sparse (its documents and their scores) until something combines them:
+    an Or of a word over a dozen fields then costs one pass over the archive, not one per field."""
+
+    docs: np.ndarray  # int64, each document once
+    scores: np.ndarray  # float32
+
+
 class Evaluator:
     """Evaluates queries against one searcher's documents."""
 
@@ -46,6 +55,9 @@ class Evaluator:
         self.size = table.size
 
     def run(self, node: q.Query) -> Match:
+        return self.dense(self._run(node))
+
+    def _run(self, node: q.Query) -> Match | Hits:
         handler = HANDLERS.get(type(node))
         if handler is not None:
             return handler(self, node)
@@ -58,37 +70,44 @@ class Evaluator:
     # Leaves
 
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Global document numbers and term weights of one term, over every segment."""
-        docs, weights = [], []
-        for leaf, offset, key in self.table.leaves:
-            local, weight = self.cache.get(leaf, key, field, text)
-            if len(local):
-                docs.append(local.astype(np.int64) + offset)
-                weights.append(weight)
-        if not docs:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        return np.concatenate(docs), np.concatenate(weights)
+        """Global document numbers and term weights of one term, over every segment (kept per searcher)."""
+        key = (field, text)
+        found = self.table.merged.lookup(key)
+        if found is None:
+            docs, weights = [], []
+            for leaf, offset, segment in self.table.leaves:
+                local, weight = self.cache.get(leaf, segment, field, text)
+                if len(local):
+                    docs.append(local.astype(np.int64) + offset)
+                    weights.append(weight)
+            if docs:
+                found = (np.concatenate(docs), np.concatenate(weights))
+            else:
+                found = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+            self.table.merged.keep(key, found)
+        return found
 
     def term(self, field: str, text: str, boost: float = 1.0) -> Match:
-        match = self.empty()
-        docs, tf = self.postings(field, text)
-        if len(docs):
-            idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
-            lengths, mean = self.table.lengths(field)
-            norm = K1 * ((1 - B) + B * lengths[docs] / mean)
-            match.mask[docs] = True
-            match.score[docs] = boost * idf * tf * (K1 + 1) / (tf + norm)
-        return match
+        return self.dense(self.hits(field, text, boost))
 
-    def _term(self, node: q.Term) -> Match:
-        return self.term(node.fieldname, node.text, node.boost)
+    def hits(self, field: str, text: str, boost: float = 1.0) -> Hits:
+        docs, tf = self.postings(field, text)
+        if not len(docs):
+            return Hits(docs, tf)
+        idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
+        lengths, mean = self.table.lengths(field)
+        norm = K1 * ((1 - B) + B * lengths[docs] / mean)
+        return Hits(docs, (boost * idf * tf * (K1 + 1) / (tf + norm)).astype(np.float32))
+
+    def _term(self, node: q.Term) -> Hits:
+        return self.hits(node.fieldname, node.text, node.boost)
 
     def _phrase(self, node: q.Phrase) -> Match:
         words, field = list(node.words), node.fieldname
         if not words:
             return self.empty()
         if len(words) == 1:
-            return self.term(field, words[0], node.boost)
+            return self.hits(field, words[0], node.boost)
         if field in NO_PHRASE:
             return self.empty()
         if field in PHRASE_ON_PAIRS:
@@ -127,10 +146,19 @@ class Evaluator:
 
     def _or(self, node) -> Match:
         match = self.empty()
+        docs, scores = [], []
         for child in node.subqueries:
-            found = self.run(child)
-            match.mask |= found.mask
-            match.score += np.where(found.mask, found.score, 0)
+            found = self._run(child)
+            if isinstance(found, Hits):
+                docs.append(found.docs)
+                scores.append(found.scores)
+            else:
+                match.mask |= found.mask
+                match.score += np.where(found.mask, found.score, 0)
+        if docs:
+            every = np.concatenate(docs)
+            match.mask[every] = True
+            match.score += np.bincount(every, weights=np.concatenate(scores), minlength=self.size).astype(np.float32)
         return self._scaled(match, node.boost)
 
     def _and_not(self, node: q.AndNot) -> Match:
@@ -160,6 +188,14 @@ class Evaluator:
 
     def empty(self) -> Match:
         return Match(np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float32))
+
+    def dense(self, found: Match | Hits) -> Match:
+        if isinstance(found, Match):
+            return found
+        match = self.empty()
+        match.mask[found.docs] = True
+        match.score[found.docs] = found.scores
+        return match
 
     def _all(self, matches: list[Match]) -> Match:
         if not matches:

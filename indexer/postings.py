@@ -60,28 +60,44 @@ def _decode_blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
     return ids.astype(np.int32), np.concatenate(weights)
 
 
-class PostingCache:
-    """Decoded postings keyed by (segment, field, term), least recently used evicted past a byte budget."""
+class ArrayCache:
+    """(docs, weights) pairs by key, least recently used evicted past a byte budget; thread-safe."""
 
-    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+    def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.size = 0
         self._entries: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, leaf, segment: str, field: str, term: bytes) -> tuple[np.ndarray, np.ndarray]:
-        key = (segment, field, term)
+    def lookup(self, key: tuple) -> tuple[np.ndarray, np.ndarray] | None:
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
-                return found
-        # Absent terms are cached too: a query looks for each word in every text field of every segment.
-        found = decode(leaf.postings(field, term)) if (field, term) in leaf else EMPTY
+            return found
+
+    def keep(self, key: tuple, found: tuple[np.ndarray, np.ndarray]) -> None:
         with self._lock:
+            if key in self._entries:
+                return
             self._entries[key] = found
             self.size += found[0].nbytes + found[1].nbytes + ENTRY_BYTES
             while self.size > self.max_bytes and len(self._entries) > 1:
                 _, (docs, weights) = self._entries.popitem(last=False)
                 self.size -= docs.nbytes + weights.nbytes + ENTRY_BYTES
+
+
+class PostingCache(ArrayCache):
+    """Decoded postings keyed by (segment, field, term): right for as long as the segment exists."""
+
+    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+        super().__init__(max_bytes)
+
+    def get(self, leaf, segment: str, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        key = (segment, field, term)
+        found = self.lookup(key)
+        if found is None:
+            # Absent terms are cached too: a query looks for each word in every text field of every segment.
+            found = decode(leaf.postings(field, term)) if (field, term) in leaf else EMPTY
+            self.keep(key, found)
         return found

@@ -14,6 +14,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ from indexer.visibility import Clearance, visible_mask
 MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer records than this
-FILTER_CACHE = 64
+FILTER_CACHE = 256  # filter masks and spelling candidates kept per searcher
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SORTS = {
     "relevance": None,
@@ -125,7 +126,7 @@ class SearchIndex:
             mask = mask & self._cached(repr(restrict), lambda: evaluator.run(restrict).mask)
         return mask
 
-    def _cached(self, key, compute: Callable[[], np.ndarray]) -> np.ndarray:
+    def _cached(self, key, compute: Callable[[], object]):
         if key in self._filters:
             self._filters.move_to_end(key)
         else:
@@ -200,7 +201,10 @@ class SearchIndex:
                 together = sum(searcher.doc_frequency("body_pairs", pair) for pair in pairs)
                 return together, searcher.doc_frequency("body", candidate)
 
-            candidates = searcher.suggest("body", fold(word).lower(), limit=8, maxdist=2, prefix=1)
+            folded = fold(word).lower()
+            candidates = self._cached(
+                ("suggest", folded), partial(searcher.suggest, "body", folded, limit=8, maxdist=2, prefix=1)
+            )
             if candidates:
                 best = max(candidates, key=rank)
                 corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, count=1)
