@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, g, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from archive.access import not_found
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, DisposedError, NotFoundError, UnauthorizedError
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.i18n import init_i18n
     from web.ingesting import UploadRequest, ingesting
     from web.labels import install as install_labels
+    from web.openapi import openapi
     from web.pages import pages
     from web.workflow import workflow
     from web.workflow_api import workflow_api
@@ -41,7 +43,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     install_labels(app)
     app.request_class = UploadRequest
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
-    for blueprint in (api, pages, auth, admin, admin_area, workflow, workflow_api, ingesting):
+    for blueprint in (api, pages, auth, admin, admin_area, workflow, workflow_api, ingesting, openapi):
         app.register_blueprint(blueprint)
     app.before_request(authenticate_request)
     app.teardown_request(end_request)
@@ -61,6 +63,12 @@ def create_app(settings: Settings | None = None) -> Flask:
         if request.endpoint != "static":
             response.headers["Cache-Control"] = "no-store"  # nothing classified stays in a browser's cache
         return response
+
+    @app.url_value_preprocessor
+    def record_ids_in_range(_endpoint, values) -> None:
+        # Ids past SQLite's 64-bit integers can name no record: the same "not found" as any absent id.
+        if values and values.get("record_id", 0) > 2**63 - 1:
+            raise not_found(values["record_id"])
 
     @app.teardown_appcontext
     def close_catalog(_exc) -> None:
@@ -84,7 +92,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         if exc.code == 413:
             limit = settings.max_upload_mb
             return error_response(413, f"the upload is larger than the limit of {limit} MiB (ARCHIVE_MAX_UPLOAD_MB)")
-        return error_response(exc.code or 500, exc.description or exc.name)
+        response = error_response(exc.code or 500, exc.description or exc.name)
+        if exc.code == 405 and getattr(exc, "valid_methods", None):
+            response.headers["Allow"] = ", ".join(exc.valid_methods)  # what the route does take
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(exc: Exception):

@@ -68,6 +68,25 @@ def similar(record_id: int):
     return jsonify(result)
 
 
+@api.get("/api/records/<int:record_id>/status")
+def record_status(record_id: int):
+    """The record page's status box: hold, retention period and end, protection period."""
+    from web.records import status
+
+    return jsonify({"id": record_id, **status(visible_record(catalog(), record_id, clearance()))})
+
+
+@api.get("/api/records/<int:record_id>/text")
+def record_text(record_id: int):
+    """One page of the record's text, as plain pieces marked where `q` matches (as the page shows them)."""
+    from web.records import text_page
+
+    visible_record(catalog(), record_id, clearance())
+    page = text_page(record_id, int_arg("page", 1, 1, 100_000), request.args.get("q") or "")
+    page["pieces"] = [{"text": text, "match": matched} for text, matched in page["pieces"]]
+    return jsonify({"id": record_id, **page})
+
+
 @api.get("/healthz")
 def healthz():
     """Open to all; the record count is what the caller may see (null without credentials)."""

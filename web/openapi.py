@@ -1,0 +1,375 @@
+"""`/api/openapi.json`: the JSON API described as OpenAPI 3.0, built here beside the routes it describes
+(tests/web/test_openapi.py checks every route is in it and runs schemathesis against it)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+
+from archive.vocabulary import CLASSIFICATIONS
+
+openapi = Blueprint("openapi", __name__)
+
+
+def _nullable(kind: str, **extra) -> dict:
+    return {"type": kind, "nullable": True, **extra}
+
+
+def _obj(props: dict, required: list[str] | None = None) -> dict:
+    return {"type": "object", "properties": props, "required": required or list(props)}
+
+
+def _array(items: dict) -> dict:
+    return {"type": "array", "items": items}
+
+
+ERROR = _obj({"error": _obj({"status": {"type": "integer"}, "message": {"type": "string"}})}, ["error"])
+FACET = _array(_obj({"value": {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "count": {"type": "integer"}}))
+HIT = _obj(
+    {
+        "id": {"type": "integer"},
+        "title": _nullable("string"),
+        "filename": {"type": "string"},
+        "language": _nullable("string"),
+        "issued": _nullable("string"),
+        "doc_number": _nullable("string"),
+        "doc_type": _nullable("string"),
+        "issuer": _nullable("string"),
+        "classification": {"type": "string", "enum": list(CLASSIFICATIONS)},
+        "score": {"type": "number"},
+        "snippet": {"type": "string", "description": "HTML-escaped text; matches in <mark>"},
+    }
+)
+SEARCH = _obj(
+    {
+        "query": {"type": "string"},
+        "total": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer"},
+        "limit": {"type": "integer"},
+        "sort": {"type": "string"},
+        "hits": _array(HIT),
+        "facets": {"type": "object", "additionalProperties": FACET},
+        "suggestion": _nullable("string"),
+        "took_ms": {"type": "number"},
+    }
+)
+RECORD = _obj(
+    {
+        "id": {"type": "integer"},
+        "title": _nullable("string"),
+        "filename": {"type": "string"},
+        "classification": {"type": "string", "enum": list(CLASSIFICATIONS)},
+        "compartments": _array({"type": "string"}),
+        "provenance": {"type": "object", "additionalProperties": {"type": "string"}},
+        "sha256": {"type": "string"},
+        "size": {"type": "integer"},
+        "citations": _array(_obj({"symbol": {"type": "string"}, "id": _nullable("integer")})),
+        "cited_by": _array(_obj({"symbol": {"type": "string"}, "id": {"type": "integer"}}, ["symbol", "id"])),
+        "links": _obj({"download": {"type": "string"}, "page": {"type": "string"}}),
+    }
+)
+HOLD = _obj(
+    {"id": {"type": "integer"}, "reason": {"type": "string"}, "by": {"type": "string"}, "since": {"type": "string"}}
+)
+STATUS = _obj(
+    {
+        "id": {"type": "integer"},
+        "hold": {**HOLD, "nullable": True},
+        "retention": _obj(
+            {
+                "period": {"type": "string"},
+                "rule": {"type": "string"},
+                "ends": _nullable("string"),
+                "due": {"type": "boolean"},
+            }
+        ),
+        "protection": {
+            **_obj({"years": {"type": "integer"}, "ends": _nullable("string"), "due": {"type": "boolean"}}),
+            "nullable": True,
+        },
+    }
+)
+TEXT = _obj(
+    {
+        "id": {"type": "integer"},
+        "page": {"type": "integer", "minimum": 1},
+        "pages": {"type": "integer", "minimum": 1},
+        "chars": {"type": "integer"},
+        "matches": {"type": "integer"},
+        "pieces": _array(_obj({"text": {"type": "string"}, "match": {"type": "boolean"}})),
+    }
+)
+OUTCOME = _obj(
+    {
+        "name": {"type": "string"},
+        "status": {"type": "string"},
+        "id": _nullable("integer"),
+        "reason": _nullable("string"),
+    }
+)
+INGEST = _obj(
+    {
+        "batch": _nullable("integer"),
+        "outcomes": _array(OUTCOME),
+        "summary": {"type": "object", "nullable": True},
+        "manifest": _array({"type": "object"}),
+    }
+)
+AUDIT_ENTRY = _obj(
+    {
+        "id": {"type": "integer"},
+        "at": {"type": "string"},
+        "actor": {"type": "string"},
+        "origin": _nullable("string"),
+        "action": {"type": "string"},
+        "record_id": _nullable("integer"),
+        "detail": {"nullable": True},
+        "prev_hash": _nullable("string"),
+        "hash": {"type": "string"},
+    }
+)
+ADMIN_STATUS = _obj(
+    {
+        "records": {"type": "integer"},
+        "index": {"type": "string"},
+        "not_indexed": {"type": "integer"},
+        "ocr_pending": {"type": "integer"},
+        "writer": {"type": "object", "nullable": True},
+        "last_verify": {"type": "object", "nullable": True},
+    }
+)
+DUE = _obj({"as_of": {"type": "string"}, "records": _array({"type": "object"}), "undated": _array({"type": "integer"})})
+
+
+def _param(name: str, where: str = "query", schema: dict | None = None, required: bool = False, text: str = "") -> dict:
+    return {
+        "name": name,
+        "in": where,
+        "required": required,
+        "schema": schema or {"type": "string"},
+        "description": text,
+    }
+
+
+def _json(schema: dict, text: str = "OK") -> dict:
+    return {"description": text, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict:
+    words = {
+        400: "bad request",
+        401: "no or bad credentials",
+        403: "role or CSRF",
+        404: "not found (or not visible)",
+        409: "refused",
+        410: "disposed of",
+        413: "upload too large",
+        422: "manifest errors",
+        503: "busy",
+    }
+    return {str(c): _json(ERROR, words[c]) for c in codes}
+
+
+def _get(summary: str, schema: dict, params: list[dict] | None = None, errors=(401,), tag: str = "records") -> dict:
+    return {
+        "get": {
+            "summary": summary,
+            "tags": [tag],
+            "parameters": params or [],
+            "responses": {"200": _json(schema), **_errors(*errors)},
+        }
+    }
+
+
+RECORD_ID = _param("record_id", "path", {"type": "integer", "minimum": 0}, True)
+DAY = {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}  # empty means "not given"
+AS_OF = _param("as_of", schema=DAY, text="YYYY-MM-DD; today by default")
+SEARCH_PARAMS = [
+    _param("q", text="the query (see the query language); may be empty when a filter is given, else 400"),
+    *(_param(n) for n in ("type", "number", "year", "issuer", "lang", "classification", "issued")),
+    _param("sort", schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest"]}),
+    _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
+    _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
+]
+
+
+def document() -> dict:
+    paths = {
+        "/api/search": _get("Search records (cut to the caller's clearance)", SEARCH, SEARCH_PARAMS, (400, 401)),
+        "/api/records/{record_id}": {
+            **_get("A record's metadata, citations and cited-by", RECORD, [RECORD_ID], (401, 404, 410)),
+            "patch": {
+                "summary": "Archivists: correct metadata (audited); classification=unclassified declassifies",
+                "tags": ["records"],
+                "parameters": [RECORD_ID],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": _obj({"set": {"type": "object"}})}},
+                },
+                "responses": {
+                    "200": _json(_obj({"id": {"type": "integer"}, "changed": {"type": "object"}})),
+                    **_errors(400, 401, 403, 404, 503),
+                },
+            },
+        },
+        "/api/records/{record_id}/similar": _get(
+            "More like this",
+            _obj({"id": {"type": "integer"}, "hits": _array(HIT)}),
+            [RECORD_ID, _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 50})],
+            (400, 401, 404, 410),
+        ),
+        "/api/records/{record_id}/status": _get(
+            "Hold, retention and protection status (the record page's status box)", STATUS, [RECORD_ID], (401, 404, 410)
+        ),
+        "/api/records/{record_id}/text": _get(
+            "A page of the record's text, marked where `q` matches",
+            TEXT,
+            [RECORD_ID, _param("page", schema={"type": "integer", "minimum": 1, "maximum": 100000}), _param("q")],
+            (400, 401, 404, 410),
+        ),
+        "/api/records/{record_id}/hold": {
+            "post": {
+                "summary": "Archivists: place a legal hold",
+                "tags": ["retention"],
+                "parameters": [RECORD_ID],
+                "requestBody": {"content": {"application/json": {"schema": _obj({"reason": {"type": "string"}})}}},
+                "responses": {"201": _json(_obj({"hold": HOLD})), **_errors(400, 401, 403, 404, 503)},
+            },
+            "delete": {
+                "summary": "Archivists: lift a legal hold",
+                "tags": ["retention"],
+                "parameters": [RECORD_ID],
+                "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(401, 403, 404, 503)},
+            },
+        },
+        "/api/holds": _get(
+            "Archivists: legal holds", _obj({"holds": _array(HOLD)}), errors=(401, 403), tag="retention"
+        ),
+        "/api/retention/due": _get(
+            "Archivists: records due for disposal review", DUE, [AS_OF], (400, 401, 403), "retention"
+        ),
+        "/api/retention/dispose": {
+            "post": {
+                "summary": "Archivists: dispose of records (all or nothing)",
+                "tags": ["retention"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj({"ids": _array({"type": "integer"}), "authority": {"type": "string"}})
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_obj({"disposed": _array({"type": "object"}), "refused": _array({"type": "object"})})),
+                    **_errors(400, 401, 403, 409, 503),
+                },
+            }
+        },
+        "/api/disposals": _get(
+            "Archivists: disposal records",
+            _obj({"disposals": _array({"type": "object"})}),
+            errors=(401, 403),
+            tag="retention",
+        ),
+        "/api/classification/due": _get(
+            "Archivists: classified records due for declassification review", DUE, [AS_OF], (400, 401, 403), "retention"
+        ),
+        "/api/ingest": {
+            "post": {
+                "summary": "Archivists: upload files (multipart `files`, many) and an optional `manifest` CSV",
+                "tags": ["ingest"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": _obj(
+                                {
+                                    "files": _array({"type": "string", "format": "binary"}),
+                                    "manifest": {"type": "string", "format": "binary"},
+                                },
+                                ["files"],
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(INGEST),
+                    "422": _json(INGEST, "manifest errors: nothing ingested"),
+                    **_errors(400, 401, 403, 413, 503),
+                },
+            }
+        },
+        "/api/status": _get(
+            "Archivists: index, OCR and verification status", ADMIN_STATUS, errors=(401, 403), tag="admin"
+        ),
+        "/api/ocr/review": _get(
+            "Archivists: OCR'd records to review, least confident first",
+            _obj({"threshold": {"type": "number"}, "records": _array({"type": "object"})}),
+            errors=(401, 403),
+            tag="admin",
+        ),
+        "/api/users": _get(
+            "Admins: users and their tokens (never the secrets)",
+            _obj({"users": _array({"type": "object"})}),
+            errors=(401, 403),
+            tag="admin",
+        ),
+        "/api/audit": _get(
+            "Admins: audit entries, newest first",
+            _obj({"entries": _array(AUDIT_ENTRY)}),
+            [
+                _param("from", schema=DAY),
+                _param("to", schema=DAY),
+                _param("action"),
+                _param("actor"),
+                _param("record", schema={"type": "integer", "minimum": 0}),
+                _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 1000}),
+                _param("offset", schema={"type": "integer", "minimum": 0}),
+            ],
+            (400, 401, 403),
+            "admin",
+        ),
+        "/api/audit/verify": _get(
+            "Admins: recompute the audit trail's hash chain",
+            _obj(
+                {"ok": {"type": "boolean"}, "entries": {"type": "integer"}, "head": _nullable("string")},
+                ["ok", "entries"],
+            ),
+            [_param("anchor", text="ID:HASH kept outside the machine")],
+            (400, 401, 403),
+            "admin",
+        ),
+        "/healthz": {
+            "get": {
+                "summary": "Health; open to all (the count is what the caller may see, null without credentials)",
+                "tags": ["admin"],
+                "security": [{}, {"bearer": []}],
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            {"status": {"type": "string"}, "records": _nullable("integer"), "index": {"type": "string"}}
+                        )
+                    ),
+                    **_errors(401),
+                },
+            }
+        },
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Records archive API",
+            "version": "1",
+            "description": "Every answer is cut to the caller's clearance and compartments; a record the caller may "
+            "not see is 404, worded as one that does not exist. A login session works too, with its CSRF token in "
+            "X-CSRF-Token for state-changing requests.",
+        },
+        "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+        "security": [{"bearer": []}],
+        "paths": paths,
+    }
+
+
+@openapi.get("/api/openapi.json")
+def openapi_json():
+    return jsonify(document())
