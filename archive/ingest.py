@@ -79,6 +79,7 @@ class _Ingest:
             settings.languages,
             seconds=settings.max_seconds or None,
             memory_mb=settings.max_memory_mb or None,
+            temp_dir=store.tmp,  # inside the home folder; what a killed worker leaves, recovery removes
         )
         self.window = settings.workers * 4  # bounded: files and pages in flight or waiting stay few
         self.tasks = TaskQueue(self.pool, self.window)

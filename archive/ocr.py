@@ -67,6 +67,7 @@ def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[i
         settings.languages,
         seconds=settings.max_seconds or None,
         memory_mb=settings.max_memory_mb or None,
+        temp_dir=store.tmp,  # inside the home folder; what a killed worker leaves, recovery removes
     )
     tasks = TaskQueue(pool, settings.workers * 4)
     for record in records.values():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -129,7 +130,10 @@ class Store:
         removed = 0
         if self.tmp.is_dir():
             for leftover in self.tmp.iterdir():
-                leftover.unlink(missing_ok=True)
+                if leftover.is_dir() and not leftover.is_symlink():  # a worker's (LibreOffice's, ocrmypdf's)
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink(missing_ok=True)
                 removed += 1
         return removed
 

@@ -19,12 +19,14 @@ import multiprocessing
 import os
 import resource
 import signal
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from multiprocessing.reduction import ForkingPickler
+from pathlib import Path
 
 CRASHED = "the text extractor crashed on this file (its worker process died); the batch went on"
 TIMED_OUT = "extraction took longer than {seconds:g} s (limit ARCHIVE_MAX_SECONDS); its worker was stopped"
@@ -63,9 +65,9 @@ class _Job:
 class _Worker:
     """One worker process and the pipe to it."""
 
-    def __init__(self, context, memory: int | None) -> None:
+    def __init__(self, context, memory: int | None, temp_dir: str | None) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, memory), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, memory, temp_dir), daemon=True)
         self.process.start()
         child.close()
         self.job: _Job | None = None
@@ -88,17 +90,25 @@ class ExtractorPool:
     """Worker processes, started as needed; a dead or overdue worker is replaced.
 
     `task` and `args` are what `run_alone` runs (each call's own arguments first); `seconds` is the
-    default time limit per task (None: none); `memory_mb` caps each worker's address space.
+    default time limit per task (None: none); `memory_mb` caps each worker's address space; `temp_dir` is
+    where workers and the programs they start keep temporary files (a killed one cannot clean up).
     """
 
     def __init__(
-        self, workers: int, task: Callable, *args, seconds: float | None = None, memory_mb: float | None = None
+        self,
+        workers: int,
+        task: Callable,
+        *args,
+        seconds: float | None = None,
+        memory_mb: float | None = None,
+        temp_dir: Path | None = None,
     ) -> None:
         self.size = max(1, workers)
         self.task = task
         self.args = args
         self.seconds = seconds
         self.memory = int(memory_mb * 1024 * 1024) if memory_mb else None
+        self.temp_dir = str(temp_dir) if temp_dir else None
         self._context = multiprocessing.get_context("forkserver")
         self._workers: list[_Worker] = []
         self._numbers = itertools.count(1)
@@ -122,7 +132,7 @@ class ExtractorPool:
     def _spawn(self) -> _Worker:
         if len(self._workers) >= self.size:
             raise RuntimeError("every worker is busy")
-        worker = _Worker(self._context, self.memory)
+        worker = _Worker(self._context, self.memory, self.temp_dir)
         self._workers.append(worker)
         return worker
 
@@ -232,7 +242,7 @@ class TaskQueue:
                 yield self.in_flight.pop(number), result
 
 
-def _serve(conn, memory: int | None) -> None:
+def _serve(conn, memory: int | None, temp_dir: str | None) -> None:
     """A worker's life: run tasks from the pipe until told to stop or the parent goes away.
 
     The memory cap is set once the first task is unpickled, that is once the parsers are imported: it
@@ -240,6 +250,8 @@ def _serve(conn, memory: int | None) -> None:
     """
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops its workers
+    if temp_dir:
+        tempfile.tempdir = os.environ["TMPDIR"] = temp_dir  # LibreOffice and ocrmypdf read TMPDIR
     while True:
         try:
             message = conn.recv_bytes()

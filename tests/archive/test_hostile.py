@@ -8,7 +8,10 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from archive.files import display_path
+from indexer import detect
 from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
 from tests.hostile import corpus, slow_pdf, strange_names, text
 
@@ -174,3 +177,35 @@ def test_a_manifest_cannot_reach_outside_its_folder(cli, tmp_path):
     assert "../secret.txt: no such file in" in result.stderr and "nothing was ingested" in result.stderr
     _, (found,) = cli.json("search", "Standing Board")
     assert found["total"] == 0
+
+
+@pytest.mark.skipif(
+    detect.office_converter() is None, reason="needs LibreOffice (apt-get install libreoffice-writer-nogui)"
+)
+def test_a_conversion_killed_at_the_limit_leaves_nothing_running_and_its_files_only_in_the_home(settings, tmp_path):
+    write(tmp_path / "in" / "old.rtf", b"{\\rtf1\\ansi B\\'e1o c\\'e1o c\\'f4ng t\\'e1c v\\'e3n th\\'fa n\\'e3m 1998.}")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {"ARCHIVE_MAX_SECONDS": "0.5", "TMPDIR": str(temp)}  # LibreOffice takes seconds to start
+    found, _ = outcomes(run_archive(settings.home, "ingest", "--json", str(tmp_path / "in"), env=env).stdout)
+    assert found["old.rtf"]["reason"].startswith("extraction took longer than 0.5 s (limit ARCHIVE_MAX_SECONDS)")
+    assert not list(temp.iterdir()), "LibreOffice worked in the home folder, not in the system's temporary folder"
+    assert list((settings.home / "store" / "tmp").iterdir()), "the killed conversion's folder is left for recovery"
+    deadline = time.monotonic() + 10
+    while running_in(settings.home) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not running_in(settings.home), "LibreOffice (in a session of its own) was killed with its worker"
+    assert run_archive(settings.home, "reindex", "--quiet").returncode == 0
+    assert not list((settings.home / "store" / "tmp").iterdir()), "the next writer's recovery removed it"
+
+
+def running_in(home: Path) -> list[int]:
+    """Processes whose command line names `home` (LibreOffice's profile lives there)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if str(home).encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
