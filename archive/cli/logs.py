@@ -102,7 +102,7 @@ class LoggedGroup(click.Group):
             RUN.error("%s", exc.format_message())
             raise
         except KeyboardInterrupt:
-            code = 130
+            code = 1  # click turns it into "Aborted!" and exit 1
             RUN.error("interrupted")
             raise
         except BaseException:
