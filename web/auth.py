@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import re
 import secrets
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ auth = Blueprint("auth", __name__)
 PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static", "i18n.choose"}
 SESSION_COOKIE, SECURE_SESSION_COOKIE = "archive_session", "__Host-archive_session"
 LOGIN_COOKIE = "archive_login"  # the login form's CSRF token, compared with the form's copy (double submit)
+LOGIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) makes
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 FAILED_LOGINS_ALLOWED = 5  # per name within LOCKOUT; then the name is refused until the window passes
 LOCKOUT = timedelta(minutes=15)
@@ -109,7 +111,10 @@ def client_address() -> str:
 
 @auth.get("/login")
 def login():
-    token = secrets.token_urlsafe(32)
+    # Keep a login token the browser already holds: a second /login (another tab, or the favicon request
+    # sent to the login page) must not invalidate the form shown first.
+    kept = request.cookies.get(LOGIN_COOKIE, "")
+    token = kept if LOGIN_TOKEN.fullmatch(kept) else secrets.token_urlsafe(32)
     response = (
         render_template("login.html", csrf=token, next=_local_path(request.args.get("next")), error=None, name=""),
         200,

@@ -150,3 +150,14 @@ def test_plain_http_on_a_lan_can_drop_the_secure_flag(settings, admin):
         reply = browser.login("admin", admin["password"])
     (cookie,) = [c for c in reply.cookies() if "session" in c]
     assert cookie.startswith("archive_session=") and "Secure" not in cookie and "HttpOnly" in cookie
+
+
+def test_a_second_login_page_keeps_the_first_forms_token(server, admin):
+    """A browser asks for /favicon.ico, which (unauthenticated) lands on /login again: the form shown
+    first must still work (found by the Chromium end-to-end test)."""
+    browser = Http(server, lang="en")
+    first = browser.get("/login")
+    assert browser.get("/favicon.ico").status == 302
+    assert browser.get("/login?next=/favicon.ico").status == 200
+    fields = {"name": "admin", "password": admin["password"], "csrf_token": form_csrf(first.text)}
+    assert browser.post("/login", form=fields).status == 302
