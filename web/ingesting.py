@@ -32,7 +32,15 @@ class UploadRequest(Request):
     def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
         folder = current_app.config["ARCHIVE_SETTINGS"].uploads_dir / "incoming"
         folder.mkdir(parents=True, exist_ok=True)
-        return tempfile.TemporaryFile(dir=folder)  # unnamed: gone when closed, even if the process dies
+        stream = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 -- unnamed, closed with the request
+        self.__dict__.setdefault("_upload_streams", []).append(stream)
+        return stream
+
+    def close(self) -> None:
+        """Also close streams of a form whose parsing failed half-way (over the size limit)."""
+        super().close()
+        for stream in self.__dict__.pop("_upload_streams", []):
+            stream.close()
 
 
 def safe_name(sent: str | None, taken: set[str]) -> str:

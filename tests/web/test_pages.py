@@ -22,7 +22,10 @@ def home(tmp_path_factory):
     settings = Settings(home=tmp_path_factory.mktemp("pages") / "home", workers=2)
     ingest(settings, [SAMPLES])
     cli = Cli(settings)
-    users = {"admin": add_user(cli, "admin", "admin", "top_secret"), "clerk": add_user(cli, "clerk", "archivist", "secret")}
+    users = {
+        "admin": add_user(cli, "admin", "admin", "top_secret"),
+        "clerk": add_user(cli, "clerk", "archivist", "secret"),
+    }
     return settings, cli, users
 
 
@@ -107,7 +110,7 @@ def test_did_you_mean(admin):
 def test_query_help_is_a_click_away_and_names_only_levels_the_user_holds(app, home):
     reader = add_user(home[1], "low", "reader", "confidential")
     page = client_for(app, reader["token"]).get("/").get_data(as_text=True)
-    assert "<details class=\"help\">" in page and "loai:NQ" in page
+    assert '<details class="help">' in page and "loai:NQ" in page
     assert "domat:confidential" in page and "top_secret" not in page and "Tuyệt mật" not in page
 
 
@@ -147,9 +150,10 @@ def test_pdf_preview_is_framed_by_this_site_only_and_downloads_are_attachments(a
     inline = admin.get(f"/records/{pdf}/inline")
     inline.close()
     assert inline.status_code == 200 and inline.mimetype == "application/pdf"
-    assert inline.headers["X-Frame-Options"] == "SAMEORIGIN" and "frame-ancestors 'self'" in inline.headers[
-        "Content-Security-Policy"
-    ]
+    assert (
+        inline.headers["X-Frame-Options"] == "SAMEORIGIN"
+        and "frame-ancestors 'self'" in inline.headers["Content-Security-Policy"]
+    )
     assert inline.headers["Content-Disposition"].startswith("inline")
     html = ids["thong-bao-ket-luan-168-TB-TW.html"]
     assert admin.get(f"/records/{html}/inline").status_code == 404, "HTML originals never run as this site"

@@ -1,0 +1,143 @@
+"""Uploads from the ingest page and /api/ingest: many files with a manifest, one outcome per file, files
+streamed into the home folder and gone afterwards, the size limit, a busy archive, and roles."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+
+from archive.catalog import Catalog
+from archive.lock import writer_lock
+from tests.conftest import EN_TEXT, VI_TEXT
+from tests.web.conftest import add_user
+from web import create_app
+
+BROKEN_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer garbage\n"
+
+
+@pytest.fixture
+def app(settings, cli):
+    app = create_app(settings)
+    app.testing = True
+    app.config["users"] = {n: add_user(cli, n, r, "secret") for n, r in (("clerk", "archivist"), ("ann", "reader"))}
+    return app
+
+
+def client(app, name: str):
+    c = app.test_client()
+    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {app.config['users'][name]['token']}"
+    return c
+
+
+def upload(c, path: str, files: list[tuple[str, bytes]], manifest: bytes | None = None):
+    data = {"files": [(io.BytesIO(body), name) for name, body in files]}
+    if manifest is not None:
+        data["manifest"] = (io.BytesIO(manifest), "manifest.csv")
+    return c.post(path, data=data, content_type="multipart/form-data")
+
+
+def test_a_batch_with_a_broken_file_reports_each_outcome(app, settings):
+    clerk = client(app, "clerk")
+    files = [
+        ("kết luận.txt", VI_TEXT.encode()),
+        ("conclusion.txt", EN_TEXT.encode()),
+        ("z-copy.txt", VI_TEXT.encode()),
+        ("hỏng.pdf", BROKEN_PDF),
+        ("program.bin", bytes(range(256)) * 4),
+    ]
+    manifest = "file,doc_number,classification\nkết luận.txt,12-KL/TU,confidential\n".encode()
+    reply = upload(clerk, "/api/ingest", files, manifest)
+    assert reply.status_code == 200, reply.get_data(as_text=True)
+    result = reply.get_json()
+    outcomes = {o["name"]: o for o in result["outcomes"]}
+    assert [outcomes[n]["status"] for n, _ in files] == ["added", "added", "duplicate", "failed", "unsupported"]
+    assert outcomes["z-copy.txt"]["id"] == outcomes["kết luận.txt"]["id"]
+    assert outcomes["hỏng.pdf"]["reason"] and outcomes["program.bin"]["reason"]
+    assert result["summary"]["added"] == 2 and result["summary"]["failed"] == 1
+    with Catalog(settings.catalog_path) as catalog:
+        record = catalog.get(outcomes["kết luận.txt"]["id"])
+        ingest_events = catalog.db.execute("SELECT actor FROM events WHERE action = 'ingest'").fetchall()
+    assert record.filename == "kết luận.txt" and record.doc_number == "12-KL/TU"
+    assert record.classification == "confidential" and record.provenance["doc_number"] == "manifest"
+    assert ingest_events and {row[0] for row in ingest_events} == {"clerk"}, "audited as the uploader"
+    assert [p for p in settings.uploads_dir.rglob("*") if p.is_file()] == [], "nothing left behind"
+
+
+def test_safe_names_keep_what_was_sent_within_one_folder():
+    from web.ingesting import safe_name
+
+    taken: set[str] = set()
+    names = [safe_name(n, taken) for n in ("../../etc/passwd", ".bashrc", "a.txt", "a.txt", "C:\\x\\b.doc", "\x00")]
+    assert names == ["passwd", "_.bashrc", "a.txt", "a (2).txt", "b.doc", "unnamed"]
+
+
+def test_the_page_form_shows_the_outcomes_in_a_table(app):
+    page = upload(client(app, "clerk"), "/ingest", [("a.txt", VI_TEXT.encode()), (".hidden <b>x</b>.txt", b"\x00\x01")])
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "đã thêm" in html and "không hỗ trợ" in html
+    assert "<td>.hidden &lt;b&gt;x&lt;/b&gt;.txt</td>" in html, "shown as sent, escaped"
+    assert "<b>x</b>" not in html
+
+
+def test_a_manifest_with_errors_ingests_nothing(app, settings):
+    reply = upload(
+        client(app, "clerk"), "/api/ingest", [("a.txt", VI_TEXT.encode())], b"file,issued\na.txt,not-a-date\n"
+    )
+    assert reply.status_code == 422 and reply.get_json()["batch"] is None
+    assert any(p["line"] == 2 for p in reply.get_json()["manifest"])
+    with Catalog(settings.catalog_path) as catalog:
+        assert catalog.count() == 0
+
+
+def test_uploads_over_the_limit_are_refused(settings, cli):
+    app = create_app(settings.with_(max_upload_mb=1))
+    app.testing = True
+    c = app.test_client()
+    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {add_user(cli, 'big', 'archivist', 'secret')['token']}"
+    # A body built by hand stays in memory (the test client would spool a large form to a temporary file).
+    body = b"--b\r\nContent-Disposition: form-data; name=files; filename=big.txt\r\n\r\n" + b"a" * (1024 * 1024 + 1)
+    reply = c.post("/api/ingest", data=body + b"\r\n--b--\r\n", content_type="multipart/form-data; boundary=b")
+    assert reply.status_code == 413 and "ARCHIVE_MAX_UPLOAD_MB" in reply.get_json()["error"]["message"]
+    assert app.config["MAX_CONTENT_LENGTH"] == 1024 * 1024
+
+
+def test_a_busy_archive_says_so_and_keeps_nothing(app, settings, monkeypatch):
+    monkeypatch.setattr("web.ingesting.LOCK_WAIT", 0.2)
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with writer_lock(settings.lock_path, command="archive reindex --full"):
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait(5)
+    try:
+        page = upload(client(app, "clerk"), "/ingest", [("a.txt", VI_TEXT.encode())])
+        api = upload(client(app, "clerk"), "/api/ingest", [("a.txt", VI_TEXT.encode())])
+    finally:
+        release.set()
+        thread.join()
+    assert page.status_code == 503 and "Kho lưu trữ đang bận" in page.get_data(as_text=True)
+    assert "archive reindex --full" in page.get_data(as_text=True)
+    assert api.status_code == 503 and "busy" in api.get_json()["error"]["message"]
+    assert [p for p in settings.uploads_dir.rglob("*") if p.is_file()] == []
+
+
+def test_readers_may_not_upload(app):
+    assert client(app, "ann").get("/ingest").status_code == 403
+    assert upload(client(app, "ann"), "/api/ingest", [("a.txt", b"x")]).status_code == 403
+
+
+def test_uploads_stream_to_disk_in_the_home_folder(app, settings):
+    from flask import request
+
+    with app.test_request_context("/api/ingest", method="POST"):
+        stream = request._get_file_stream(10, "text/plain", "a.txt")
+        try:
+            assert stream.fileno() > 0 and (settings.uploads_dir / "incoming").is_dir()
+        finally:
+            stream.close()
