@@ -62,6 +62,15 @@ def prepare(size: int, target: Path) -> list[int]:
     return [r[0] for r in rows]
 
 
+def archive_words(home: Path, ids: list[int]) -> list[str]:
+    """Words the clients search for: taken from the archive's own records, as staff would type them."""
+    from archive.catalog import Catalog
+
+    with Catalog(home / "catalog.sqlite3") as catalog:
+        texts = catalog.texts(ids)
+    return sorted({w for text in texts.values() for w in text.lower().split() if w.isalpha() and len(w) > 2})
+
+
 def make_inbox(folder: Path, count: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
@@ -158,8 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         check=True,
     )  # fmt: skip
     token = json.loads(made.stdout)["token"]
-    words = sorted({w for doc in (bench_corpus.document(bench_corpus.SEED, i) for i in range(200))
-                    for w in doc.text.lower().split() if w.isalpha() and len(w) > 2})  # fmt: skip
+    words = archive_words(home, ids[:200])
     port = free_port()
     server = archive(home, "serve", "--port", str(port), "--threads", "8", stderr=subprocess.DEVNULL)
     try:

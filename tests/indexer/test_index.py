@@ -29,3 +29,19 @@ def test_swap_in_makes_a_new_generation_live_and_removes_the_old(tmp_path):
     assert read_current(index_dir).name == name != old
     assert indexed_revs(open_index(index_dir)) == {7: 1}
     assert not (index_dir / old).exists()
+
+
+def test_commits_merge_small_segments_only_and_never_rewrite_big_ones(tmp_path, monkeypatch):
+    import indexer.index as index
+
+    monkeypatch.setattr(index, "SMALL_SEGMENT", 5)
+    monkeypatch.setattr(index, "MERGE_AT", 3)
+    ix = open_index(tmp_path / "index", create=True)
+    add_documents(ix, [doc(i) for i in range(1, 11)])  # one big segment (10 ≥ 5)
+    big = [s.segment_id() for s in ix._segments()]
+    for n in range(11, 15):  # small commits: the fourth finds three small segments and merges them with itself
+        add_documents(ix, [doc(n)])
+    segments = {s.segment_id(): s.doc_count_all() for s in ix._segments()}
+    assert big[0] in segments and segments[big[0]] == 10, "the big segment is left as it was"
+    assert sorted(segments.values()) == [4, 10]
+    assert indexed_revs(ix) == {i: 1 for i in range(1, 15)}
