@@ -34,7 +34,7 @@ BEGIN, END = "<!-- bench.load begin -->", "<!-- bench.load end -->"
 SECTION = "## Load: concurrent clients against `archive serve` during an ingest (`bench/load.py`)"
 MIX = (("search", 0.60), ("record", 0.25), ("download", 0.15))
 SAMPLED = 2000  # records whose originals are written into the copy's store (downloads pick among them)
-INGEST_FILES = 3000
+INGEST_FILES = 1000
 
 
 def prepare(size: int, target: Path) -> list[int]:
