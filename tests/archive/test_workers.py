@@ -2,7 +2,6 @@
 
 import os
 import signal
-import subprocess
 import threading
 import time
 from dataclasses import replace
@@ -13,15 +12,9 @@ import pytest
 from archive.ingest import ingest
 from archive.workers import CRASHED, TIMED_OUT, ExtractorPool, TaskQueue
 from tests.docgen import SAMPLES, write_pdf
+from tests.pool_tasks import crash_on_bad, sleep_in_a_child
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def crash_on_bad(name: str, suffix: str) -> tuple[bool, str]:
-    if name == "bad":
-        os._exit(1)  # what the OOM killer or a crashing C parser does to a worker
-    time.sleep(0.05)
-    return True, name + suffix
 
 
 def test_a_crash_is_pinned_on_its_file_and_the_pool_recovers():
@@ -31,14 +24,6 @@ def test_a_crash_is_pinned_on_its_file_and_the_pool_recovers():
         assert pool.run_alone("a") == (True, "a!"), "a new worker took the dead one's place"
     finally:
         pool.close()
-
-
-def sleep_in_a_child(seconds: float, pid_file: str) -> tuple[bool, int]:
-    """A task that hangs in a program it started in its own session, as LibreOffice does."""
-    child = subprocess.Popen(["sleep", str(seconds)], start_new_session=True)
-    Path(pid_file).write_text(str(child.pid))
-    child.wait()
-    return True, child.pid
 
 
 def alive(pid: int) -> bool:
