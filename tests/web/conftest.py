@@ -27,7 +27,13 @@ def serving(settings):
         from waitress import wasyncore
 
         # Sockets are closed in the server's own loop (closing them from here races with its poll).
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        try:
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        except OSError:
+            # Seen twice in full runs (never alone): the trigger pipe's fd had been closed under it, the tests'
+            # requests all answered. Suspected: a double close of a stale fd number elsewhere in the process
+            # (under investigation); stop the server from here rather than fail the test that ran.
+            wasyncore.close_all(server._map)
         thread.join(timeout=10)
         server.task_dispatcher.shutdown()
 
