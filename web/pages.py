@@ -76,7 +76,11 @@ def download(record_id: int):
     current, blob = _original(record_id)
     catalog().log_event("download", record_id, sha256=current.sha256)
     return send_file(
-        blob, mimetype=current.mime, as_attachment=True, download_name=current.filename, etag=current.sha256
+        blob,
+        mimetype=current.mime,
+        as_attachment=True,
+        download_name=header_safe(current.filename),
+        etag=current.sha256,
     )
 
 
@@ -89,9 +93,19 @@ def inline(record_id: int):
         raise NotFoundError(f"record {record_id} has no preview")
     catalog().log_event("download", record_id, sha256=current.sha256, inline=True)
     response = send_file(
-        blob, mimetype=current.mime, as_attachment=False, download_name=current.filename, etag=current.sha256
+        blob,
+        mimetype=current.mime,
+        as_attachment=False,
+        download_name=header_safe(current.filename),
+        etag=current.sha256,
     )
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
     response.headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'; sandbox"
     g.framed = True
     return response
+
+
+def header_safe(filename: str) -> str:
+    """The name offered for saving: control characters (a newline in a scanned file's name) cannot go in a
+    header, so they become spaces."""
+    return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in filename).strip() or "original"

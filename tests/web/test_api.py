@@ -84,6 +84,16 @@ def test_record_and_download(client, archive, inbox):
     assert client.get(f"/records/{record_id}").status_code == 200
 
 
+def test_a_file_name_with_a_newline_still_downloads(settings, client, inbox):
+    write(inbox / "new" / "bien\nban.txt", VI_TEXT + " bản thứ hai")
+    outcomes = []
+    ingest(settings, [inbox / "new"], on_outcome=outcomes.append)
+    (outcome,) = outcomes
+    with client.get(f"/records/{outcome.record_id}/download") as download:
+        disposition = download.headers["Content-Disposition"]
+        assert download.status_code == 200 and "\n" not in disposition and "bien ban.txt" in disposition
+
+
 @pytest.mark.parametrize(
     ("url", "status"),
     [
