@@ -23,12 +23,12 @@ import time
 from pathlib import Path
 
 from bench import corpus as bench_corpus
+from bench.results import write_block
 from bench.search_common import RESULTS, WORK, log
 from bench.search_report import machine
 
 FORMATS = ("docx", "pdf", "html", "text")
 SECTION = "## Ingest and reindex (`bench/ingest.py`)"
-BEGIN, END = "<!-- bench.ingest begin -->", "<!-- bench.ingest end -->"
 
 
 def official(doc: bench_corpus.BenchDoc):
@@ -150,17 +150,6 @@ def render(info: dict, ingest_rows: list[dict], reindex_rows: list[dict], files:
     return "\n".join(lines) + "\n"
 
 
-def write_results(path: Path, block: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    wrapped = f"{BEGIN}\n{block}{END}\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + wrapped + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + f"\n\n{SECTION}\n\nMade by `python -m bench.ingest`.\n\n{wrapped}"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=80, help="records per format (default 80)")
@@ -170,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     ingest_rows = measure_ingest(args.files, args.repeat)
     reindex_rows = measure_reindex()
-    write_results(args.results, render(info, ingest_rows, reindex_rows, args.files, args.repeat))
+    block = render(info, ingest_rows, reindex_rows, args.files, args.repeat)
+    write_block(args.results, "ingest", SECTION, block, "Made by `python -m bench.ingest`.")
     log(f"figures written to {args.results}")
     return 0
 

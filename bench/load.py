@@ -27,10 +27,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench import corpus as bench_corpus
+from bench.results import write_block
 from bench.search_common import RESULTS, WORK, log
+from bench.search_measure import percentile
 from bench.search_report import machine
 
-BEGIN, END = "<!-- bench.load begin -->", "<!-- bench.load end -->"
 SECTION = "## Load: concurrent clients against `archive serve` during an ingest (`bench/load.py`)"
 MIX = (("search", 0.60), ("record", 0.25), ("download", 0.15))
 SAMPLED = 2000  # records whose originals are written into the copy's store (downloads pick among them)
@@ -142,11 +143,6 @@ class Client(threading.Thread):
         conn.close()
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))] if ordered else float("nan")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=16)
@@ -221,14 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Errors: {sum(errors.values())}" + (f" — {failures}" if errors else ""),
         "",
     ])  # fmt: skip
-    text = args.results.read_text(encoding="utf-8") if args.results.exists() else "# Benchmark results\n"
-    wrapped = f"{BEGIN}\n{block}{END}\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + wrapped + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + f"\n\n{SECTION}\n\nMade by `python -m bench.load`.\n\n{wrapped}"
-    args.results.write_text(text, encoding="utf-8")
+    write_block(args.results, "load", SECTION, block, "Made by `python -m bench.load`.")
     log(f"{len(everything):,} requests, {sum(errors.values())} errors; figures written to {args.results}")
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(inbox, ignore_errors=True)

@@ -24,13 +24,13 @@ from pathlib import Path
 
 from archive.scanning import ocr_page_in_worker
 from archive.workers import ExtractorPool, TaskQueue
+from bench.results import write_block
 from indexer import detect
 from indexer.ocr.tesseract import engine_for
 from tests.docgen import SAMPLES
 from tests.scangen import page_images, scanned, write_image_pdf
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-BEGIN, END = "<!-- bench.ocr begin -->", "<!-- bench.ocr end -->"
 SECTION = "## OCR: pages per minute (`bench/ocr.py`)"
 DPI = 300
 
@@ -127,20 +127,6 @@ def render(info: dict, pages: int, repeat: int, runs: dict[int, list[tuple[float
     return "\n".join(lines) + "\n"
 
 
-def write_results(path: Path, block: str) -> None:
-    """Replace this benchmark's block in RESULTS.md (or append it); every other section is kept."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    wrapped = f"{BEGIN}\n{block}{END}\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + wrapped + rest.split(END, 1)[1].lstrip("\n")
-    else:  # the heading outside the markers: other benchmarks insert their blocks before the next "## "
-        text = text.rstrip("\n") + f"\n\n{SECTION}\n\n" + wrapped
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pages", type=int, default=10)
@@ -164,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                 runs[workers].append((seconds, cpu, load))
                 print(f"{workers} worker(s): {seconds:.1f} s, {cpu:.1f} CPU s for {args.pages} pages", flush=True)
     block = render(info, args.pages, args.repeat, runs, read)
-    write_results(args.results, block)
+    write_block(args.results, "ocr", SECTION, block)
     print(block)
     return 0
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from bench.results import write_block
 from bench.search_common import RESULTS, log
 from bench.search_report import machine
 
 SECTION = "## Relevance: known-item queries, this archive against SQLite FTS5 tuned (`bench/relevance.py`)"
-BEGIN, END = "<!-- bench.relevance begin -->", "<!-- bench.relevance end -->"
 
 
 def main() -> int:
@@ -39,14 +39,7 @@ def main() -> int:
         table(measured),
         "",
     ])  # fmt: skip
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    wrapped = f"{BEGIN}\n{block}{END}\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + wrapped + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + f"\n\n{SECTION}\n\nMade by `python -m bench.relevance`.\n\n{wrapped}"
-    RESULTS.write_text(text, encoding="utf-8")
+    write_block(RESULTS, "relevance", SECTION, block, "Made by `python -m bench.relevance`.")
     log(f"relevance written to {RESULTS}")
     return 0
 
