@@ -24,11 +24,11 @@ from archive.manifest import Manifest
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan
 from archive.recovery import recover
 from archive.reindex import reindex_records
-from archive.scanning import extract_in_worker
+from archive.scanning import extract_in_worker, extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
-from archive.workers import ExtractorPool, TaskQueue
+from archive.workers import TaskQueue
 from indexer.detect import sniff
 from indexer.documents import document_for
 from indexer.index import add_documents, open_index
@@ -73,14 +73,7 @@ class _Ingest:
         self.summary = BatchSummary(self.batch_id)
         self.by_sha: dict[str, _Pending] = {}
         self.ready: list[tuple[_Pending, ExtractedText]] = []
-        self.pool = ExtractorPool(
-            settings.workers,
-            extract_in_worker,
-            settings.languages,
-            seconds=settings.max_seconds or None,
-            memory_mb=settings.max_memory_mb or None,
-            temp_dir=store.tmp,  # inside the home folder; what a killed worker leaves, recovery removes
-        )
+        self.pool = extraction_pool(settings, store)
         self.window = settings.workers * 4  # bounded: files and pages in flight or waiting stay few
         self.tasks = TaskQueue(self.pool, self.window)
         self.scans = Scans(settings, store, on_pages)

@@ -20,10 +20,10 @@ from archive.lock import writer_lock
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
 from archive.recovery import recover
 from archive.reindex import reindex_records
-from archive.scanning import extract_in_worker
+from archive.scanning import extract_in_worker, extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
-from archive.workers import ExtractorPool, TaskQueue
+from archive.workers import TaskQueue
 
 OnRecord = Callable[[dict], None]
 
@@ -61,14 +61,7 @@ def ocr_pending(
 
 
 def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[int, Record], summary, on_record):
-    pool = ExtractorPool(
-        settings.workers,
-        extract_in_worker,
-        settings.languages,
-        seconds=settings.max_seconds or None,
-        memory_mb=settings.max_memory_mb or None,
-        temp_dir=store.tmp,  # inside the home folder; what a killed worker leaves, recovery removes
-    )
+    pool = extraction_pool(settings, store)
     tasks = TaskQueue(pool, settings.workers * 4)
     for record in records.values():
         blob = str(store.path(record.sha256))

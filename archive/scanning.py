@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archive.errors import ArchiveError, NeedsOcrError
 from archive.models import ExtractedText, Limits, OcrPage, ScanPlan
-from archive.workers import own_time_limit
+from archive.workers import ExtractorPool, own_time_limit
 from indexer import detect, guard
 from indexer.extract import extract_file
 from indexer.ocr.pages import page_count, page_image
@@ -107,3 +107,15 @@ def _image_has_dpi(path: Path) -> bool:
 
     with Image.open(path) as image:
         return bool(image.info.get("dpi"))
+
+
+def extraction_pool(settings, store) -> ExtractorPool:
+    """The worker pool that reads files and scan pages, with the settings' limits (ingest and `archive ocr`)."""
+    return ExtractorPool(
+        settings.workers,
+        extract_in_worker,
+        settings.languages,
+        seconds=settings.max_seconds or None,
+        memory_mb=settings.max_memory_mb or None,
+        temp_dir=store.tmp,  # inside the home folder; what a killed worker leaves, recovery removes
+    )
