@@ -10,20 +10,13 @@ from archive.catalog import Catalog
 from archive.disposals import find_disposal
 from archive.errors import DisposedError, NotFoundError
 from archive.models import Record
-from archive.vocabulary import CLASSIFICATIONS
 from indexer.visibility import Clearance
 
 
 def may_see(clearance: Clearance | None, classification: str | None, compartments: Iterable[str] = ()) -> bool:
     """Classification at or below the clearance and no compartment the reader lacks; an unreadable
     classification is hidden (as in the index)."""
-    if clearance is None:
-        return True
-    if classification not in CLASSIFICATIONS:
-        return False
-    if CLASSIFICATIONS.index(classification) > CLASSIFICATIONS.index(clearance.level):
-        return False
-    return set(compartments) <= clearance.compartments
+    return clearance is None or clearance.allows(classification, compartments)
 
 
 def can_see(clearance: Clearance | None, record: Record) -> bool:

@@ -20,13 +20,20 @@ class Clearance:
     def key(self) -> tuple:
         return ("clearance", self.level, tuple(sorted(self.compartments)))
 
+    def allows(self, level: str | None, compartments=()) -> bool:
+        """The rule, for one record: its level at or below this clearance (an unreadable level is hidden)
+        and no compartment the reader lacks. The index applies it as a mask, the catalog record by record."""
+        if level not in CLASSIFICATIONS:
+            return False
+        within = CLASSIFICATIONS.index(level) <= CLASSIFICATIONS.index(self.level)
+        return within and set(compartments) <= self.compartments
+
 
 def visible_mask(evaluator, clearance: Clearance) -> np.ndarray:
     """Live documents this clearance may see; a record without a readable classification is hidden."""
     table = evaluator.table
-    rank = CLASSIFICATIONS.index(clearance.level)
     codes, labels = table.facets["classification"]
-    allowed = [code for code, label in enumerate(labels) if label in CLASSIFICATIONS[: rank + 1]]
+    allowed = [code for code, label in enumerate(labels) if clearance.allows(label)]
     mask = np.isin(codes, allowed) & table.live
     for term in evaluator.reader.lexicon("compartments"):
         name = term.decode("utf-8")
