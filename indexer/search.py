@@ -96,18 +96,15 @@ class SearchIndex:
 
     def _fresh(self) -> Evaluator:
         generation = read_current(self.index_dir)
-        if self._searcher is None or generation != self._generation:
+        stale = self._searcher is None or generation != self._generation or not self._searcher.up_to_date()
+        if stale:
+            # Reopen rather than refresh: Whoosh's refresh keeps the reader (and so the deletions) of every
+            # unchanged segment, and a record re-indexed after an edit would then match in both versions.
+            # Column arrays and postings stay cached per segment, so reopening costs one open.
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher = open_index(self.index_dir).searcher()
             self._generation = generation
-            self._table = None
-        elif not self._searcher.up_to_date():
-            # Reopen rather than refresh: Whoosh's refresh keeps the reader (and so the deletions) of every
-            # unchanged segment, and a record re-indexed after an edit would then match in both versions.
-            # Column arrays and postings stay cached per segment, so reopening costs one open.
-            self._searcher.close()
-            self._searcher = open_index(self.index_dir).searcher()
             self._table = None
         if self._table is None:
             self._table = DocTable(self._searcher.reader(), self._segments)
