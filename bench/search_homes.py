@@ -263,19 +263,6 @@ CREATE INDEX meta_issued ON meta(issued);
 FTS_TABLES = ("fts", "fts_data", "fts_idx", "fts_docsize", "fts_config", "fts_content")
 
 
-def fold_table() -> dict[int, str]:
-    """`str.translate` table equal to the project's `fold` on NFC text (checked on the sample)."""
-    from indexer.normalize import fold
-
-    table = {}
-    for cp in range(0x80, 0x2100):
-        ch = chr(cp)
-        folded = fold(ch)
-        if folded != ch:
-            table[cp] = folded
-    return table
-
-
 def build_fts(home: Path, variant: str) -> dict:
     """One FTS5 database built from the catalog's records and texts (read back in chunks)."""
     from archive.catalog import Catalog

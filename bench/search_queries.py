@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.search_common import LIMIT, TYPES
-from bench.search_homes import fold_table
+from indexer.normalize import FOLD_TABLE
 
 # --- queries ---------------------------------------------------------------------------------------
 
@@ -200,7 +200,7 @@ class Fts:
         self.variant = variant
         self.catalog = catalog
         self.facets = [FACET_COLUMNS[n] for n in facet_names if n in FACET_COLUMNS]
-        self.fold_table = fold_table()
+        self.fold_table = FOLD_TABLE  # the project's own: `fold` on NFC text is this translate
 
     def match(self, q: Query) -> str:
         from indexer.normalize import fold
