@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,8 +50,25 @@ def _key(relative: str) -> str:
     return unicodedata.normalize("NFC", relative.strip().removeprefix("./")).replace("\\", "/")
 
 
-def load_manifest(path: Path, folder: Path) -> Manifest:
-    """Read and check a manifest against `folder`; every problem carries its line number."""
+def _reader(text: str):
+    """Rows of the CSV, quoted cells as the standard (and Excel) writes them: a `"` doubled inside quotes,
+    line breaks kept inside quoted cells. Only the delimiter is guessed (`,`, `;` or tab, from the header):
+    a sniffed dialect would also guess the quoting, wrongly when the header has no quotes."""
+    try:
+        delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def load_manifest(
+    path: Path, folder: Path, *, aliases: Mapping[str, str] | None = None, where: str | None = None
+) -> Manifest:
+    """Read and check a manifest against `folder`; every problem carries its line number.
+
+    `aliases` maps a name as the manifest may write it to the file's path in `folder` (the web keeps uploads
+    under names a file system takes); `where` names the folder in messages.
+    """
     manifest = Manifest(path, folder)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -57,11 +76,7 @@ def load_manifest(path: Path, folder: Path) -> Manifest:
         raise UsageError(f"{path}: not UTF-8 text (in Excel: Save As → CSV UTF-8): {exc}") from exc
     except OSError as exc:
         raise UsageError(f"cannot read the manifest {path}: {exc.strerror}") from exc
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(text.splitlines(), dialect)
+    reader = _reader(text)
     header = [h.strip().lower() for h in next(reader, [])]
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
@@ -72,22 +87,26 @@ def load_manifest(path: Path, folder: Path) -> Manifest:
             ManifestProblem(1, f"unknown column {name!r}; columns: file, {', '.join(METADATA_FIELDS)}")
         )
     present = {_key(p.relative_to(folder).as_posix()) for p in iter_files([folder])}
+    renamed = {_key(sent): _key(kept) for sent, kept in (aliases or {}).items()}
     first_line: dict[str, int] = {}
-    for line, cells in enumerate(reader, start=2):
+    ended = reader.line_num
+    for cells in reader:
+        line, ended = ended + 1, reader.line_num  # where the row starts: a quoted cell may hold line breaks
         if not any(c.strip() for c in cells):
             continue
         name = _key(cells[file_column]) if file_column < len(cells) else ""
         if not name:
             manifest.problems.append(ManifestProblem(line, "no file name in this row"))
             continue
-        if name in first_line:
+        key = name if name in present else renamed.get(name, name)
+        if key in first_line:
             manifest.problems.append(
-                ManifestProblem(line, f"{name}: second row for this file (first on line {first_line[name]})")
+                ManifestProblem(line, f"{name}: second row for this file (first on line {first_line[key]})")
             )
             continue
-        first_line[name] = line
-        if name not in present:
-            manifest.problems.append(ManifestProblem(line, f"{name}: no such file in {folder}"))
+        first_line[key] = line
+        if key not in present:
+            manifest.problems.append(ManifestProblem(line, f"{name}: no such file in {where or folder}"))
         values: dict[str, str | None] = {}
         for column, cell in zip(header, cells, strict=False):
             if column in METADATA_FIELDS and cell.strip():
@@ -95,7 +114,7 @@ def load_manifest(path: Path, folder: Path) -> Manifest:
                     values[column] = validate(column, cell)
                 except ValueError as exc:
                     manifest.problems.append(ManifestProblem(line, f"{name}: {column}: {exc}"))
-        manifest.rows[name] = values
+        manifest.rows[key] = values
     for name in sorted(present - set(first_line)):
         manifest.problems.append(
             ManifestProblem(0, f"{name}: no row in the manifest (metadata will be extracted)", error=False)
