@@ -4,7 +4,7 @@
 
 It copies the search benchmark's cached home of that size (catalog and index; run `python -m bench.search
 --sizes 100000` first), writes the originals of a sample of its records into the copy's store, makes a
-reader with top-secret clearance and an API token, starts the real server (`archive serve`, waitress) and
+reader with top-secret clearance and an API token, starts the real server (`archive serve`, gunicorn) and
 an `archive ingest` of freshly generated files, then runs the clients: each loops over a search (60%),
 a record (25%) or a download of an original (15%), with keep-alive connections. Errors (anything but
 HTTP 200, or a failed connection) must be zero. Figures go to `bench/RESULTS.md`.
@@ -149,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (`archive serve --workers`)")
     parser.add_argument("--no-ingest", action="store_true", help="clients only (a baseline), no ingest beside them")
     args = parser.parse_args(argv)
     info = machine()
@@ -165,11 +166,17 @@ def main(argv: list[str] | None = None) -> int:
     token = json.loads(made.stdout)["token"]
     words = archive_words(home, ids[:200])
     port = free_port()
-    server = archive(home, "serve", "--port", str(port), "--threads", "8", stderr=subprocess.DEVNULL)
+    server = archive(
+        home, "serve", "--port", str(port), "--workers", str(args.workers), "--threads", "8", stderr=subprocess.DEVNULL
+    )
     try:
         wait_ready(port)
         log("server ready; warming up")
-        Client(port, token, ids, words, time.monotonic() + 5, seed=0).run()
+        warmers = [Client(port, token, ids, words, time.monotonic() + 5, seed=-n) for n in range(2 * args.workers)]
+        for c in warmers:
+            c.start()
+        for c in warmers:
+            c.join()
         ingest = None
         if not args.no_ingest:
             ingest = archive(home, "ingest", str(inbox), "--quiet", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -206,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         f"load average at start {info['load']} (shared machine).",
         "",
         f"{args.clients} client threads (one keep-alive connection each) for {elapsed:.0f} s against `archive serve` "
-        f"(waitress, 8 threads) on a copy of the {args.size:,}-record search-benchmark archive, with a reader's "
+        f"(gunicorn, {args.workers} processes of 8 threads) on a copy of the {args.size:,}-record search-benchmark "
+        f"archive, with a reader's "
         f"API token (every request authenticated and written to the audit trail), while `archive ingest` added "
         f"{INGEST_FILES:,} text records ({ingest_state}"
         f"; it exited {'0' if ingest_ok else 'with an error'}). Mix: search 60% (1–3 words), record JSON 25%, "

@@ -94,6 +94,13 @@ class SearchIndex:
                 self._searcher.close()
                 self._searcher = None
 
+    def warm(self) -> None:
+        """Open the searcher and read its columns now, so that a new server process's first reader doesn't
+        wait for them (seconds on a large archive); a missing index is left for the first search to report."""
+        with self._lock:
+            if read_current(self.index_dir) is not None:
+                self._fresh()
+
     def _fresh(self) -> Evaluator:
         generation = read_current(self.index_dir)
         stale = self._searcher is None or generation != self._generation or not self._searcher.up_to_date()

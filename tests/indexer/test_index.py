@@ -45,3 +45,16 @@ def test_commits_merge_small_segments_only_and_never_rewrite_big_ones(tmp_path, 
     assert big[0] in segments and segments[big[0]] == 10, "the big segment is left as it was"
     assert sorted(segments.values()) == [4, 10]
     assert indexed_revs(ix) == {i: 1 for i in range(1, 15)}
+
+
+def test_warm_opens_the_searcher_before_the_first_search_and_tolerates_no_index(tmp_path):
+    from indexer.search import SearchIndex
+
+    nothing = SearchIndex(tmp_path / "none")
+    nothing.warm()  # no index yet: the first search reports it, warming says nothing
+    assert nothing._searcher is None
+    add_documents(open_index(tmp_path / "index", create=True), [doc(1), doc(2)])
+    warmed = SearchIndex(tmp_path / "index")
+    warmed.warm()
+    assert warmed._searcher is not None and warmed._table is not None and warmed._table.size == 2
+    warmed.close()
