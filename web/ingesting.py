@@ -13,10 +13,11 @@ from flask import Blueprint, Request, current_app, jsonify, render_template, req
 from flask_babel import gettext as _
 
 from archive.errors import ArchiveError, LockedError, UsageError
+from archive.files import display_path, printable
 from archive.ingest import ingest
 from archive.manifest import load_manifest
-from archive.models import IngestOutcome
-from web import settings
+from archive.models import IngestOutcome, OutcomeStatus
+from web import catalog, settings
 from web.auth import require
 
 ingesting = Blueprint("ingesting", __name__)
@@ -61,8 +62,15 @@ def safe_name(sent: str | None, taken: set[str]) -> str:
     return candidate
 
 
+def origin(sent: str) -> str:
+    """Where a web upload came from, as its record keeps it: `upload:` and the name the browser sent
+    (control characters written as `\\xNN`), not the temporary folder it was ingested from."""
+    return "upload:" + printable(unicodedata.normalize("NFC", sent))
+
+
 def run_upload() -> dict:
-    """Save the request's files into a batch folder and ingest it: `{"batch", "outcomes", "summary", "manifest"}`."""
+    """Save the request's files into a batch folder and ingest it: `{"batch", "outcomes", "summary", "manifest"}`.
+    Each outcome names its file as sent and its place among the request's files (`index`, from 0)."""
     files = [f for f in request.files.getlist("files") if f and f.filename]
     if not files:
         raise UsageError(_("Choose one or more files to upload."))
@@ -70,37 +78,56 @@ def run_upload() -> dict:
     folder = batch / "files"
     folder.mkdir(parents=True)
     try:
-        names: dict[str, str] = {}
+        sent: dict[str, tuple[int, str]] = {}  # name kept in the folder → (index, name as sent)
         taken: set[str] = set()
-        for upload in files:
+        for index, upload in enumerate(files):
             name = safe_name(upload.filename, taken)
             upload.save(folder / name)
-            names[name] = upload.filename
-        manifest, problems = _manifest(batch, folder)
+            sent[name] = (index, upload.filename)
+        manifest, problems = _manifest(batch, folder, sent)
         if manifest is not None and not manifest.ok:
             return {"batch": None, "outcomes": [], "summary": None, "manifest": problems}
         outcomes: list[IngestOutcome] = []
         summary = ingest(settings().with_(lock_wait=LOCK_WAIT), [folder], on_outcome=outcomes.append, manifest=manifest)
-        rows = [_row(o, names) for o in outcomes]
+        _keep_origins(outcomes, sent)
+        rows = [_row(o, sent) for o in outcomes]
         return {"batch": summary.batch_id, "outcomes": rows, "summary": summary.to_dict(), "manifest": problems}
     finally:
         shutil.rmtree(batch, ignore_errors=True)
 
 
-def _manifest(batch: Path, folder: Path):
-    sent = request.files.get("manifest")
-    if sent is None or not sent.filename:
+def _manifest(batch: Path, folder: Path, sent: dict[str, tuple[int, str]]):
+    upload = request.files.get("manifest")
+    if upload is None or not upload.filename:
         return None, []
     path = batch / "manifest.csv"  # beside the files, not among them: it is not a record
-    sent.save(path)
-    checked = load_manifest(path, folder)
+    upload.save(path)
+    aliases = {}  # a row may name a file as the archivist sent it, though it is kept under a safe name
+    for kept, (_index, name) in sent.items():
+        aliases[name] = aliases[name.replace("\\", "/").rsplit("/", 1)[-1]] = kept
+    checked = load_manifest(path, folder, aliases=aliases, where="this upload")
     return checked, [p.to_dict() for p in checked.problems]
 
 
-def _row(outcome: IngestOutcome, names: dict[str, str]) -> dict:
-    stored = Path(outcome.path).name
+def _keep_origins(outcomes: list[IngestOutcome], sent: dict[str, tuple[int, str]]) -> None:
+    """Give the records this upload added their origin in place of the temporary path ingest noted."""
+    added = (OutcomeStatus.ADDED, OutcomeStatus.PENDING_OCR)
+    changes = [
+        (origin(sent[Path(o.path).name][1]), o.record_id, display_path(Path(o.path).absolute()))
+        for o in outcomes
+        if o.status in added and o.record_id is not None and Path(o.path).name in sent
+    ]
+    if changes:
+        with catalog().transaction() as opened:
+            opened.db.executemany("UPDATE records SET source_path = ? WHERE id = ? AND source_path = ?", changes)
+
+
+def _row(outcome: IngestOutcome, sent: dict[str, tuple[int, str]]) -> dict:
+    kept = Path(outcome.path).name
+    index, name = sent.get(kept, (None, kept))
     return {
-        "name": names.get(stored, stored),
+        "index": index,
+        "name": name,
         "status": str(outcome.status),
         "id": outcome.record_id,
         "reason": outcome.reason,

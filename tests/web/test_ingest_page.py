@@ -54,6 +54,7 @@ def test_a_batch_with_a_broken_file_reports_each_outcome(app, settings):
     outcomes = {o["name"]: o for o in result["outcomes"]}
     assert [outcomes[n]["status"] for n, _ in files] == ["added", "added", "duplicate", "failed", "unsupported"]
     assert outcomes["z-copy.txt"]["id"] == outcomes["kết luận.txt"]["id"]
+    assert [outcomes[n]["index"] for n, _ in files] == [0, 1, 2, 3, 4], "each outcome says which file it is"
     assert outcomes["hỏng.pdf"]["reason"] and outcomes["program.bin"]["reason"]
     assert result["summary"]["added"] == 2 and result["summary"]["failed"] == 1
     with Catalog(settings.catalog_path) as catalog:
@@ -61,6 +62,9 @@ def test_a_batch_with_a_broken_file_reports_each_outcome(app, settings):
         ingest_events = catalog.db.execute("SELECT actor FROM events WHERE action = 'ingest'").fetchall()
     assert record.filename == "kết luận.txt" and record.doc_number == "12-KL/TU"
     assert record.classification == "confidential" and record.provenance["doc_number"] == "manifest"
+    assert record.source_path == "upload:kết luận.txt", "the name as sent, not the temporary upload folder"
+    shown = clerk.get(f"/api/records/{record.id}").get_json()
+    assert shown["source_path"] == "upload:kết luận.txt"
     assert ingest_events and {row[0] for row in ingest_events} == {"clerk"}, "audited as the uploader"
     assert [p for p in settings.uploads_dir.rglob("*") if p.is_file()] == [], "nothing left behind"
 
@@ -141,3 +145,43 @@ def test_uploads_stream_to_disk_in_the_home_folder(app, settings):
             assert stream.fileno() > 0 and (settings.uploads_dir / "incoming").is_dir()
         finally:
             stream.close()
+
+
+def test_records_keep_the_name_as_sent_with_control_characters_written_out(app, settings):
+    files = [("Văn bản/tab\there.txt", VI_TEXT.encode()), ("đến.txt", EN_TEXT.encode())]
+    result = upload(client(app, "clerk"), "/api/ingest", files).get_json()
+    ids = {o["index"]: o["id"] for o in result["outcomes"]}
+    with Catalog(settings.catalog_path) as catalog:
+        first, second = catalog.get(ids[0]), catalog.get(ids[1])
+    assert first.filename == "tabhere.txt" and first.source_path == "upload:Văn bản/tab\\x09here.txt"
+    assert second.source_path == "upload:đến.txt"
+    again = upload(client(app, "clerk"), "/api/ingest", [("copy.txt", EN_TEXT.encode())]).get_json()
+    assert again["outcomes"][0]["status"] == "duplicate"
+    with Catalog(settings.catalog_path) as catalog:
+        assert catalog.get(ids[1]).source_path == "upload:đến.txt", "a duplicate leaves the record as it was"
+
+
+def test_a_manifest_names_files_with_quotes_and_files_kept_under_another_name(app, settings):
+    # Browsers write a `"` in a file name as %22 in the form (the HTML standard); the test client would not.
+    files = [("Báo cáo %22quý I%22.txt", VI_TEXT.encode()), (".ghi chú.txt", EN_TEXT.encode())]
+    manifest = 'file,doc_number\n"Báo cáo ""quý I"".txt",12-BC/TU\n.ghi chú.txt,3-TB/VPTU\n'.encode()
+    reply = upload(client(app, "clerk"), "/api/ingest", files, manifest)
+    assert reply.status_code == 200, reply.get_json()
+    assert reply.get_json()["manifest"] == []
+    outcomes = {o["name"]: o for o in reply.get_json()["outcomes"]}
+    with Catalog(settings.catalog_path) as catalog:
+        quoted = catalog.get(outcomes['Báo cáo "quý I".txt']["id"])
+        dotted = catalog.get(outcomes[".ghi chú.txt"]["id"])
+    assert quoted.doc_number == "12-BC/TU" and quoted.filename == 'Báo cáo "quý I".txt'
+    assert dotted.doc_number == "3-TB/VPTU" and dotted.filename == "_.ghi chú.txt"
+
+
+def test_a_manifest_row_for_a_file_not_sent_says_so_without_the_server_path(app, settings):
+    reply = upload(client(app, "clerk"), "/api/ingest", [("a.txt", VI_TEXT.encode())], b"file\nb.txt\na.txt\n")
+    assert reply.status_code == 422
+    assert reply.get_json()["manifest"][0] == {
+        "line": 2,
+        "message": "b.txt: no such file in this upload",
+        "severity": "error",
+    }
+    assert str(settings.home) not in reply.get_data(as_text=True)
