@@ -14,10 +14,21 @@ from collections import OrderedDict
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 
 CACHE_BYTES = 256 * 1024 * 1024
 ENTRY_BYTES = 200  # key and tuple overhead, so that cached absences count against the budget too
 EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+
+
+def segment_postings(leaf, field: str, term: str):
+    """A segment's raw matcher for a term (deleted documents included: searches mask them with the live
+    column), or None when the segment lacks the term. One dictionary lookup; `leaf.postings` would wrap the
+    matcher in a per-document deletion filter that the block decoder cannot read."""
+    try:
+        return leaf._terms.matcher(field, leaf._text_to_bytes(field, term), leaf.schema[field].format)
+    except TermNotFound:
+        return None
 
 
 def decode(matcher) -> tuple[np.ndarray, np.ndarray]:
@@ -98,6 +109,7 @@ class PostingCache(ArrayCache):
         found = self.lookup(key)
         if found is None:
             # Absent terms are cached too: a query looks for each word in every text field of every segment.
-            found = decode(leaf.postings(field, term)) if (field, term) in leaf else EMPTY
+            matcher = segment_postings(leaf, field, term)
+            found = EMPTY if matcher is None else decode(matcher)
             self.keep(key, found)
         return found

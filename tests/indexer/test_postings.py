@@ -66,3 +66,31 @@ def test_views_give_the_analyzers_terms(text):
         assert view(text) == [t.text for t in analyzer(text)]
     if len(folded_view(text)) > 0:
         assert pairs_view(text) == [t.text for t in pairs_analyzer()(text)]
+
+
+def test_a_segment_with_deletions_is_decoded_whole_by_blocks_and_searches_mask_the_deleted(tmp_path):
+    from whoosh.query import Term
+
+    from indexer.postings import segment_postings
+    from indexer.search import SearchIndex
+
+    ix = build(tmp_path, 1500)
+    with ix.searcher() as searcher:
+        term = max(searcher.lexicon("body"), key=lambda t: searcher.doc_frequency("body", t)).decode()
+        before = {hit["id"] for hit in searcher.search(Term("body", term), limit=None)}
+    victim = min(before, key=int)
+    with ix.writer() as writer:
+        writer.delete_by_term("id", victim)
+    with ix.searcher() as searcher:
+        leaf = searcher.reader()
+        assert leaf.has_deletions()
+        matcher = segment_postings(leaf, "body", term)
+        assert type(matcher).__name__ == "W3LeafMatcher"  # the block decoder's fast path, not a filter
+        docs, _ = decode(matcher)
+        assert len(docs) == len(before)  # the deleted document's posting is still there, masked by searches
+        assert segment_postings(leaf, "body", "absent") is None
+    index = SearchIndex(tmp_path / "index")
+    found = index.search(term, limit=100)
+    assert found.total == len(before) - 1
+    assert int(victim) not in {hit.id for hit in index.search(term, limit=100, page=1).hits} or found.total < 100
+    index.close()
