@@ -48,6 +48,14 @@ def find_disposal(db: sqlite3.Connection, record_id: int) -> Disposal | None:
     return _disposal(row) if row else None
 
 
+def disposal_of_bytes(db: sqlite3.Connection, sha256: str) -> Disposal | None:
+    """The disposal of a record with these bytes (the latest, should there be several), or None."""
+    row = db.execute(
+        "SELECT * FROM disposals WHERE sha256 = ? ORDER BY disposed_at DESC, record_id DESC LIMIT 1", (sha256,)
+    ).fetchone()
+    return _disposal(row) if row else None
+
+
 def list_disposals(db: sqlite3.Connection) -> list[Disposal]:
     return [_disposal(row) for row in db.execute("SELECT * FROM disposals ORDER BY disposed_at, record_id")]
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.config import Settings
+from archive.disposals import Disposal, disposal_of_bytes
 from archive.errors import ArchiveError, UsageError
 from archive.files import MB, display_path, iter_files, refusal
 from archive.lock import writer_lock
@@ -135,6 +136,12 @@ class _Ingest:
             self._apply_manifest_to(existing.id, source)
             self._report(IngestOutcome(path, OutcomeStatus.DUPLICATE, existing.id), blob.sha256)
             return None
+        disposed = disposal_of_bytes(self.catalog.db, blob.sha256)
+        if disposed is not None:
+            if blob.created:
+                self.store.remove(blob.sha256)
+            self._report(IngestOutcome(path, OutcomeStatus.FAILED, reason=refused_as_disposed(disposed)), blob.sha256)
+            return None
         if blob.sha256 in self.by_sha:
             self.by_sha[blob.sha256].twins.append(path)
             return None
@@ -233,6 +240,13 @@ class _Ingest:
             self.catalog.save_ocr(record_id, text.ocr)
         self.catalog.log_event("ingest", record_id, path=pending.path, batch=self.batch_id)
         return record_id
+
+
+def refused_as_disposed(disposal: Disposal) -> str:
+    return (
+        f"these bytes were disposed of on {disposal.disposed_at[:10]} under {disposal.authority} "
+        f"(record {disposal.record_id}): a disposed record is not archived again"
+    )
 
 
 def metadata_fields(text: ExtractedText) -> dict:

@@ -235,3 +235,28 @@ def test_a_disposal_killed_after_its_catalog_commit_is_finished_by_the_next_writ
     with Catalog(settings.catalog_path) as catalog:
         assert catalog.db.execute("SELECT purged FROM disposals").fetchone()[0] == 1
     assert cli.json("search", "khongconnua")[1][0]["total"] == 0 and cli("verify").exit_code == 0
+
+
+def test_the_bytes_of_a_disposed_record_are_refused_by_ingest_and_the_batch_goes_on(cli, archive, inbox, settings):
+    old = archive["cv-old"]
+    copy = write(inbox.parent / "again" / "copy-of-cv-old.txt", (inbox / "cv-old.txt").read_bytes())
+    write(inbox.parent / "again" / "new.txt", "Một công văn mới đến sau khi tiêu hủy.\n")
+    assert cli("retention", "dispose", str(old), "--authority", "QĐ số 5-QĐ/VPTU").exit_code == 0
+    result, lines = cli.json("ingest", str(copy.parent))
+    assert result.exit_code == 1, "a file was refused: a person must look"
+    refused, added, summary = lines[0], lines[1], lines[2]["summary"]
+    assert refused["status"] == "failed" and refused["id"] is None
+    day = cli.json("retention", "disposed", str(old))[1][0]["disposals"][0]["disposed_at"][:10]
+    assert refused["reason"] == (
+        f"these bytes were disposed of on {day} under QĐ số 5-QĐ/VPTU (record {old}): "
+        "a disposed record is not archived again"
+    )
+    assert added["status"] == "added" and summary["failed"] == 1 and summary["added"] == 1
+    sha = cli.json("retention", "disposed", str(old))[1][0]["disposals"][0]["sha256"]
+    assert not Store(settings.store_dir).exists(sha), "the bytes did not come back into the store"
+    with Catalog(settings.catalog_path) as catalog:
+        assert catalog.find_by_sha(sha) is None and catalog.count() == 4
+    assert cli.json("search", "khongconnua")[1][0]["total"] == 0
+    plain = cli("ingest", str(copy))
+    assert plain.exit_code == 1 and f"copy-of-cv-old.txt: these bytes were disposed of on {day}" in plain.stderr
+    assert cli("verify").exit_code == 0
