@@ -1,4 +1,5 @@
-"""OCR after ingest: scans archived while no engine was installed, and the list of OCR to review.
+"""OCR after ingest: scans archived while no engine was installed, the list of OCR to review, a person's
+review clearing the flag, and what OCR did for one record as pages and the API show it.
 
 `ocr_pending` reads every pending scan under the writer lock, page by page on the worker pool, then
 replaces the record's text, re-reads its extracted metadata (manifest values and edits are kept) and
@@ -8,13 +9,15 @@ recovery repairs): the next run simply goes on.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from archive.access import visible_record
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, UsageError
 from archive.ingest import metadata_fields
 from archive.lock import writer_lock
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
@@ -24,8 +27,10 @@ from archive.scanning import extract_in_worker, extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.workers import TaskQueue
+from indexer.visibility import Clearance
 
 OnRecord = Callable[[dict], None]
+REVIEWED = "ocr.reviewed"  # the audit action of a person's review of a record's OCR
 
 
 @dataclass
@@ -152,3 +157,75 @@ def low_confidence(settings: Settings) -> list[dict]:
                 }
             )
         return rows
+
+
+def mark_reviewed(
+    settings: Settings, record_ids: list[int], note: str = "", *, clearance: Clearance | None = None
+) -> list[dict]:
+    """A person has checked these records' OCR: clear `needs_review` (all or nothing, under the writer lock).
+
+    Each is audited with who, when and the note; the OCR's own reason stays, saying why it was flagged.
+    A record the caller may not see is "not found"; one not flagged is refused (UsageError)."""
+    ids = list(dict.fromkeys(record_ids))
+    if not ids:
+        raise UsageError("name the records whose OCR was reviewed")
+    note = " ".join(note.split()) or None
+    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+        flagged = []
+        for record_id in ids:
+            visible_record(catalog, record_id, clearance)
+            ocr = catalog.ocr_of(record_id)
+            if ocr is None or not ocr.needs_review:
+                raise UsageError(f"record {record_id} is not flagged for OCR review")
+            flagged.append((record_id, ocr))
+        done = []
+        with catalog.transaction():
+            for record_id, ocr in flagged:
+                catalog.db.execute("UPDATE ocr SET needs_review = 0 WHERE record_id = ?", (record_id,))
+                catalog.log_event(REVIEWED, record_id, note=note, confidence=ocr.confidence, reason=ocr.reason)
+                done.append({"id": record_id, "confidence": ocr.confidence, "reason": ocr.reason, "note": note})
+        return done
+
+
+def last_review(catalog: Catalog, record_id: int) -> dict | None:
+    """`{"by", "at", "note"}` of the latest review of the record's current OCR (none since OCR last ran)."""
+    row = catalog.db.execute(
+        "SELECT e.at, e.actor, e.detail FROM events e JOIN ocr o ON o.record_id = e.record_id "
+        "WHERE e.record_id = ? AND e.action = ? AND e.at >= o.updated_at ORDER BY e.id DESC LIMIT 1",
+        (record_id, REVIEWED),
+    ).fetchone()
+    if row is None:
+        return None
+    return {"by": row["actor"], "at": row["at"], "note": json.loads(row["detail"] or "{}").get("note")}
+
+
+def ocr_detail(catalog: Catalog, record_id: int, min_confidence: float) -> dict | None:
+    """What OCR did for a record, None when it had none: status, engine and version, languages, dpi, mean
+    confidence, each page's confidence (`low` under `min_confidence` or unread), whether it needs review
+    and why, and the review that cleared it. The pages' text is the record's text, so it is left out."""
+    ocr = catalog.ocr_of(record_id)
+    if ocr is None:
+        return None
+    pages = [
+        {
+            "page": p.page,
+            "confidence": p.confidence,
+            "words": p.words,
+            "error": p.error,
+            "low": bool(p.error) or (p.confidence is not None and p.confidence < min_confidence),
+        }
+        for p in ocr.pages
+    ]
+    return {
+        "status": ocr.status,
+        "engine": ocr.engine,
+        "version": ocr.version,
+        "languages": ocr.languages,
+        "dpi": ocr.dpi,
+        "confidence": ocr.confidence,
+        "threshold": min_confidence,
+        "needs_review": ocr.needs_review,
+        "reason": ocr.reason,
+        "reviewed": last_review(catalog, record_id),
+        "pages": pages,
+    }

@@ -1,4 +1,5 @@
-"""`archive ocr`: read the scans that wait for OCR, list OCR that needs a person's review."""
+"""`archive ocr`: read the scans that wait for OCR, list OCR that needs a person's review, and clear the
+flag once a person has checked a record (--reviewed)."""
 
 from __future__ import annotations
 
@@ -42,26 +43,42 @@ class PageProgress:
 @main.command()
 @click.option("--pending", is_flag=True, help="OCR the scans archived while Tesseract was missing, and index them.")
 @click.option("--low-confidence", is_flag=True, help="List OCR'd records flagged needs_review.")
+@click.option("--reviewed", is_flag=True, help="Clear needs_review on the records named: a person has checked them.")
+@click.option("--note", default="", help="With --reviewed: what was checked or corrected (kept in the audit trail).")
 @click.option("--threshold", type=click.FloatRange(0, 100), help="With --pending: mean confidence to flag below.")
 @click.option("--workers", type=click.IntRange(1, 64), help="OCR processes (default: one per core).")
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="No output when every scan was read.")
 @wait_option
+@click.argument("record_ids", metavar="[ID]...", nargs=-1, type=click.IntRange(0))
 @click.pass_obj
 @fail_on_archive_errors
 def ocr(
     settings: Settings,
     pending: bool,
     low_confidence: bool,
+    reviewed: bool,
+    note: str,
     threshold: float | None,
     workers: int | None,
     as_json: bool,
     quiet: bool,
     wait: float,
+    record_ids: tuple[int, ...],
 ) -> None:
-    """OCR scans later (--pending) or list records whose OCR needs review (--low-confidence)."""
-    if pending == low_confidence:
-        raise click.UsageError("give --pending or --low-confidence")
+    """OCR scans later (--pending), list records whose OCR needs review (--low-confidence), or clear the
+    flag on records a person has checked (--reviewed ID... [--note TEXT])."""
+    if pending + low_confidence + reviewed != 1:
+        raise click.UsageError("give one of --pending, --low-confidence or --reviewed ID...")
+    if reviewed and not record_ids:
+        raise click.UsageError("--reviewed needs the ids of the records checked")
+    if record_ids and not reviewed:
+        raise click.UsageError("record ids go with --reviewed")
+    if note and not reviewed:
+        raise click.UsageError("--note goes with --reviewed")
+    if reviewed:
+        _mark_reviewed(settings.with_(lock_wait=wait), list(record_ids), note, as_json, quiet)
+        return
     if low_confidence:
         _list_low_confidence(settings, as_json)
         return
@@ -106,3 +123,16 @@ def _list_low_confidence(settings: Settings, as_json: bool) -> None:
         click.echo(f"{row['id']:>6}  {confidence:>5}  {row['filename']}  {row['title'] or ''}")
         click.echo(f"        {row['reason']}")
     click.echo(f"{len(rows)} records need review (archive show ID; the original: archive export ID)")
+
+
+def _mark_reviewed(settings: Settings, record_ids: list[int], note: str, as_json: bool, quiet: bool) -> None:
+    from archive.ocr import mark_reviewed
+
+    rows = mark_reviewed(settings, record_ids, note)
+    if as_json:
+        print_json({"reviewed": rows})
+        return
+    for row in rows:
+        confidence = "–" if row["confidence"] is None else f"{row['confidence']:.1f}"
+        say(f"reviewed: record {row['id']} (confidence {confidence}): {row['reason'] or ''}", quiet)
+    say(f"ocr: {len(rows)} records marked reviewed", quiet)
