@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.catalog import Catalog
 from archive.config import Settings
 from tests.conftest import ROOT, SAMPLES, VI_TEXT, Cli, write
 from tests.web.conftest import add_user, serving
@@ -61,10 +62,11 @@ def browser():
         chromium.close()
 
 
-def new_page(browser, world):
+def new_page(browser, world, **options):
     # "localhost", where Chromium keeps Secure cookies over plain HTTP (the app marks them Secure on loopback).
     base = world["base"].replace("127.0.0.1", "localhost")
-    context = browser.new_context(base_url=base, accept_downloads=True, viewport={"width": 1280, "height": 860})
+    viewport = {"width": 1280, "height": 860}
+    context = browser.new_context(base_url=base, accept_downloads=True, viewport=viewport, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     return page
@@ -135,12 +137,161 @@ def test_upload_a_batch_with_one_broken_file(admin_page, world):
     admin_page.set_input_files("#files", [str(good), str(broken), str(again)])
     admin_page.get_by_role("button", name="Tải lên và nhập").click()
     admin_page.locator("#phase", has_text="3 tệp: 1 đã thêm, 1 trùng, 0 không hỗ trợ, 1 lỗi").wait_for()
-    rows = {
-        r.locator("td").nth(0).inner_text(): r.locator("td").nth(1).inner_text()
-        for r in admin_page.locator("#outcomes tbody tr").all()
-    }
+    rows = {name: status for name, (status, _) in file_rows(admin_page).items()}
     assert rows == {"lap-lai.txt": "đã thêm", "hong.pdf": "lỗi", "thong-bao-moi.txt": "trùng"}  # in name order
     shot(admin_page, "ingest")
+
+
+def file_rows(page) -> dict[str, tuple[str, str]]:
+    """The per-file table: name → (outcome, reason)."""
+    rows = {}
+    for row in page.locator("#file-list tbody tr").all():
+        cells = row.locator("td")
+        rows[row.locator("th").inner_text()] = (cells.nth(2).inner_text(), cells.nth(4).inner_text())
+    return rows
+
+
+HOSTILE = 'Báo cáo "quý II" <img src=x onerror=alert(1)>.txt'
+DROPPED = {
+    "cong-van-keo-tha.txt": ("Công văn kéo thả về số hóa tài liệu lưu trữ.\n" + VI_TEXT).encode(),
+    HOSTILE: ("Báo cáo quý II về kéo thả tài liệu.\n" + VI_TEXT).encode(),
+    "z-ban-sao.txt": ("Công văn kéo thả về số hóa tài liệu lưu trữ.\n" + VI_TEXT).encode(),
+    "hong-keo-tha.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage\n",
+    "chuong-trinh.bin": bytes(range(256)) * 2,
+}
+# What a file manager hands the page when files are dropped on it: a DataTransfer holding File objects.
+DROP = """files => {
+  const dropped = new DataTransfer();
+  for (const [name, bytes] of Object.entries(files)) dropped.items.add(new File([new Uint8Array(bytes)], name));
+  return dropped;
+}"""
+WATCH = """() => {
+  window.seenStates = new Set();
+  const body = document.querySelector("#file-list tbody");
+  new MutationObserver((changes) => changes.forEach((c) => window.seenStates.add(c.target.className)))
+    .observe(body, { attributes: true, attributeFilter: ["class"], subtree: true });
+}"""
+
+
+def test_drop_files_and_follow_each_one_to_its_outcome(admin_page, world):
+    page = admin_page
+    page.goto("/ingest")
+    dropped = page.evaluate_handle(DROP, {name: list(body) for name, body in DROPPED.items()})
+    for event in ("dragenter", "dragover"):
+        page.dispatch_event("#dropzone", event, {"dataTransfer": dropped})
+    assert "over" in page.locator("#dropzone").get_attribute("class")
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": dropped})
+    assert "over" not in page.locator("#dropzone").get_attribute("class")
+    assert {name: status for name, (status, _) in file_rows(page).items()} == dict.fromkeys(DROPPED, "sẵn sàng tải lên")
+    size = sum(len(body) for body in DROPPED.values()) / 1024
+    assert page.locator("#phase").inner_text() == f"Đã chọn 5 tệp, tổng cộng {size:.1f} KB"
+    manifest = 'file,doc_number\n"Báo cáo ""quý II"" <img src=x onerror=alert(1)>.txt",9-BC/VPTU\n'
+    page.set_input_files("#manifest", {"name": "m.csv", "mimeType": "text/csv", "buffer": manifest.encode()})
+    page.evaluate(WATCH)
+    page.get_by_role("button", name="Tải lên và nhập").click()
+    page.locator("#phase", has_text="5 tệp: 2 đã thêm, 1 trùng, 1 không hỗ trợ, 1 lỗi").wait_for()
+    rows = file_rows(page)
+    assert {name: status for name, (status, _) in rows.items()} == {
+        "cong-van-keo-tha.txt": "đã thêm",
+        HOSTILE: "đã thêm",
+        "z-ban-sao.txt": "trùng",
+        "hong-keo-tha.pdf": "lỗi",
+        "chuong-trinh.bin": "không hỗ trợ",
+    }
+    assert rows["hong-keo-tha.pdf"][1] and rows["chuong-trinh.bin"][1], "each refusal says why"
+    assert page.locator("#file-list img").count() == 0, "a name is text, never markup"
+    assert {"file-queued", "file-sent", "file-ingesting"} <= set(page.evaluate("[...window.seenStates]"))
+    for name in DROPPED:  # every row has its own bar, named by the column and the file
+        bar = page.get_by_role("progressbar", name=f"Tiến độ {name}", exact=True)
+        assert bar.get_attribute("aria-valuenow") or bar.evaluate("b => b.value") is not None
+    assert page.get_by_role("progressbar", name="Tiến độ hong-keo-tha.pdf").evaluate("b => b.value") == 100
+    hostile_id = int(page.locator("#file-list tbody tr", has_text="quý II").get_by_role("link").inner_text())
+    with Catalog(Settings(home=world["root"] / "home").catalog_path) as catalog:
+        record = catalog.get(hostile_id)
+    assert record.doc_number == "9-BC/VPTU", "the manifest names a file with quotes in its name"
+    assert record.source_path == f"upload:{HOSTILE}", "provenance: the name as the archivist sent it"
+    shot(page, "ingest-drop")
+
+
+LARGE = """(names) => {
+  const dropped = new DataTransfer();
+  names.forEach((name, i) => {
+    dropped.items.add(new File([`Công văn số ${i} về lưu trữ hồ sơ điện tử. `.repeat(2500)], name));
+  });
+  return dropped;
+}"""
+RECORD = """() => {
+  window.snapshots = [];
+  const body = document.querySelector("#file-list tbody");
+  const value = (row) => Number(row.querySelector("progress").getAttribute("value"));
+  const snap = () => [...body.rows].map((row) => [row.className, value(row)]);
+  new MutationObserver(() => window.snapshots.push(snap()))
+    .observe(body, { attributes: true, attributeFilter: ["class", "value"], subtree: true });
+}"""
+
+
+def test_each_file_shows_its_own_upload_progress(admin_page):
+    page = admin_page
+    page.goto("/ingest")
+    names = ["cv-lon-1.txt", "cv-lon-2.txt", "cv-lon-3.txt"]
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": page.evaluate_handle(LARGE, names)})
+    page.evaluate(RECORD)
+    cdp = page.context.new_cdp_session(page)
+    slow = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": 300 * 1024}
+    cdp.send("Network.emulateNetworkConditions", slow)  # ~430 KB at 300 KB/s: over a second of progress
+    try:
+        page.get_by_role("button", name="Tải lên và nhập").click()
+        page.locator("#phase", has_text="Đang tải lên: đã gửi 1/3 tệp").wait_for()
+        page.locator("#phase", has_text="3 tệp: 3 đã thêm").wait_for(timeout=60_000)
+    finally:
+        cdp.send("Network.emulateNetworkConditions", {**slow, "uploadThroughput": -1})
+        cdp.detach()
+    snapshots = page.evaluate("window.snapshots")
+    assert any(
+        first == ["file-sent", 100]
+        and second[0] == "file-uploading"
+        and 0 < second[1] < 100
+        and third == ["file-queued", 0]
+        for first, second, third in snapshots
+    ), "the first file is sent while the second is on its way and the third waits its turn"
+    assert snapshots[-1] == [["file-added", 100]] * 3
+
+
+def test_a_manifest_with_errors_leaves_each_file_not_ingested(admin_page):
+    page = admin_page
+    page.goto("/ingest")
+    dropped = page.evaluate_handle(DROP, {"le.txt": list(b"Cong van le.\n" + VI_TEXT.encode())})
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": dropped})
+    manifest = b"file,issued\nle.txt,not-a-date\n"
+    page.set_input_files("#manifest", {"name": "m.csv", "mimeType": "text/csv", "buffer": manifest})
+    page.get_by_role("button", name="Tải lên và nhập").click()
+    page.get_by_role("alert").filter(has_text="Bảng kê có lỗi: chưa nhập tệp nào.").wait_for()
+    assert file_rows(page) == {"le.txt": ("chưa nhập", "")}
+    assert page.locator("#manifest-problems li").inner_text().startswith("Bảng kê, dòng 2: le.txt: issued")
+
+
+def test_the_plain_form_works_without_javascript(browser, world):
+    page = new_page(browser, world, java_script_enabled=False)
+    try:
+        login(page, world["users"]["admin"])
+        folder = world["root"] / "no-script"
+        files = [write(folder / "khong-js.txt", "Văn bản tải lên không cần JavaScript.\n" + VI_TEXT)]
+        files.append(write(folder / "hong-2.pdf", b"%PDF-1.4\ntrailer garbage\n"))
+        page.goto("/ingest")
+        page.set_input_files("#files", [str(f) for f in files])
+        with page.expect_navigation():
+            page.get_by_role("button", name="Tải lên và nhập").click()
+        rows = {
+            r.locator("td").nth(0).inner_text(): (
+                r.locator("td").nth(1).inner_text(),
+                r.locator("td").nth(3).inner_text(),
+            )
+            for r in page.locator("#outcomes tbody tr").all()
+        }
+        assert rows["khong-js.txt"] == ("đã thêm", "") and rows["hong-2.pdf"][0] == "lỗi" and rows["hong-2.pdf"][1]
+        assert page.locator("#files-view").is_hidden(), "the per-file view is the script's"
+    finally:
+        page.context.close()
 
 
 def test_approve_a_disposal(admin_page, world):

@@ -85,6 +85,19 @@ def test_the_page_form_shows_the_outcomes_in_a_table(app):
     assert "<b>x</b>" not in html
 
 
+def test_the_page_carries_the_per_file_view_in_both_languages(app):
+    clerk = client(app, "clerk")
+    vi = clerk.get("/ingest").get_data(as_text=True)
+    clerk.set_cookie("archive_lang", "en")
+    en = clerk.get("/ingest").get_data(as_text=True)
+    for html, words in (
+        (vi, ("Các tệp trong lần tải lên này", "Tiến độ", 'data-ready="sẵn sàng tải lên"', "Bảng kê, dòng {line}")),
+        (en, ("Files in this upload", "Progress", 'data-ready="ready to upload"', "Manifest line {line}")),
+    ):
+        assert all(word in html for word in words), words
+        assert '<table id="file-list">' in html and 'role="status" aria-live="polite"' in html
+
+
 def test_a_manifest_with_errors_ingests_nothing(app, settings):
     reply = upload(
         client(app, "clerk"), "/api/ingest", [("a.txt", VI_TEXT.encode())], b"file,issued\na.txt,not-a-date\n"

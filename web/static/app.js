@@ -1,5 +1,6 @@
 /* Progressive enhancement, served by the app itself (the CSP allows no inline script and no other site).
-   Without it every page works as plain forms. */
+   Without it every page works as plain forms. File names come from outside: they are only ever set as text
+   (textContent), never as HTML. */
 "use strict";
 
 function setupUpload() {
@@ -7,130 +8,218 @@ function setupUpload() {
   if (!form || !window.FormData || !window.XMLHttpRequest) return;
   const input = document.getElementById("files");
   const zone = document.getElementById("dropzone");
+  const submit = form.querySelector("button[type=submit]");
   const labels = document.getElementById("labels").dataset;
   const limit = Number(form.dataset.limit);
-  let dropped = null; // files dropped on the zone, used instead of the input's
+  let chosen = []; // the files to send, chosen in the input or dropped on the zone
+  let rows = []; // their rows in the table, in the same order
+  let busy = false;
 
   const stop = (event) => { event.preventDefault(); event.stopPropagation(); };
   ["dragenter", "dragover"].forEach((name) => zone.addEventListener(name, (e) => { stop(e); zone.classList.add("over"); }));
   ["dragleave", "drop"].forEach((name) => zone.addEventListener(name, (e) => { stop(e); zone.classList.remove("over"); }));
   zone.addEventListener("drop", (event) => {
-    dropped = Array.from(event.dataTransfer.files);
+    const files = event.dataTransfer ? Array.from(event.dataTransfer.files) : [];
+    if (busy || !files.length) return;
+    try { input.files = event.dataTransfer.files; } catch (err) { /* older browsers: the list below is used */ }
     input.required = false;
-    listFiles(dropped, labels.waiting);
+    choose(files);
   });
-  input.addEventListener("change", () => { dropped = null; listFiles(Array.from(input.files), ""); });
+  input.addEventListener("change", () => { if (!busy) choose(Array.from(input.files)); });
 
   form.addEventListener("submit", (event) => {
-    const files = dropped || Array.from(input.files);
-    if (!files.length) return; // let the browser say the field is required
+    if (!chosen.length) return; // the browser says the field is required
     event.preventDefault();
-    const total = files.reduce((sum, f) => sum + f.size, 0);
-    if (total > limit) { say(labels.tooLarge, true); return; }
+    if (busy) return;
+    if (total(chosen) > limit) { warn(labels.tooLarge); return; }
     const data = new FormData();
     data.append("csrf_token", form.elements.csrf_token.value);
-    files.forEach((f) => data.append("files", f, f.name));
+    chosen.forEach((f) => data.append("files", f, f.name || "unnamed")); // a nameless part would be skipped
     const manifest = document.getElementById("manifest").files[0];
     if (manifest) data.append("manifest", manifest, manifest.name);
-    send(data, files);
+    send(data);
   });
 
-  function send(data, files) {
+  function choose(files) {
+    chosen = files;
+    const body = document.getElementById("file-list").tBodies[0];
+    while (body.firstChild) body.removeChild(body.firstChild);
+    problems([]);
+    rows = files.map((file, i) => row(body, file, i));
+    document.getElementById("files-view").hidden = !files.length;
+    say(fill(labels.chosen, { files: files.length, size: size(total(files)) }));
+  }
+
+  function row(body, file, i) {
+    const tr = body.insertRow();
+    const name = document.createElement("th");
+    name.scope = "row";
+    name.id = "file-" + i;
+    name.textContent = file.name;
+    tr.appendChild(name);
+    cell(tr, size(file.size));
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute("aria-labelledby", "files-progress file-" + i); // "Progress" and the file's name
+    const percent = document.createElement("span");
+    cell(tr, "").append(bar, " ", percent);
+    const r = { tr, bar, percent, status: cell(tr, ""), record: cell(tr, ""), reason: cell(tr, ""), size: file.size };
+    state(r, labels.ready, "ready");
+    return r;
+  }
+
+  function send(data) {
     const xhr = new XMLHttpRequest();
     const bar = document.getElementById("bar");
-    const percent = document.getElementById("percent");
-    document.getElementById("progress").hidden = false;
-    listFiles(files, labels.uploading);
-    form.querySelector("button[type=submit]").disabled = true;
+    const starts = [];
+    const all = rows.reduce((sum, r) => { starts.push(sum); return sum + r.size; }, 0);
+    let sentBefore = -1;
+    setBusy(true);
+    bar.value = 0;
+    document.getElementById("percent").textContent = "";
+    rows.forEach((r) => state(r, labels.queued, "queued"));
     xhr.upload.addEventListener("progress", (e) => {
       if (!e.lengthComputable) return;
-      const done = Math.round((100 * e.loaded) / e.total);
-      bar.value = done;
-      percent.textContent = done + "%";
-      if (e.loaded === e.total) { say(labels.waiting); listFiles(files, labels.waiting); }
+      const fraction = e.total ? e.loaded / e.total : 1;
+      bar.value = Math.round(100 * fraction);
+      document.getElementById("percent").textContent = bar.value + "%";
+      // The files go in order in one request: a file's share of the bytes sent so far is its progress.
+      const bytes = fraction * all;
+      let sent = 0;
+      rows.forEach((r, i) => {
+        if (r.phase !== "queued" && r.phase !== "uploading") { sent += 1; return; }
+        const own = r.size ? Math.min(Math.max((bytes - starts[i]) / r.size, 0), 1) : Number(bytes >= starts[i]);
+        r.bar.value = Math.round(100 * own);
+        r.percent.textContent = r.bar.value + "%";
+        if (own >= 1) { state(r, labels.sent, "sent"); sent += 1; }
+        else if (own > 0 && r.phase === "queued") state(r, labels.uploading, "uploading");
+      });
+      if (sent !== sentBefore) say(fill(labels.uploadCount, { sent, files: rows.length })); // not every tick
+      sentBefore = sent;
+    });
+    xhr.upload.addEventListener("load", () => {
+      bar.value = 100;
+      rows.forEach((r) => {
+        r.bar.removeAttribute("value"); // indeterminate: the archive is working on it
+        r.percent.textContent = "";
+        state(r, labels.ingesting, "ingesting");
+      });
+      say(fill(labels.ingestingAll, { files: rows.length }));
     });
     xhr.addEventListener("load", () => {
-      form.querySelector("button[type=submit]").disabled = false;
+      setBusy(false);
       let body = null;
       try { body = JSON.parse(xhr.responseText); } catch (err) { body = null; }
-      if (!body || (xhr.status !== 200 && xhr.status !== 422)) {
-        say((body && body.error && body.error.message) || labels.failed, true);
-        return;
+      if (body && xhr.status === 200) return outcomes(body);
+      if (body && xhr.status === 422) {
+        problems(body.manifest || []);
+        return refused(labels.manifestErrors);
       }
-      say(labels.done);
-      showOutcomes(body);
+      refused((body && body.error && body.error.message) || labels.failed);
     });
-    xhr.addEventListener("error", () => { form.querySelector("button[type=submit]").disabled = false; say(labels.failed, true); });
+    xhr.addEventListener("error", () => { setBusy(false); refused(labels.failed); });
     xhr.open("POST", form.dataset.api);
     xhr.setRequestHeader("X-CSRF-Token", form.elements.csrf_token.value);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.send(data);
   }
 
-  function say(text, isError) {
-    const phase = document.getElementById("phase");
-    document.getElementById("progress").hidden = false;
-    phase.textContent = text;
-    phase.className = isError ? "error" : "";
-  }
-
-  function table() {
-    const t = document.getElementById("outcomes");
-    t.hidden = false;
-    document.getElementById("outcomes-h").hidden = false;
-    const body = t.tBodies[0];
-    while (body.firstChild) body.removeChild(body.firstChild);
-    return body;
-  }
-
-  function cell(row, text) {
-    const td = row.insertCell();
-    td.textContent = text == null ? "" : String(text); // text, never HTML: file names come from outside
-    return td;
-  }
-
-  function listFiles(files, state) {
-    const body = table();
-    files.forEach((f) => {
-      const row = body.insertRow();
-      cell(row, f.name);
-      cell(row, state);
-      cell(row, "");
-      cell(row, "");
-    });
-  }
-
-  function showOutcomes(result) {
-    const body = table();
-    (result.manifest || []).forEach((p) => {
-      const row = body.insertRow();
-      row.className = "outcome-failed";
-      cell(row, "manifest:" + p.line);
-      cell(row, p.severity);
-      cell(row, "");
-      cell(row, p.message);
-    });
+  function outcomes(result) {
+    problems(result.manifest || []);
+    const left = new Set(rows);
     result.outcomes.forEach((o) => {
-      const row = body.insertRow();
-      row.className = "outcome-" + o.status;
-      cell(row, o.name);
-      const status = cell(row, labels["status" + o.status.replace(/(^|_)(\w)/g, (m, s, c) => c.toUpperCase())] || o.status);
-      status.className = "status status-" + o.status;
-      const link = cell(row, "");
+      const r = rows[o.index] || rows.find((x) => left.has(x) && x.tr.cells[0].textContent === o.name);
+      if (!r || !left.has(r)) return;
+      left.delete(r);
+      done(r, 100);
+      state(r, labels["status" + o.status.replace(/(^|_)(\w)/g, (m, s, c) => c.toUpperCase())] || o.status, o.status);
       if (o.id) {
         const a = document.createElement("a");
         a.href = "/records/" + encodeURIComponent(o.id);
         a.textContent = String(o.id);
-        link.appendChild(a);
+        r.record.appendChild(a);
       }
-      cell(row, o.reason);
+      r.reason.textContent = o.reason == null ? "" : String(o.reason);
     });
-    if (result.summary) {
-      const s = result.summary;
-      say(labels.summary.replace("{files}", s.files).replace("{added}", s.added).replace("{duplicate}", s.duplicate)
-        .replace("{unsupported}", s.unsupported).replace("{failed}", s.failed));
-    }
+    left.forEach((r) => { done(r, 0); state(r, labels.notIngested, "not-ingested"); });
+    const s = result.summary;
+    say(fill(labels.summary, { files: s.files, added: s.added, duplicate: s.duplicate, unsupported: s.unsupported, failed: s.failed }));
+    chosen = [];
+    form.reset(); // the outcomes stay in the table; the next files start a new list
+    input.required = true;
   }
+
+  function refused(message) {
+    rows.forEach((r) => { done(r, 0); state(r, labels.notIngested, "not-ingested"); });
+    warn(message);
+  }
+
+  function problems(list) {
+    const ul = document.getElementById("manifest-problems");
+    while (ul.firstChild) ul.removeChild(ul.firstChild);
+    list.forEach((p) => {
+      const li = document.createElement("li");
+      li.className = p.severity;
+      li.textContent = (p.line ? fill(labels.manifestLine, { line: p.line }) : labels.manifest) + ": " + p.message;
+      ul.appendChild(li);
+    });
+    ul.hidden = !list.length;
+  }
+
+  function state(r, text, phase) {
+    r.phase = phase;
+    r.tr.className = "file-" + phase;
+    r.status.textContent = text;
+    r.status.className = "status status-" + phase;
+  }
+
+  function done(r, value) {
+    r.bar.value = value;
+    r.percent.textContent = "";
+  }
+
+  function setBusy(on) {
+    busy = on;
+    submit.disabled = on;
+    input.disabled = on;
+    document.getElementById("progress").hidden = false;
+  }
+
+  function say(text) { // announced politely (role=status)
+    document.getElementById("upload-alert").hidden = true;
+    document.getElementById("phase").textContent = text;
+  }
+
+  function warn(text) { // announced at once (role=alert)
+    const box = document.getElementById("upload-alert");
+    document.getElementById("phase").textContent = "";
+    box.hidden = false;
+    box.textContent = text;
+  }
+}
+
+function cell(row, text) {
+  const td = row.insertCell();
+  td.textContent = text == null ? "" : String(text); // text, never HTML: file names come from outside
+  return td;
+}
+
+function total(files) {
+  return files.reduce((sum, f) => sum + f.size, 0);
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
+}
+
+function size(bytes) {
+  let value = bytes;
+  for (const unit of ["B", "KB", "MB", "GB"]) {
+    if (value < 1024 || unit === "GB") return unit === "B" ? value + " B" : value.toFixed(1) + " " + unit;
+    value /= 1024;
+  }
+  return "";
 }
 
 document.addEventListener("DOMContentLoaded", setupUpload);
