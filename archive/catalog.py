@@ -189,16 +189,18 @@ class Catalog:
         return row[0] if row else None
 
     def cited_by(self, record: Record) -> list[dict]:
-        """Records that cite this one: `{"symbol", "id", "title"}`."""
+        """Records that cite this one: `{"symbol", "id", "title"}`, each with the citing record's own symbol
+        (None when it has none), as `citations_of` names the cited record by its symbol."""
         if not record.doc_number_key:
             return []
         rows = self.db.execute(
-            "SELECT r.id, r.title, c.symbol FROM citations c JOIN records r ON r.id = c.record_id "
+            "SELECT DISTINCT r.id, r.title, r.doc_number, r.issued "
+            "FROM citations c JOIN records r ON r.id = c.record_id "
             "WHERE c.symbol_key = ? AND r.id <> ? AND (c.cited_date IS NULL OR ? IS NULL OR c.cited_date = ?) "
             "ORDER BY r.issued, r.id",
             (record.doc_number_key, record.id, record.issued, record.issued),
         ).fetchall()
-        return [{"symbol": row["symbol"], "id": row["id"], "title": row["title"]} for row in rows]
+        return [{"symbol": row["doc_number"], "id": row["id"], "title": row["title"]} for row in rows]
 
     def _next_id(self) -> int:
         # SQLite would reuse the id of a disposed record that had the highest id; ids must stay unique forever.

@@ -41,7 +41,10 @@ def test_citations_resolve_both_ways_when_the_cited_record_arrives_later(cli, in
     _, (shown,) = cli.json("show", str(citing))
     assert shown["citations"][0] == {"symbol": "18-CT/TU", "id": cited}
     _, (target,) = cli.json("show", str(cited))
-    assert target["cited_by"] == [{"symbol": "18-CT/TU", "id": citing, "title": CITING.summary}]
+    assert target["cited_by"] == [{"symbol": "412-BC/TU", "id": citing, "title": CITING.summary}], "the citer's symbol"
+    note = ingest_one(cli, write(inbox / "ghi-chu.txt", "Ghi chú: đã nhận Chỉ thị số 18-CT/TU ngày 20/2/2025.\n"))
+    _, (target,) = cli.json("show", str(cited))
+    assert {c["id"]: c["symbol"] for c in target["cited_by"]} == {citing: "412-BC/TU", note: None}
     assert (target["doc_number"], target["doc_type"], target["issuer"], target["issued"], target["signer"]) == (
         "18-CT/TU", "CT", "Tỉnh ủy Quảng Trị", "2025-02-20", "Hoàng Văn Sơn"
     )  # fmt: skip

@@ -123,6 +123,9 @@ def test_record_page_banners_metadata_status_citations_and_similar(admin, home):
     assert "Thời hạn bảo quản" in page and "vĩnh viễn" in page  # a directive is kept permanently
     cited_by = re.search(r"Được dẫn chiếu bởi</h3>\s*<ul>(.*?)</ul>", page, re.S).group(1)
     assert len(re.findall(r'href="/records/\d+"', cited_by)) == 5
+    links = dict(re.findall(r'href="/records/(\d+)">([^<]*)</a>', cited_by))
+    assert links[str(ids["bao-cao-412-BC-TU.docx"])] == "412-BC/TU", "each citing record by its own symbol"
+    assert links[str(ids["cong-van-1537-CV-VPTU.txt"])] == "1537-CV/VPTU" and "18-CT/TU" not in links.values()
     similar = re.search(r'<ul class="similar">(.*?)</ul>', page, re.S).group(1)
     assert re.findall(r'href="/records/\d+"', similar)
 
