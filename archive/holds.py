@@ -35,11 +35,16 @@ def list_holds(db: sqlite3.Connection) -> list[Hold]:
     return [Hold(r["record_id"], r["reason"], r["actor"], r["at"]) for r in rows]
 
 
+def _reason(reason: str, why: str) -> str:
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise UsageError(why)
+    return reason
+
+
 def add_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clearance | None = None) -> Hold:
     """Put a record under legal hold (under the writer lock: disposal must see it); logged."""
-    reason = " ".join(reason.split())
-    if not reason:
-        raise UsageError("a legal hold needs a reason (the case, the request, the decision)")
+    reason = _reason(reason, "a legal hold needs a reason (the case, the request, the decision)")
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         visible_record(catalog, record_id, clearance)
         if find_hold(catalog.db, record_id) is not None:
@@ -54,8 +59,9 @@ def add_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clea
         return find_hold(catalog.db, record_id)
 
 
-def remove_hold(settings: Settings, record_id: int, reason: str = "", *, clearance: Clearance | None = None) -> Hold:
-    """Lift a legal hold; the hold and its lifting stay in the audit trail."""
+def remove_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clearance | None = None) -> Hold:
+    """Lift a legal hold, for a reason as placing one needs; the hold and its lifting stay in the audit trail."""
+    reason = _reason(reason, "lifting a legal hold needs a reason (the case closed, the decision)")
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         visible_record(catalog, record_id, clearance)
         hold = find_hold(catalog.db, record_id)
@@ -63,5 +69,5 @@ def remove_hold(settings: Settings, record_id: int, reason: str = "", *, clearan
             raise NotFoundError(f"record {record_id} is not under a legal hold")
         with catalog.transaction():
             catalog.db.execute("DELETE FROM holds WHERE record_id = ?", (record_id,))
-            catalog.log_event("hold.remove", record_id, reason=" ".join(reason.split()) or None, held_since=hold.at)
+            catalog.log_event("hold.remove", record_id, reason=reason, held_since=hold.at)
         return hold

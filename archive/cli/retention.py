@@ -147,7 +147,7 @@ def hold_add(settings: Settings, record_id: int, reason: str, quiet: bool, wait:
 
 @hold.command("remove")
 @click.argument("record_id", type=int)
-@click.option("--reason", default="", help="Why the hold ends.")
+@click.option("--reason", required=True, help="Why the hold ends: the case closed, the decision.")
 @quiet_option
 @wait_option
 @click.pass_obj

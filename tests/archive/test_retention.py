@@ -134,8 +134,11 @@ def test_holds_are_added_listed_and_lifted_and_logged(cli, archive, settings):
     assert [(h["id"], h["reason"]) for h in listed["holds"]] == [(int(held), "Vụ án số 12/2025")]
     _, (due,) = cli.json("retention", "due", "--as-of", "2025-06-01")
     assert [r["hold"]["reason"] for r in due["records"] if r["hold"]] == ["Vụ án số 12/2025"]
+    assert cli("hold", "remove", held).exit_code == 2, "lifting a hold needs a reason too"
+    assert cli("hold", "remove", held, "--reason", "  ").exit_code == 1
+    assert cli.json("hold", "list")[1][0]["holds"], "still held"
     assert cli("hold", "remove", held, "--reason", "vụ án đã xong").exit_code == 0
-    assert cli("hold", "remove", held).exit_code == 1
+    assert cli("hold", "remove", held, "--reason", "again").exit_code == 1
     with Catalog(settings.catalog_path) as catalog:
         events = catalog.db.execute(
             "SELECT action, detail FROM events WHERE action LIKE 'hold.%' ORDER BY id"
@@ -212,7 +215,7 @@ def test_disposal_and_holds_wait_for_the_writer_lock(cli, archive, settings):
     with writer_lock(settings.lock_path, command="archive ingest"):
         assert cli("retention", "dispose", str(archive["cv-old"]), "--authority", "QĐ").exit_code == 75
         assert cli("hold", "add", str(archive["cv-old"]), "--reason", "x").exit_code == 75
-        assert cli("hold", "remove", str(archive["cv-old"])).exit_code == 75
+        assert cli("hold", "remove", str(archive["cv-old"]), "--reason", "x").exit_code == 75
     with Catalog(settings.catalog_path) as catalog:
         assert catalog.find(archive["cv-old"]) is not None
 

@@ -52,8 +52,11 @@ def test_retention_holds_and_disposal_through_the_api(server, ids, archivist, se
     refused = api.post("/api/retention/dispose", body={"ids": [old], "authority": "QĐ 9"})
     assert refused.status == 409 and "legal hold" in refused.json()["refused"][0]["reason"]
     assert refused.json()["error"]["status"] == 409 and refused.json()["disposed"] == []
+    for unexplained in (None, {}, {"reason": "  "}):
+        assert api.delete(f"/api/records/{old}/hold", body=unexplained).status == 400, "lifting needs a reason"
+    assert api.get("/api/holds").json()["holds"], "still held"
     assert api.delete(f"/api/records/{old}/hold", body={"reason": "xong"}).status == 200
-    assert api.delete(f"/api/records/{old}/hold").status == 404
+    assert api.delete(f"/api/records/{old}/hold", body={"reason": "xong"}).status == 404
     permanent = api.post("/api/retention/dispose", body={"ids": [nq], "authority": "QĐ 9"})
     assert permanent.status == 409 and "kept permanently" in permanent.json()["refused"][0]["reason"]
     assert api.post("/api/retention/dispose", body={"ids": [old]}).status == 400
@@ -81,6 +84,8 @@ def test_retention_holds_and_disposal_through_the_pages(server, ids, archivist):
     assert "held: Vụ việc 7" in listing and f'value="{old}"' not in listing, "a held record has no dispose box"
     refused = browser.form("/retention/dispose", {"id": str(old), "authority": "QĐ 10", "as_of": "2025-06-01"})
     assert refused.status == 409 and "legal hold" in refused.text and "nothing was disposed" in refused.text
+    assert browser.form(f"/records/{old}/hold", {"action": "remove", "reason": " "}).status == 400
+    assert "Legal hold since" in browser.get(f"/records/{old}").text, "not lifted without a reason"
     assert browser.form(f"/records/{old}/hold", {"action": "remove", "reason": "xong"}).status == 303
     assert f'value="{old}"' in browser.get("/retention?as_of=2025-06-01").text
     done = browser.form("/retention/dispose", {"id": str(old), "authority": "QĐ 10", "as_of": "2025-06-01"})
