@@ -1,6 +1,8 @@
 """The ingest pipeline: detect → store → duplicate check → extract (worker processes) → catalog → index.
 
-Extraction runs in worker processes on both cores; this process is the single writer. Finished files
+This process reads no more of a file than its head (and its bytes, to store them): what a ZIP or OLE2
+container holds, and everything else a parser does, is found out in worker processes, under their time and
+memory limits. Extraction runs on both cores; this process is the single writer. Finished files
 are written in batches: one catalog transaction, one index commit, then the catalog notes the index
 revision. A run killed anywhere leaves at worst stored blobs without records or records not yet in
 the index; `recover` repairs both at the start of the next writer, so a rerun completes the batch
@@ -22,7 +24,7 @@ from archive.errors import ArchiveError, UsageError
 from archive.files import MB, display_path, iter_files, refusal
 from archive.lock import writer_lock
 from archive.manifest import Manifest
-from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan
+from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
 from archive.recovery import recover
 from archive.reindex import reindex_records
 from archive.scanning import extract_in_worker, extraction_pool
@@ -101,12 +103,12 @@ class _Ingest:
         if self.on_outcome:
             self.on_outcome(outcome)
 
-    def _fail(self, pending: _Pending, reason: str) -> None:
+    def _fail(self, pending: _Pending, reason: str, status: OutcomeStatus = OutcomeStatus.FAILED) -> None:
         if pending.created_blob and self.catalog.find_by_sha(pending.sha256) is None:
             self.store.remove(pending.sha256)  # nothing refers to the bytes: leave no orphan
         self.by_sha.pop(pending.sha256, None)
         for path in [pending.path, *pending.twins]:
-            self._report(IngestOutcome(path, OutcomeStatus.FAILED, reason=reason), pending.sha256)
+            self._report(IngestOutcome(path, status, reason=reason), pending.sha256)
 
     # --- stages -------------------------------------------------------------------------------
 
@@ -118,7 +120,7 @@ class _Ingest:
             if refused:
                 self._report(IngestOutcome(path, OutcomeStatus(refused[0]), reason=refused[1]))
                 return None
-            detected = sniff(source)
+            detected = sniff(source, open_containers=False)  # only the head: a worker opens ZIP and OLE2 files
             if detected.unsupported:
                 self._report(IngestOutcome(path, OutcomeStatus.UNSUPPORTED, reason=detected.unsupported))
                 return None
@@ -153,6 +155,8 @@ class _Ingest:
         ok, result = outcome
         if not ok:
             self._fail(pending, result)
+        elif isinstance(result, Unsupported):  # a ZIP or OLE2 file holding XLSX, .ppt …
+            self._fail(pending, result.reason, OutcomeStatus.UNSUPPORTED)
         elif isinstance(result, ScanPlan):
             if self.scans.missing:
                 self._ready(pending, self.scans.pending_text(result))
@@ -227,7 +231,7 @@ class _Ingest:
             citations=text.metadata.citations if text.metadata else (),
             sha256=pending.sha256,
             size=pending.size,
-            mime=pending.mime,
+            mime=text.mime or pending.mime,
             filename=display_path(pending.source.name),
             source_path=display_path(pending.source.absolute()),
             extractor=text.extractor,

@@ -110,6 +110,14 @@ class ExtractedText:
     language: str = "und"
     metadata: DocumentMetadata | None = None
     ocr: OcrResult | None = None
+    mime: str | None = None  # the type a worker found inside a ZIP or OLE2 container (DOCX, .doc …)
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """A worker's answer for a container holding a format the archive does not read (XLSX, .ppt …)."""
+
+    reason: str
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ file or page never stops a batch.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import resource
 import shutil
@@ -13,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from archive.errors import ArchiveError, NeedsOcrError
-from archive.models import ExtractedText, Limits, OcrPage, ScanPlan
+from archive.models import ExtractedText, Limits, OcrPage, ScanPlan, Unsupported
 from archive.workers import ExtractorPool, own_time_limit
 from indexer import detect, guard
 from indexer.extract import extract_file
@@ -45,19 +46,25 @@ def _out_of_memory() -> str:
 
 
 def extract_in_worker(blob: str, mime: str, languages: tuple[str, ...], limits: Limits | None = None) -> Outcome:
-    """The file's text (`ExtractedText`), or the plan of its OCR (`ScanPlan`); first, the file's limits."""
+    """The file's text (`ExtractedText`), or the plan of its OCR (`ScanPlan`); first, what a ZIP or OLE2
+    container holds (`Unsupported` when the archive does not read it), then the file's limits."""
     return _guarded(_extract_or_plan, Path(blob), mime, languages, limits)
 
 
 def _extract_or_plan(
     path: Path, mime: str, languages: tuple[str, ...], limits: Limits | None
-) -> ExtractedText | ScanPlan:
+) -> ExtractedText | ScanPlan | Unsupported:
+    if mime in detect.CONTAINERS:  # its directory is read here, never in the archive's own process
+        found = detect.open_container(path, mime)
+        if found.unsupported:
+            return Unsupported(found.unsupported)
+        mime = found.mime
     guard.check(path, mime, limits)
     if mime in SCAN_TYPES:
         pages = page_count(path, mime)
         return ScanPlan(pages, tuple(range(pages)), ("",) * pages)
     try:
-        return extract_file(path, mime, languages)
+        return dataclasses.replace(extract_file(path, mime, languages), mime=mime)
     except NeedsOcrError as exc:
         return ScanPlan(max(len(exc.texts), max(exc.pages) + 1), exc.pages, exc.texts)
 

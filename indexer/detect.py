@@ -1,4 +1,9 @@
-"""Decide what a file is from its content (magic bytes), never from its name."""
+"""Decide what a file is from its content (magic bytes), never from its name.
+
+ZIP and OLE2 containers (DOCX, ODT, XLSX, .doc, .xls …) are told apart by their directories, which a crafted
+file can make huge. Ingest reads only a file's head in its own process (`sniff(path, open_containers=False)`
+answers ZIP or OLE2) and leaves `open_container` to a worker process, under its time and memory limits.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,9 @@ TIFF = "image/tiff"
 DOC = "application/msword"
 ODT = "application/vnd.oasis.opendocument.text"
 RTF = "application/rtf"
+ZIP = "application/zip"
+OLE = "application/x-ole-storage"
+CONTAINERS = (ZIP, OLE)  # what is inside is read by `open_container`, in a worker
 
 HEAD_BYTES = 8192
 MIMETYPE_BYTES = 256  # an OpenDocument `mimetype` member is a few dozen bytes
@@ -58,8 +66,11 @@ class Detected:
     unsupported: str | None = None
 
 
-def sniff(path: Path) -> Detected:
-    """Detect the type of `path` from its bytes; raises ExtractionError for empty or damaged files."""
+def sniff(path: Path, *, open_containers: bool = True) -> Detected:
+    """Detect the type of `path` from its bytes; raises ExtractionError for empty or damaged files.
+
+    With `open_containers=False` only the head is read: a ZIP or OLE2 file is answered as ZIP or OLE, for
+    `open_container` to look inside."""
     with open(path, "rb") as f:
         head = f.read(HEAD_BYTES)
     if not head:
@@ -67,12 +78,12 @@ def sniff(path: Path) -> Detected:
     if b"%PDF-" in head[:1024]:
         return Detected(PDF)
     if head.startswith(b"PK\x03\x04"):
-        return _sniff_zip(path)
+        return open_container(path, ZIP) if open_containers else Detected(ZIP)
     for signature, mime in IMAGES:
         if head.startswith(signature):
             return Detected(mime)
     if head.startswith(cfb.MAGIC):
-        return _sniff_ole(path)
+        return open_container(path, OLE) if open_containers else Detected(OLE)
     if head.startswith(b"{\\rtf"):
         return _office(RTF, "RTF document")
     for signature, mime, why in KNOWN_UNSUPPORTED:
@@ -88,11 +99,16 @@ def sniff(path: Path) -> Detected:
     return Detected(HTML if _looks_like_html(sample) else TEXT)
 
 
+def open_container(path: Path, mime: str) -> Detected:
+    """What a ZIP or OLE2 file holds: DOCX, ODT, .doc, or a format the archive does not read (`unsupported`)."""
+    return _sniff_zip(path) if mime == ZIP else _sniff_ole(path)
+
+
 def _sniff_zip(path: Path) -> Detected:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-            # Read only a small `mimetype`: this runs in the archive's own process, before any limit is checked.
+            # Read only a small `mimetype`, before the limits on unpacked sizes are checked.
             small = "mimetype" in names and z.getinfo("mimetype").file_size <= MIMETYPE_BYTES
             mimetype = z.read("mimetype").decode("ascii", "replace").strip() if small else ""
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -101,12 +117,12 @@ def _sniff_zip(path: Path) -> Detected:
         return Detected(DOCX)
     for member, why in ZIP_MEMBERS_UNSUPPORTED:
         if member in names:
-            return Detected("application/zip", why)
+            return Detected(ZIP, why)
     if mimetype == ODT:
         return _office(ODT, "OpenDocument text (.odt)")
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         return Detected(mimetype, "OpenDocument file (.odt/.ods): save it as DOCX or PDF first")
-    return Detected("application/zip", "ZIP archive: unpack it and ingest the files inside")
+    return Detected(ZIP, "ZIP archive: unpack it and ingest the files inside")
 
 
 def office_converter() -> str | None:
@@ -133,10 +149,8 @@ def _sniff_ole(path: Path) -> Detected:
         return _office(DOC, "Word 97-2003 document (.doc)")
     for stream, what in OLE_STREAMS_UNSUPPORTED:
         if stream in names:
-            return Detected("application/x-ole-storage", f"{what}: not a document format the archive reads")
-    return Detected(
-        "application/x-ole-storage", "legacy Microsoft Office or other OLE2 file: save it as DOCX or PDF first"
-    )
+            return Detected(OLE, f"{what}: not a document format the archive reads")
+    return Detected(OLE, "legacy Microsoft Office or other OLE2 file: save it as DOCX or PDF first")
 
 
 def _looks_like_html(sample: str) -> bool:

@@ -156,6 +156,20 @@ def docx_bomb(path: Path, extra: int) -> Path:
     return path
 
 
+def crowded_docx(entries: int) -> bytes:
+    """A DOCX on its face (a `word/document.xml` member) whose ZIP directory lists `entries` members, 47 bytes
+    each: reading that directory costs ~400 bytes of memory and some microseconds per entry."""
+    name, data = b"word/document.xml", b'<?xml version="1.0"?><w:document/>'
+    fields = struct.pack("<HHHHHIIIHH", 20, 0, 0, 0, 0x21, zlib.crc32(data), len(data), len(data), len(name), 0)
+    local = struct.pack("<I", 0x04034B50) + fields + name + data
+    central = struct.pack("<IH", 0x02014B50, 20) + fields + struct.pack("<HHHII", 0, 0, 0, 0, 0) + name
+    filler = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0) + b"a"
+    directory = central + filler * (entries - 1)
+    count = min(entries, 0xFFFF)  # the end record's count is 16 bits; readers go by the directory's size
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory), len(local), 0)
+    return local + directory + end
+
+
 # --- An encrypted DOCX: an OLE2 compound file with EncryptionInfo and EncryptedPackage streams --------
 
 FREE, END, FAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD

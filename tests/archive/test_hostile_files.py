@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -209,3 +211,90 @@ def running_in(home: Path) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def test_the_archive_process_never_opens_a_zip_or_ole2_container(cli, settings, tmp_path, monkeypatch):
+    """Their directories are read in the workers (fresh processes: this test's patches do not reach them)."""
+    import zipfile
+
+    from indexer import cfb
+    from tests.docgen import SAMPLES, write_docx
+    from tests.hostile import encrypted_docx, zip_bytes
+    from tests.legacygen import write_ole2
+
+    inbox = tmp_path / "in"
+    write_docx(next(doc for _, doc, fmt, _ in SAMPLES if fmt == "docx"), write(inbox / "a.docx", b""))
+    write(inbox / "b.xlsx", zip_bytes([("xl/workbook.xml", b"\x03\x00", 0, 0)]))
+    write(inbox / "c.zip", zip_bytes([("notes.txt", b"\x03\x00", 0, 0)]))
+    write(inbox / "d.docx", (inbox / "a.docx").read_bytes()[:900])
+    write(inbox / "e.docx", encrypted_docx())
+    write_ole2(inbox / "f.xls", "Workbook")
+
+    def opened_here(*args, **kwargs):
+        raise AssertionError("a container was opened in the archive's own process")
+
+    monkeypatch.setattr(zipfile, "ZipFile", opened_here)
+    monkeypatch.setattr(cfb, "root_entries", opened_here)
+    result, lines = cli.json("ingest", str(inbox))
+    found = {os.path.basename(line["path"]): line for line in lines[:-1]}
+    assert {name: line["status"] for name, line in found.items()} == {
+        "a.docx": "added",
+        "b.xlsx": "unsupported",
+        "c.zip": "unsupported",
+        "d.docx": "failed",
+        "e.docx": "failed",
+        "f.xls": "unsupported",
+    }
+    assert "Excel workbook (.xlsx)" in found["b.xlsx"]["reason"] and "ZIP archive" in found["c.zip"]["reason"]
+    assert "damaged ZIP container" in found["d.docx"]["reason"]
+    assert "encrypted with a password" in found["e.docx"]["reason"] and "(.xls)" in found["f.xls"]["reason"]
+    assert cli.json("show", str(found["a.docx"]["id"]))[1][0]["mime"] == detect.DOCX, "the type found in the worker"
+    assert result.exit_code == 1
+    monkeypatch.undo()
+    stored = [p for p in (settings.home / "store").rglob("*") if p.is_file()]
+    assert len(stored) == 1, "what was not archived left no bytes in the store"
+    assert cli("verify").exit_code == 0
+
+
+# Run the archive command, then say how much memory its own process (not its workers) ever held: VmHWM, since
+# getrusage's maxrss also counts the parent's memory when the child was started by vfork.
+PEAK = (
+    "import atexit, sys\n"
+    "hwm = lambda: next(line for line in open('/proc/self/status') if line.startswith('VmHWM:'))\n"
+    "atexit.register(lambda: print('peak-rss-kb', hwm().split()[1], file=sys.stderr))\n"
+    "from archive.cli import main\n"
+    "main(prog_name='archive')\n"
+)
+
+
+def peak_rss_mb(home: Path, *args: str, env: dict) -> tuple[subprocess.CompletedProcess, float]:
+    run = subprocess.run(
+        [sys.executable, "-c", PEAK, *args],
+        env={**os.environ, **env, "ARCHIVE_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    line = next(line for line in run.stderr.splitlines() if line.startswith("peak-rss-kb "))
+    return run, int(line.split()[1]) / 1024
+
+
+@pytest.mark.slow
+def test_a_zip_directory_of_600_000_members_costs_a_worker_not_the_archive_process(settings, tmp_path):
+    from tests.hostile import crowded_docx
+
+    env = {"ARCHIVE_MAX_MEMORY_MB": "200", "ARCHIVE_WORKERS": "1"}
+    write(tmp_path / "first" / "a.txt", VI_TEXT)
+    run, baseline = peak_rss_mb(settings.home, "ingest", str(tmp_path / "first"), env=env)
+    assert run.returncode == 0, run.stderr
+    write(tmp_path / "in" / "crowded.docx", crowded_docx(600_000))  # 28 MB; ~240 MB once its directory is read
+    write(tmp_path / "in" / "b.txt", EN_TEXT)
+    run, peak = peak_rss_mb(settings.home, "ingest", "--json", str(tmp_path / "in"), env=env)
+    found, summary = outcomes(run.stdout)
+    assert found["crowded.docx"]["status"] == "failed"
+    assert found["crowded.docx"]["reason"] == (
+        "reading the file needs more than the 200 MB a worker may use (ARCHIVE_MAX_MEMORY_MB)"
+    )
+    assert found["b.txt"]["status"] == "added" and summary["failed"] == 1
+    assert peak - baseline < 60, f"the archive's own process grew from {baseline:.0f} MB to {peak:.0f} MB"
+    assert run_archive(settings.home, "verify").returncode == 0
