@@ -54,9 +54,19 @@ def search():
 
 @api.get("/api/records/<int:record_id>")
 def record(record_id: int):
-    data = record_detail(catalog(), visible_record(catalog(), record_id, clearance()), clearance())
+    """The record's metadata and citations, what OCR did for it (`ocr`, null when none ran) and links: the
+    original, its page, and the searchable PDF OCR made of a scan (null when there is none)."""
+    from web.records import ocr_view, rendition_of
+
+    current = visible_record(catalog(), record_id, clearance())
+    data = record_detail(catalog(), current, clearance())
     catalog().log_event("view", record_id)
-    data["links"] = {"download": f"/records/{record_id}/download", "page": f"/records/{record_id}"}
+    data["ocr"] = ocr_view(record_id)
+    data["links"] = {
+        "download": f"/records/{record_id}/download",
+        "page": f"/records/{record_id}",
+        "rendition": f"/records/{record_id}/rendition" if rendition_of(current) is not None else None,
+    }
     return jsonify(data)
 
 

@@ -23,6 +23,7 @@ OUTCOMES = {
     "failed": _l("failed"),
     "pending_ocr": _l("waiting for OCR"),
 }
+OCR_STATUS = {"pending": _l("waiting for OCR"), "done": _l("read by OCR"), "failed": _l("failed")}
 LANGUAGES = {"vi": _l("Vietnamese"), "en": _l("English"), "und": _l("unknown")}
 URGENCY = {"urgent": _l("Urgent"), "very_urgent": _l("Very urgent"), "flash": _l("Flash")}
 FACETS = {
@@ -79,6 +80,7 @@ def label(kind: str, code) -> str:
         "role": ROLES,
         "provenance": PROVENANCE,
         "outcome": OUTCOMES,
+        "ocr": OCR_STATUS,
         "language": LANGUAGES,
         "urgency": URGENCY,
         "facet": FACETS,

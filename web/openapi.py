@@ -52,6 +52,38 @@ SEARCH = _obj(
         "took_ms": {"type": "number"},
     }
 )
+OCR_PAGE = _obj(
+    {
+        "page": {"type": "integer", "minimum": 1},
+        "confidence": _nullable("number", description="mean word confidence 0–100; null when no word was read"),
+        "words": {"type": "integer", "minimum": 0},
+        "error": _nullable("string", description="why OCR could not read the page"),
+        "low": {"type": "boolean", "description": "under the threshold, or unread"},
+    }
+)
+OCR = {
+    **_obj(
+        {
+            "status": {"type": "string", "enum": ["pending", "done", "failed"]},
+            "engine": _nullable("string"),
+            "version": _nullable("string"),
+            "languages": _nullable("string", description="Tesseract's, e.g. vie+eng"),
+            "dpi": _nullable("integer", description="resolution PDF pages were rendered at"),
+            "confidence": _nullable("number", description="mean word confidence over every OCR'd page"),
+            "threshold": {"type": "number", "description": "mean confidence below which a record needs review"},
+            "needs_review": {"type": "boolean"},
+            "reason": _nullable("string", description="why pending, or why it was flagged for review"),
+            "reviewed": {
+                **_obj({"by": {"type": "string"}, "at": {"type": "string"}, "note": _nullable("string")}),
+                "nullable": True,
+                "description": "the person's review that cleared needs_review since OCR last ran",
+            },
+            "pages": _array(OCR_PAGE),
+        }
+    ),
+    "nullable": True,
+    "description": "what OCR did for a scan; null when the record was not OCR'd",
+}
 RECORD = _obj(
     {
         "id": {"type": "integer"},
@@ -64,7 +96,14 @@ RECORD = _obj(
         "size": {"type": "integer"},
         "citations": _array(_obj({"symbol": {"type": "string"}, "id": _nullable("integer")})),
         "cited_by": _array(_obj({"symbol": {"type": "string"}, "id": {"type": "integer"}}, ["symbol", "id"])),
-        "links": _obj({"download": {"type": "string"}, "page": {"type": "string"}}),
+        "ocr": OCR,
+        "links": _obj(
+            {
+                "download": {"type": "string", "description": "the original bytes"},
+                "page": {"type": "string"},
+                "rendition": _nullable("string", description="the searchable PDF OCR made of a scan, if any"),
+            }
+        ),
     }
 )
 HOLD = _obj(
@@ -196,7 +235,7 @@ def document() -> dict:
     paths = {
         "/api/search": _get("Search records (cut to the caller's clearance)", SEARCH, SEARCH_PARAMS, (400, 401)),
         "/api/records/{record_id}": {
-            **_get("A record's metadata, citations and cited-by", RECORD, [RECORD_ID], (401, 404, 410)),
+            **_get("A record's metadata, citations, cited-by and OCR details", RECORD, [RECORD_ID], (401, 404, 410)),
             "patch": {
                 "summary": "Archivists: correct metadata (audited); classification=unclassified declassifies",
                 "tags": ["records"],

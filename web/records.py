@@ -1,15 +1,19 @@
 """What a record page shows, as data (the page and `/api/records/<id>/…` share it): status under the
-retention schedule and protection periods, the hold, the text a page at a time, and the preview kind."""
+retention schedule and protection periods, the hold, the text a page at a time, what OCR did, and the
+preview: the original where the browser can show it, else the searchable PDF OCR made of a scan."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from archive.classification import protection_ends, protection_years
 from archive.holds import find_hold
 from archive.models import Record
+from archive.ocr import ocr_detail
 from archive.retention import ends_on, rule_for
 from archive.schedule import load_schedule
+from archive.store import Store
 from indexer.highlight import pieces
 from web import catalog, settings
 
@@ -72,6 +76,27 @@ def text_page(record_id: int, number: int, query: str) -> dict:
     }
 
 
+def ocr_view(record_id: int) -> dict | None:
+    """What OCR did for the record (`archive.ocr.ocr_detail`), pages flagged under the site's threshold."""
+    return ocr_detail(catalog(), record_id, settings().ocr_min_confidence)
+
+
+def rendition_of(record: Record) -> Path | None:
+    """The searchable PDF OCR made of the record's scan (`store/ab/<sha256>.ocr.pdf`), if there is one."""
+    path = Store(settings().store_dir).rendition_path(record.sha256)
+    return path if path.is_file() else None
+
+
 def preview_kind(record: Record) -> str | None:
     """How the browser can show the original: "pdf" (its own viewer), "image", or None."""
     return INLINE_TYPES.get(record.mime)
+
+
+def preview_of(record: Record) -> tuple[str | None, Path | None]:
+    """(kind, searchable PDF) for the record page's preview: the original where the browser can show it;
+    else (a TIFF above all: browsers show none) the searchable PDF OCR made, in the PDF viewer; else none."""
+    kind = preview_kind(record)
+    if kind is not None:
+        return kind, None
+    rendition = rendition_of(record)
+    return ("pdf", rendition) if rendition is not None else (None, None)
