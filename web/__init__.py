@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.i18n import init_i18n
     from web.ingesting import UploadRequest, ingesting
     from web.labels import install as install_labels
+    from web.ocr_review import ocr_review
     from web.openapi import openapi
     from web.pages import pages
     from web.workflow import workflow
@@ -43,7 +44,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     install_labels(app)
     app.request_class = UploadRequest
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
-    for blueprint in (api, pages, auth, admin, admin_area, workflow, workflow_api, ingesting, openapi):
+    blueprints = (api, pages, auth, admin, admin_area, ocr_review, workflow, workflow_api, ingesting, openapi)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(authenticate_request)
     app.teardown_request(end_request)

@@ -1,0 +1,26 @@
+"""The OCR review page's action: an archivist who has checked a flagged record's OCR (against the paper,
+the scan, or by correcting its metadata) marks it reviewed. The flag is cleared under the writer lock, the
+review goes into the audit trail with who, when and the note, and the record leaves the list on /admin/ocr
+(whose list lives in `web.admin_area`)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, request, url_for
+
+from archive.errors import UsageError
+from archive.ocr import mark_reviewed
+from web.auth import clearance, require
+from web.workflow_api import writer_settings
+
+ocr_review = Blueprint("ocr_review", __name__)
+
+
+@ocr_review.post("/admin/ocr/reviewed")
+def reviewed():
+    require("archivist")
+    try:
+        ids = [int(i) for i in request.form.getlist("id")]
+    except ValueError:
+        raise UsageError("record ids are numbers") from None
+    mark_reviewed(writer_settings(), ids, request.form.get("note", ""), clearance=clearance())
+    return redirect(url_for("admin_area.ocr_page"), 303)
