@@ -289,7 +289,9 @@ def _collect(node, terms: Terms) -> None:
             terms.stems.add(text)
         elif field.endswith("_pairs"):
             terms.words.update(text.split(" "))
-        elif field not in ("doc_number", "citations"):
+        elif field in ("doc_number", "citations"):
+            terms.symbols.add(text)  # a symbol's key: marked where the text prints it
+        else:
             terms.words.add(fold(text).lower())
     elif isinstance(node, whoosh_query.Phrase):
         if not node.fieldname.endswith("_en"):

@@ -1,7 +1,8 @@
 """Highlighted snippets: the passages of a text where a query's words occur, escaped, matches in <mark>.
 
 A text's words are compared folded (no diacritics, `đ` → `d`), so accented and unaccented queries
-mark the same places; English stems and prefixes mark their word forms too.
+mark the same places; English stems and prefixes mark their word forms too, and a document symbol
+(`18-CT/TU`) marks wherever it is printed, however spaced or dashed (`Số 18 – CT/TU`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from html import escape
 from indexer.normalize import FOLD_TABLE
 
 WORD = re.compile(r"\w+")
+SYMBOL_PARTS = {"-": r"\s*[-\u2010-\u2014\u2212]\s*", "/": r"\s*/\s*"}  # as printed: spaced, any dash
 FRAGMENT_CHARS = 160  # a passage holds matches within this span
 CONTEXT_CHARS = 40  # text shown before the first and after the last match of a passage
 FRAGMENTS = 2
@@ -21,15 +23,18 @@ SNIPPET_CHARS = 240
 
 @dataclass
 class Terms:
-    """What to mark: folded words, folded prefixes, and English stems (with the stemmer)."""
+    """What to mark: folded words, folded prefixes, English stems (with the stemmer), and document symbols
+    by their matching key (`indexer.normalize.symbol_key`)."""
 
     words: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)
     stem: object = None
+    symbols: set[str] = field(default_factory=set)
 
     _pattern: re.Pattern | None = None
     _stem_pattern: re.Pattern | None = None
+    _symbol_pattern: re.Pattern | None = None
 
     def find(self, flat: str) -> list[tuple[int, int, str]]:
         """(start, end, what matched) of each marked word. Folding keeps length, so the spans found in
@@ -50,11 +55,34 @@ class Terms:
             for m in self._stem_pattern.finditer(folded):
                 if m.start() not in marked and (stemmed := self.stem(flat[m.start() : m.end()].lower())) in self.stems:
                     found.append((m.start(), m.end(), stemmed))
-            found.sort()
-        return found
+        if self.symbols:
+            if self._symbol_pattern is None:
+                self._symbol_pattern = _symbols_pattern(self.symbols)
+            found += [(m.start(), m.end(), _symbol_key(m.group())) for m in self._symbol_pattern.finditer(folded)]
+        return _apart(found)
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.prefixes or self.stems)
+        return bool(self.words or self.prefixes or self.stems or self.symbols)
+
+
+def _apart(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Marks in text order, none inside another (a symbol's own letters are not marked twice as a word)."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, what in sorted(found, key=lambda f: (f[0], -f[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, what))
+    return kept
+
+
+def _symbols_pattern(keys: set[str]) -> re.Pattern:
+    alternatives = [
+        "".join(SYMBOL_PARTS.get(c, re.escape(c)) for c in key) for key in sorted(keys, key=len, reverse=True)
+    ]
+    return re.compile(r"(?<![\w/])(?:" + "|".join(alternatives) + r")(?![\w/])", re.IGNORECASE)
+
+
+def _symbol_key(printed: str) -> str:
+    return re.sub(r"\s+", "", re.sub("[\u2010-\u2014\u2212]", "-", printed)).lower()
 
 
 def _words_pattern(alternatives: list[str]) -> re.Pattern:

@@ -35,3 +35,22 @@ def test_prefixes_and_stems_mark_word_forms():
 def test_no_match_gives_the_start_of_the_text_escaped():
     assert snippet("a < b " * 100, Terms(words={"zzz"})) == plain_snippet("a < b " * 100)
     assert plain_snippet("x" * 300).endswith("…")
+
+
+def test_a_symbol_is_marked_however_it_is_printed():
+    text = "Thực hiện Chỉ thị số 18-CT/TU, Số 18 – CT / TU và 118-CT/TU; 18-CT/TUX không phải."
+    result = snippet(text, Terms(symbols={"18-ct/tu"}))
+    assert result.count("<mark>") == 2, "not inside another symbol"
+    assert "số <mark>18-CT/TU</mark>," in result and "Số <mark>18 – CT / TU</mark>" in result
+    both = snippet("Số 18-CT/TU", Terms(symbols={"18-ct/tu"}, words={"ct"}))
+    assert both == "Số <mark>18-CT/TU</mark>", "a word inside a marked symbol is not marked again"
+    assert "<mark>" in snippet("Quy định số 06-QĐi/TU", Terms(symbols={"06-qdi/tu"}))
+
+
+def test_a_symbol_query_marks_its_symbol_in_a_records_text():
+    from indexer.highlight import pieces
+
+    text = "TỈNH ỦY QUẢNG TRỊ\nSố 18-CT/TU\nChỉ thị về cải cách"
+    assert [p for p, matched in pieces(text, "18-CT/TU") if matched] == ["18-CT/TU"]
+    assert [p for p, matched in pieces(text, "chi thi 18-ct/tu") if matched] == ["18-CT/TU", "Chỉ", "thị"]
+    assert [p for p, matched in pieces(text, "so:18-CT/TU") if matched] == [], "a filter narrows, it marks nothing"

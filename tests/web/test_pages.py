@@ -102,6 +102,17 @@ def test_pages_of_results(app, home, monkeypatch):
     assert 'aria-current="page" class="current">2<' in second and 'rel="prev"' in second
 
 
+def test_a_symbol_search_marks_the_symbol_in_snippets_and_in_the_records_text(admin, home):
+    page = admin.get("/?q=18-CT/TU").get_data(as_text=True)
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', page, re.S)
+    assert len(snippets) >= 5 and all("<mark>18-CT/TU</mark>" in s for s in snippets), snippets
+    record_id = ids_by_file(home[0])["chi-thi-18-CT-TU.docx"]
+    shown = admin.get(f"/records/{record_id}?q=18-CT/TU").get_data(as_text=True)
+    assert "<mark>18-CT/TU</mark>" in shown and "0 chỗ khớp" not in shown
+    text = admin.get(f"/api/records/{record_id}/text?q=18-CT/TU").get_json()
+    assert text["matches"] >= 1 and {"text": "18-CT/TU", "match": True} in text["pieces"]
+
+
 def test_did_you_mean(admin):
     page = admin.get("/?q=cai+cahc+hanh+chinh").get_data(as_text=True)
     assert "Có phải bạn muốn tìm" in page and 'href="/?q=cai+cach+hanh+chinh"' in page
