@@ -113,6 +113,21 @@ def test_a_symbol_search_marks_the_symbol_in_snippets_and_in_the_records_text(ad
     assert text["matches"] >= 1 and {"text": "18-CT/TU", "match": True} in text["pieces"]
 
 
+def test_a_page_past_the_last_says_so_and_links_back_to_the_last_page(app, home, monkeypatch):
+    monkeypatch.setattr("web.pages.PAGE_SIZE", 3)
+    client = client_for(app, home[2]["admin"]["token"])
+    first = client.get("/?q=chuyen+doi+so").get_data(as_text=True)
+    past = client.get("/?q=chuyen+doi+so&page=500").get_data(as_text=True)
+    assert "8 kết quả" in past and hit_ids(past) == []
+    notice = re.search(r'<p class="past-end" role="alert">(.*?)</p>', past, re.S)
+    assert notice and "500" in notice.group(1) and 'href="/?q=chuyen+doi+so&amp;page=3"' in notice.group(1)
+    nothing = client.get("/?q=zzzzqqq").get_data(as_text=True)
+    assert 'class="past-end"' not in first and 'class="past-end"' not in nothing
+    api = client.get("/api/search?q=chuyen+doi+so&page=500&limit=3").get_json()
+    assert (api["total"], api["page"], api["hits"]) == (8, 500, [])
+    assert api["facets"] == client.get("/api/search?q=chuyen+doi+so&limit=3").get_json()["facets"]
+
+
 def test_did_you_mean(admin):
     page = admin.get("/?q=cai+cahc+hanh+chinh").get_data(as_text=True)
     assert "Có phải bạn muốn tìm" in page and 'href="/?q=cai+cach+hanh+chinh"' in page
