@@ -64,7 +64,7 @@ def _extract_or_plan(
         pages = page_count(path, mime)
         return ScanPlan(pages, tuple(range(pages)), ("",) * pages)
     try:
-        return dataclasses.replace(extract_file(path, mime, languages), mime=mime)
+        return dataclasses.replace(extract_file(path, mime, languages, limits), mime=mime)
     except NeedsOcrError as exc:
         return ScanPlan(max(len(exc.texts), max(exc.pages) + 1), exc.pages, exc.texts)
 

@@ -1,7 +1,8 @@
 """Limits checked in a worker before a parser opens a file: the pages of a PDF or TIFF, and what a DOCX or
 ODT would unpack to. A file over a limit fails with a reason that names the setting to raise.
 
-A ZIP's member sizes are checked from its directory, before python-docx (or LibreOffice) inflates anything.
+A ZIP's member sizes are checked from its directory, before python-docx (or LibreOffice) inflates anything;
+the DOCX that LibreOffice makes of a .doc, .odt or .rtf is checked the same way (`indexer.extract.office`).
 Python's zipfile never inflates a member past the size its directory declares (it stops, and the CRC check
 fails), so the declared sizes bound what is unpacked.
 """

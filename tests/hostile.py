@@ -156,6 +156,17 @@ def docx_bomb(path: Path, extra: int) -> Path:
     return path
 
 
+def odt_bomb(path: Path, extra: int) -> Path:
+    """An OpenDocument text with one more member: `extra` bytes of zeros squeezed about 1,000 to 1."""
+    members = []
+    for name, data in (("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<office/>")):
+        squeezer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        members.append((name, squeezer.compress(data) + squeezer.flush(), zlib.crc32(data), len(data)))
+    members.append(("Pictures/zeros.bin", *zeros_deflated(extra), extra))
+    path.write_bytes(zip_bytes(members))
+    return path
+
+
 def crowded_docx(entries: int) -> bytes:
     """A DOCX on its face (a `word/document.xml` member) whose ZIP directory lists `entries` members, 47 bytes
     each: reading that directory costs ~400 bytes of memory and some microseconds per entry."""

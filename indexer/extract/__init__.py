@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from archive.errors import ExtractionError, UnsupportedFormatError
-from archive.models import ExtractedText
+from archive.models import ExtractedText, Limits
 from indexer import detect
 from indexer.extract import docx, html, office, pdf, text
 from indexer.language import detect_language
@@ -43,12 +43,15 @@ def clean_text(raw: str) -> str:
     return BLANK_RUNS.sub("\n\n", value).strip()
 
 
-def extract_file(path: Path, mime: str, languages: tuple[str, ...] = ("vi", "en")) -> ExtractedText:
-    """Extract, clean and identify the language of one file of a known type."""
+def extract_file(
+    path: Path, mime: str, languages: tuple[str, ...] = ("vi", "en"), limits: Limits | None = None
+) -> ExtractedText:
+    """Extract, clean and identify the language of one file of a known type; `limits` also bound what a
+    conversion makes (LibreOffice's DOCX)."""
     extractor = EXTRACTORS.get(mime)
     if extractor is None:
         raise UnsupportedFormatError(f"no extractor for {mime}")
-    raw = extractor(path)
+    raw = extractor(path, limits=limits) if mime in office.SUFFIXES else extractor(path)
     content = clean_text(raw.text)
     if not content.replace("\f", "").strip():
         raise ExtractionError(f"no text found in this {raw.extractor.split(':')[0].upper()} file")

@@ -1,5 +1,10 @@
 """Word 97-2003 (.doc), OpenDocument text (.odt) and RTF: LibreOffice converts them to DOCX in a temporary
-folder, and the DOCX extractor reads that (runs in legacy fonts included). The original is never touched."""
+folder, and the DOCX extractor reads that (runs in legacy fonts included). The original is never touched.
+
+What LibreOffice made is held to the same limits as a DOCX that was sent (ARCHIVE_MAX_UNZIPPED_MB,
+ARCHIVE_MAX_ZIP_RATIO) before python-docx unpacks it: a small file can convert into a large one. An ODT,
+itself a ZIP, was checked before the conversion (`indexer.guard.check`).
+"""
 
 from __future__ import annotations
 
@@ -12,15 +17,15 @@ import tempfile
 from pathlib import Path
 
 from archive.errors import ExtractionError, UnsupportedFormatError
-from archive.models import ExtractedText
-from indexer import detect
+from archive.models import ExtractedText, Limits
+from indexer import detect, guard
 from indexer.extract import docx
 
 SUFFIXES = {detect.DOC: "doc", detect.ODT: "odt", detect.RTF: "rtf"}
 TIMEOUT_SECONDS = 180
 
 
-def extract(path: Path, mime: str) -> ExtractedText:
+def extract(path: Path, mime: str, limits: Limits | None = None) -> ExtractedText:
     command = detect.office_converter()
     if command is None:
         raise UnsupportedFormatError(f"LibreOffice is not installed ({detect.OFFICE_HINT})")
@@ -33,6 +38,8 @@ def extract(path: Path, mime: str) -> ExtractedText:
         converted = folder / "out" / "document.docx"
         if not converted.is_file():
             raise ExtractionError(f"LibreOffice could not convert this {suffix.upper()} file (damaged or encrypted?)")
+        if limits is not None:
+            guard.check_zip(converted, f"DOCX converted from this {suffix.upper()}", limits)
         result = docx.extract(converted)
     return dataclasses.replace(result, extractor=f"{suffix}:soffice+{result.extractor}")
 

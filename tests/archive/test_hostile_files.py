@@ -298,3 +298,43 @@ def test_a_zip_directory_of_600_000_members_costs_a_worker_not_the_archive_proce
     assert found["b.txt"]["status"] == "added" and summary["failed"] == 1
     assert peak - baseline < 60, f"the archive's own process grew from {baseline:.0f} MB to {peak:.0f} MB"
     assert run_archive(settings.home, "verify").returncode == 0
+
+
+FAKE_SOFFICE = """#!/bin/sh
+# Stands in for LibreOffice: notes what it was given, and "converts" it into $FAKE_SOFFICE_OUTPUT.
+for arg; do last="$arg"; done
+while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out="$2"; shift; done
+basename "$last" >> "$FAKE_SOFFICE_CALLS"
+mkdir -p "$out" && cp "$FAKE_SOFFICE_OUTPUT" "$out/document.docx"
+"""
+
+
+def test_what_libreoffice_makes_is_held_to_the_unpacked_size_limit_and_an_odt_is_checked_before(settings, tmp_path):
+    from tests.hostile import MB, docx_bomb, odt_bomb
+
+    bin_dir = tmp_path / "bin"
+    write(bin_dir / "soffice", FAKE_SOFFICE).chmod(0o755)
+    output = docx_bomb(tmp_path / "made.docx", 1536 * MB)  # what a small hostile .rtf could convert into
+    calls = tmp_path / "calls.txt"
+    write(tmp_path / "in" / "old.rtf", b"{\\rtf1\\ansi B\\'e1o c\\'e1o n\\'e3m 1998.}")
+    odt_bomb(tmp_path / "in" / "bomb.odt", 1536 * MB)
+    write(tmp_path / "in" / "ok.txt", VI_TEXT)
+    env = {
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "FAKE_SOFFICE_OUTPUT": str(output),
+        "FAKE_SOFFICE_CALLS": str(calls),
+    }
+    result = run_archive(settings.home, "ingest", "--json", str(tmp_path / "in"), env=env)
+    found, summary = outcomes(result.stdout)
+    assert found["old.rtf"]["status"] == "failed"
+    assert found["old.rtf"]["reason"].startswith(
+        "the DOCX converted from this RTF file would unpack to 1,537 MB, over the limit of 1,024 MB "
+        "(ARCHIVE_MAX_UNZIPPED_MB)"
+    )
+    assert found["bomb.odt"]["status"] == "failed"
+    assert found["bomb.odt"]["reason"].startswith(
+        "the ODT file would unpack to 1,536 MB, over the limit of 1,024 MB (ARCHIVE_MAX_UNZIPPED_MB)"
+    )
+    assert calls.read_text().split() == ["document.rtf"], "the ODT never reached LibreOffice"
+    assert found["ok.txt"]["status"] == "added" and summary["failed"] == 2
+    assert run_archive(settings.home, "verify").returncode == 0
