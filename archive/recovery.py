@@ -1,4 +1,8 @@
-"""Repair what a killed writer left behind; run at the start of every writing command."""
+"""Repair what a killed writer left behind; run at the start of every writing command.
+
+A repair that succeeded is no problem for the person reading the night's jobs: it is logged with
+`extra={"repair": True}`, which the command line keeps to its log file under --quiet (`archive.cli.logs`).
+"""
 
 from __future__ import annotations
 
@@ -35,5 +39,5 @@ def recover(settings: Settings, catalog: Catalog, store: Store) -> dict[str, int
         report["reindexed"] = sync_index(catalog, settings.index_dir).indexed
     found = {k: v for k, v in report.items() if v}
     if found:
-        log.warning("recovered from an interrupted run: %s", found)
+        log.warning("recovered from an interrupted run: %s", found, extra={"repair": True})
     return report

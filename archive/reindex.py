@@ -45,7 +45,7 @@ def sync_index(catalog: Catalog, index_dir, *, full: bool = False, progress: Pro
     if full or state != "ok":
         reason = "requested" if full else f"index {state}"
         if not full and catalog.count():
-            log.warning("search index is %s: rebuilding it from the catalog", state)
+            log.warning("search index is %s: rebuilding it from the catalog", state, extra={"repair": True})
         return rebuild(catalog, index_dir, reason=reason, progress=progress)
     ix = open_index(index_dir)
     in_index = indexed_revs(ix)

@@ -99,7 +99,11 @@ def resume_or_create_generation(index_dir: Path):
         try:
             return pending.name, whoosh_index.open_dir(str(index_dir / pending.name)), True
         except Exception:  # killed before its first commit, or damaged: start again
-            log.warning("cannot resume the unfinished index generation %s: starting a new one", pending.name)
+            log.warning(
+                "cannot resume the unfinished index generation %s: starting a new one",
+                pending.name,
+                extra={"repair": True},  # a repair: a quiet command keeps it to its log file
+            )
     name, ix = create_generation(index_dir)
     _write_pointer(index_dir, BUILDING, Generation(name, SCHEMA_VERSION))
     return name, ix, False

@@ -4,6 +4,7 @@ log file, and a writer lock whose holder was killed."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -174,4 +175,31 @@ def test_a_killed_holders_lock_is_taken_over_and_its_note_replaced(settings, tmp
         second.kill()
         second.wait()
     assert run_archive(settings.home, "reindex", "--quiet").returncode == 0  # recovery removes the orphaned bytes
+    assert run_archive(settings.home, "verify", "--quiet").returncode == 0
+
+
+def test_a_recovery_that_succeeded_is_logged_and_silent_under_quiet(settings, tmp_path):
+    from tests.conftest import run_archive
+
+    write(tmp_path / "in" / "vi.txt", VI_TEXT)
+    assert run_archive(settings.home, "ingest", str(tmp_path / "in"), "--quiet").returncode == 0
+    log = tmp_path / "archive.log"
+
+    def interrupt() -> None:
+        """What a killed writer leaves: a half-written temporary file, bytes without a record, no index."""
+        write(settings.home / "store" / "tmp" / "in-x1y2z3", b"half a file")
+        write(settings.home / "store" / "ab" / ("ab" + "0" * 62), b"stored before its record")
+        shutil.rmtree(settings.home / "index")
+
+    interrupt()
+    quiet = run_archive(settings.home, "--log-file", str(log), "reindex", "--quiet")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    logged = log.read_text(encoding="utf-8")
+    assert "archive.recovery: recovered from an interrupted run: {'temporary_files': 1" in logged
+    assert "'orphaned_originals': 1" in logged and "search index is missing: rebuilding it" in logged
+
+    interrupt()
+    loud = run_archive(settings.home, "reindex")
+    assert loud.returncode == 0 and loud.stdout.startswith("reindex (incremental)")
+    assert "recovered from an interrupted run" in loud.stderr, "without --quiet a person sees the repair"
     assert run_archive(settings.home, "verify", "--quiet").returncode == 0

@@ -2,7 +2,8 @@
 
 `archive --log-file PATH` (or ARCHIVE_LOG_FILE) appends, for every command: a start line with its
 arguments, its one-line summary, each problem and error, and an end line with its exit code and duration;
-module warnings (and with -v, info) too. Lines carry the time and the process id, so jobs that overlap can
+module warnings (and with -v, info) too. A repair that succeeded (recovery after a killed run) goes to stderr
+as well, unless the command was given --quiet. Lines carry the time and the process id, so jobs that overlap can
 be told apart. The file is rotated at ARCHIVE_LOG_MAX_MB (default 10) keeping ARCHIVE_LOG_BACKUPS (default 5).
 """
 
@@ -47,6 +48,7 @@ def start_logging(settings: Settings, verbose: bool) -> Callable[[], None]:
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.INFO if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    stderr.addFilter(_quiet_repairs)
     attached = [(root, stderr)]
     if settings.log_file is not None:
         settings.log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +74,15 @@ def start_logging(settings: Settings, verbose: bool) -> Callable[[], None]:
         root.setLevel(level)
 
     return stop
+
+
+def _quiet_repairs(record: logging.LogRecord) -> bool:
+    """A repair that succeeded (`extra={"repair": True}`: recovery after a killed run) is not a problem: with
+    --quiet it goes to the log file only, so that a quiet run that succeeded prints nothing."""
+    if not getattr(record, "repair", False):
+        return True
+    ctx = click.get_current_context(silent=True)
+    return ctx is None or not ctx.params.get("quiet")
 
 
 def _name_modules(record: logging.LogRecord) -> bool:
