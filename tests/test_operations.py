@@ -203,3 +203,32 @@ def test_a_recovery_that_succeeded_is_logged_and_silent_under_quiet(settings, tm
     assert loud.returncode == 0 and loud.stdout.startswith("reindex (incremental)")
     assert "recovered from an interrupted run" in loud.stderr, "without --quiet a person sees the repair"
     assert run_archive(settings.home, "verify", "--quiet").returncode == 0
+
+
+def test_the_log_file_keeps_no_free_text_of_a_command_line(cli, archived, tmp_path, monkeypatch):
+    log = tmp_path / "archive.log"
+    monkeypatch.setenv("ARCHIVE_LOG_FILE", str(log))
+    old = str(archived["old.txt"])
+    secret = "nhansu"  # stands for words of a classified search, reason or decision
+    assert cli("search", f"quy hoạch {secret} khóa XIV", "--type", "NQ", "--limit", "5", "--json").exit_code == 0
+    assert cli("search", f"loai:{secret}").exit_code == 1, "its error quotes the query"
+    assert cli("search", "chuyen", f"{secret}2").exit_code == 2, "an unquoted query: click quotes the extra word"
+    assert cli("hold", "add", old, "--reason", f"Vụ án {secret}3", "--quiet").exit_code == 0
+    assert cli("edit", old, "--set", f"title=Về {secret}4", "--json").exit_code == 0
+    assert cli("retention", "dispose", old, f"--authority=QĐ {secret}5").exit_code == 1, "held: refused"
+    assert cli("show", "999").exit_code == 1
+    text = log.read_text(encoding="utf-8")
+    assert secret not in text
+    starts = [line.split(" INFO start: ", 1)[1] for line in text.splitlines() if " INFO start: " in line]
+    home = f"archive --home {cli.home} "
+    assert [s.removeprefix(home).rsplit(" (user ", 1)[0] for s in starts] == [
+        "search <text> --type <text> --limit 5 --json",
+        "search <text>",
+        "search <text> <text>",
+        f"hold add {old} --reason <text> --quiet",
+        f"edit {old} --set <text> --json",
+        f"retention dispose {old} --authority=<text>",
+        "show 999",
+    ]
+    assert text.count("(the message went to stderr only: it may quote the command's free text)") == 2
+    assert f"record {old}: under legal hold\n" in text and "ERROR record 999 not found" in text

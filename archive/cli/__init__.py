@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from archive.cli.logs import RUN, LoggedGroup, log_start, start_logging
+from archive.cli.logs import RUN, LoggedGroup, log_error, log_start, start_logging
 from archive.config import DEFAULT_HOME, Settings
 from archive.errors import ArchiveError, LockedError
 
@@ -34,7 +34,7 @@ def fail_on_archive_errors(command: Callable) -> Callable:
             click.echo(f"archive: {exc.message}", err=True)
             sys.exit(EXIT_BUSY)
         except ArchiveError as exc:
-            RUN.error("%s", exc.message)
+            log_error(exc.message)
             click.echo(f"archive: error: {exc.message}", err=True)
             sys.exit(EXIT_FAILED)
 

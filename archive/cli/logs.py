@@ -2,9 +2,13 @@
 
 `archive --log-file PATH` (or ARCHIVE_LOG_FILE) appends, for every command: a start line with its
 arguments, its one-line summary, each problem and error, and an end line with its exit code and duration;
-module warnings (and with -v, info) too. A repair that succeeded (recovery after a killed run) goes to stderr
-as well, unless the command was given --quiet. Lines carry the time and the process id, so jobs that overlap can
+module warnings (and with -v, info) too. Lines carry the time and the process id, so jobs that overlap can
 be told apart. The file is rotated at ARCHIVE_LOG_MAX_MB (default 10) keeping ARCHIVE_LOG_BACKUPS (default 5).
+
+Free text (a search query, a hold's reason, `--set` values) may be classified, and the log file is not under
+the archive's access control: the start line shows `<text>` in its place, and the errors of such a command
+are not copied into the file (they still go to stderr). A repair that succeeded (recovery after a killed run)
+goes to stderr as well as to the file, unless the command was given --quiet.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from logging.handlers import RotatingFileHandler
 import click
 
 from archive.config import MB, Settings
+from archive.files import printable
 
 RUN = logging.getLogger("archive.run")  # what commands report: the log file only, as they print it themselves
 RUN.addHandler(logging.NullHandler())
@@ -25,18 +30,33 @@ RUN.propagate = False
 RUN.setLevel(logging.INFO)
 FILE_FORMAT = "%(asctime)s archive[%(process)d] %(levelname)s %(source)s%(message)s"
 ARGS = "archive.args"  # where the group keeps the command line it was given
+TEXT = "<text>"  # what the log file shows in place of free text
+HAS_TEXT = "archive.has_text"  # whether the command line held free text (then its error messages may quote it)
+WITHHELD = "(the message went to stderr only: it may quote the command's free text)"
+# Values of these types are safe to log: numbers, dates, choices, paths (file names are logged with outcomes).
+LOGGED_TYPES = (
+    click.types.IntParamType,
+    click.types.FloatParamType,
+    click.types.BoolParamType,
+    click.Choice,
+    click.DateTime,
+    click.Path,
+    click.File,
+)
+HELP = ("-h", "--help")
 
 
-def say(line: str, quiet: bool = False) -> None:
-    """A command's summary: on stdout unless quiet, and in the log."""
-    RUN.info("%s", line)
+def say(line: str, quiet: bool = False, logged: str | None = None) -> None:
+    """A command's summary: on stdout unless quiet, and in the log (as `logged`, when the line quotes free text)."""
+    RUN.info("%s", logged or line)
     if not quiet:
         click.echo(line)
 
 
-def warn(line: str, quiet: bool = False) -> None:
-    """A problem: on stderr (unless quiet: --json says it already) and in the log."""
-    RUN.warning("%s", line)
+def warn(line: str, quiet: bool = False, logged: str | None = None) -> None:
+    """A problem: on stderr (unless quiet: --json says it already) and in the log (as `logged`, when the line
+    quotes free text)."""
+    RUN.warning("%s", logged or line)
     if not quiet:
         click.echo(line, err=True)
 
@@ -110,7 +130,7 @@ class LoggedGroup(click.Group):
             raise
         except click.ClickException as exc:
             code = exc.exit_code
-            RUN.error("%s", exc.format_message())
+            log_error(exc.format_message(), ctx)
             raise
         except KeyboardInterrupt:
             code = 1  # click turns it into "Aborted!" and exit 1
@@ -125,4 +145,52 @@ class LoggedGroup(click.Group):
 
 
 def log_start(ctx: click.Context) -> None:
-    RUN.info("start: archive %s (user %s)", " ".join(ctx.meta.get(ARGS, [])), getpass.getuser())
+    kept = loggable_args(ctx.command, list(ctx.meta.get(ARGS, [])))
+    ctx.meta[HAS_TEXT] = TEXT in kept or any(token.endswith("=" + TEXT) for token in kept)
+    RUN.info("start: archive %s (user %s)", printable(" ".join(kept)), getpass.getuser())
+
+
+def log_error(message: str, ctx: click.Context | None = None) -> None:
+    """An error for the log file: its message, unless the command line held free text (a query's words come
+    back in "unknown filter …" or "unexpected extra argument …")."""
+    ctx = ctx or click.get_current_context(silent=True)
+    RUN.error("%s", WITHHELD if ctx is not None and ctx.meta.get(HAS_TEXT) else message)
+
+
+def loggable_args(command: click.Command, args: list[str]) -> list[str]:
+    """The command line as the log file keeps it: subcommands, options, numbers, dates, choices and paths as
+    given; free text (search queries and filters, reasons, authorities, names, `--set` values) and anything
+    that is not an option of the command replaced by TEXT."""
+    options = {name: p for p in command.params if isinstance(p, click.Option) for name in p.opts + p.secondary_opts}
+    arguments = [p for p in command.params if isinstance(p, click.Argument)]
+    kept: list[str] = []
+    while args:
+        token = args.pop(0)
+        if token == "--":  # what follows are arguments, whatever they look like
+            kept.append(token)
+            kept += [_value(arguments[0] if arguments else None, a) for a in args]
+            break
+        if token.startswith("-") and token != "-":
+            name, equals, value = token.partition("=")
+            option = options.get(name)
+            if token in HELP or (option is not None and option.is_flag and not equals):
+                kept.append(token)
+            elif option is None or option.is_flag:
+                kept.append(TEXT)
+            elif equals:
+                kept.append(f"{name}={_value(option, value)}")
+            else:
+                kept.append(name)
+                kept += [_value(option, args.pop(0)) for _ in range(option.nargs) if args]
+        elif isinstance(command, click.Group) and token in command.commands:
+            return [*kept, token, *loggable_args(command.commands[token], args)]
+        else:
+            argument = arguments[0] if arguments else None
+            kept.append(_value(argument, token))
+            if argument is not None and argument.nargs == 1:
+                arguments.pop(0)
+    return kept
+
+
+def _value(param: click.Parameter | None, text: str) -> str:
+    return text if param is not None and isinstance(param.type, LOGGED_TYPES) else TEXT

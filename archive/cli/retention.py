@@ -80,8 +80,8 @@ def dispose(
     result = run_dispose(settings.with_(lock_wait=wait), record_ids, authority)
     if as_json:
         print_json(result.to_dict())
-    for refusal in result.refused:
-        warn(f"refused: {refusal.reason}", as_json)
+    for refusal in result.refused:  # a hold's reason is free text: the log file gets the record id only
+        warn(f"refused: {refusal.reason}", as_json, logged=f"refused: record {refusal.record_id} (reason on stderr)")
     for disposal in result.disposed:
         say(f"disposed: record {disposal.record_id} ({disposal.filename}, sha256 {disposal.sha256})", quiet or as_json)
     if result.refused:
@@ -142,7 +142,7 @@ def hold_add(settings: Settings, record_id: int, reason: str, quiet: bool, wait:
     from archive.holds import add_hold
 
     add_hold(settings.with_(lock_wait=wait), record_id, reason)
-    say(f"record {record_id}: under legal hold ({reason})", quiet)
+    say(f"record {record_id}: under legal hold ({reason})", quiet, logged=f"record {record_id}: under legal hold")
 
 
 @hold.command("remove")
