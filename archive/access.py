@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from archive.catalog import Catalog
 from archive.disposals import find_disposal
 from archive.errors import DisposedError, NotFoundError
+from archive.messages import Message
 from archive.models import Record
 from indexer.visibility import Clearance
 
@@ -25,7 +26,7 @@ def can_see(clearance: Clearance | None, record: Record) -> bool:
 
 def not_found(record_id: int) -> NotFoundError:
     """The one answer for a record that does not exist and for one the reader may not see."""
-    return NotFoundError(f"record {record_id} not found")
+    return NotFoundError(Message("record %(id)s not found", id=record_id))
 
 
 def visible_record(catalog: Catalog, record_id: int, clearance: Clearance | None) -> Record:
@@ -41,7 +42,18 @@ def visible_record(catalog: Catalog, record_id: int, clearance: Clearance | None
     raise not_found(record_id)
 
 
-def visible_count(catalog: Catalog, clearance: Clearance | None) -> int:
-    """How many records the reader may see (grouped in SQL: a handful of level × compartment groups)."""
-    rows = catalog.db.execute("SELECT classification, compartments, count(*) FROM records GROUP BY 1, 2")
+def may_know(catalog: Catalog, record_id: int, clearance: Clearance | None) -> bool:
+    """Whether the reader may learn anything of this id: a record they may see, or a disposed one they
+    could have seen (its disposal record says so). Anything else, an id never used too, is not theirs."""
+    record = catalog.find(record_id)
+    if record is not None:
+        return can_see(clearance, record)
+    disposal = find_disposal(catalog.db, record_id)
+    return disposal is not None and may_see(clearance, disposal.classification, disposal.compartments)
+
+
+def visible_count(catalog: Catalog, clearance: Clearance | None, where: str = "1") -> int:
+    """How many records the reader may see (grouped in SQL: a handful of level × compartment groups), of all
+    or of those matching `where` (SQL over `records`, written in the program, never from input)."""
+    rows = catalog.db.execute(f"SELECT classification, compartments, count(*) FROM records WHERE {where} GROUP BY 1, 2")
     return sum(n for level, names, n in rows if may_see(clearance, level, [c for c in (names or "").split(",") if c]))

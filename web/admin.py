@@ -1,4 +1,6 @@
-"""The admin area: the audit trail (page, JSON, CSV) and its chain check. Admins only."""
+"""The admin area: the audit trail (page, JSON, CSV) and its chain check. Admins only, and each reads the
+trail as their clearance allows (`archive.auditview`): entries about records they may not see are left out,
+searches by those who may see more show no query. `archive audit` on the command line reads it whole."""
 
 from __future__ import annotations
 
@@ -8,14 +10,16 @@ from datetime import date
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from archive.audit import verify_chain
-from archive.auditlog import entries, write_csv
+from archive.auditlog import Entry, entries, iter_entries, write_entries_csv
+from archive.auditview import AuditView
 from archive.errors import QueryError
 from web import catalog
 from web.api import int_arg
-from web.auth import require
+from web.auth import clearance, require
 
 admin = Blueprint("admin", __name__)
 PAGE = 100
+FILTERS = ("from", "to", "action", "actor", "record")  # the URL parameters that choose entries
 
 
 def _day(name: str) -> date | None:
@@ -28,33 +32,53 @@ def _day(name: str) -> date | None:
         raise QueryError(f"{name} must be a date YYYY-MM-DD, not {raw!r}") from None
 
 
-def _entries(limit: int, offset: int):
+def _filters() -> dict:
     record = request.args.get("record") or ""
     if record and not record.isdigit():
         raise QueryError("record must be a record id")
-    return entries(
-        catalog().db,
-        _day("from"),
-        _day("to"),
-        action=request.args.get("action") or None,
-        actor=request.args.get("actor") or None,
-        record_id=int(record) if record else None,
-        limit=limit,
-        offset=offset,
-        newest_first=True,
-    )
+    return {
+        "start": _day("from"),
+        "end": _day("to"),
+        "action": request.args.get("action") or None,
+        "actor": request.args.get("actor") or None,
+        "record_id": int(record) if record else None,
+    }
+
+
+def _unknown_record(view: AuditView, chosen: dict) -> bool:
+    """A record filter naming a record the viewer may not know of answers as one never used: nothing."""
+    return chosen["record_id"] is not None and not view.knows(chosen["record_id"])
+
+
+def _entries(view: AuditView, limit: int, offset: int) -> tuple[list[Entry], bool]:
+    """This page's entries as the viewer may read them, and whether the trail goes on (newest first; limit
+    and offset count the trail's entries, those withheld too)."""
+    chosen = _filters()
+    if _unknown_record(view, chosen):
+        return [], False
+    found = entries(catalog().db, **chosen, limit=limit + 1, offset=offset, newest_first=True)
+    return list(view.entries(found[:limit])), len(found) > limit
 
 
 @admin.get("/admin/audit")
 def audit_page():
     require("admin")
+    view = AuditView(catalog(), clearance())
     page = int_arg("page", 1, 1, 1_000_000)
-    found = _entries(PAGE + 1, (page - 1) * PAGE)
+    found, more = _entries(view, PAGE, (page - 1) * PAGE)
     chain = verify_chain(catalog().db) if request.args.get("verify") else None
     if chain is not None:
         catalog().log_event("audit.verify", None, ok=chain.ok, entries=chain.entries, head=chain.head)
+    chosen = {name: request.args[name] for name in FILTERS if request.args.get(name)}
     return render_template(
-        "audit.html", entries=found[:PAGE], more=len(found) > PAGE, page=page, args=request.args, chain=chain
+        "audit.html",
+        entries=found,
+        more=more,
+        page=page,
+        args=request.args,
+        filters=chosen,
+        chain=chain,
+        head=view.head(chain.head) if chain else None,
     )
 
 
@@ -63,7 +87,8 @@ def audit_entries():
     require("admin")
     limit = int_arg("limit", 100, 1, 1000)
     offset = int_arg("offset", 0, 0, 10**9)
-    return jsonify({"entries": [e.to_dict() for e in _entries(limit, offset)]})
+    found, _ = _entries(AuditView(catalog(), clearance()), limit, offset)
+    return jsonify({"entries": [e.to_dict() for e in found]})
 
 
 @admin.get("/api/audit/verify")
@@ -74,17 +99,24 @@ def audit_verify():
     except ValueError as exc:
         raise QueryError(str(exc)) from None
     catalog().log_event("audit.verify", None, ok=report.ok, entries=report.entries, head=report.head)
-    return jsonify(report.to_dict())
+    return jsonify({**report.to_dict(), "head": AuditView(catalog(), clearance()).head(report.head)})
 
 
 @admin.get("/admin/audit.csv")
 def audit_csv():
+    """The entries the page's filters choose, oldest first, as the viewer may read them."""
     require("admin")
-    start, end = _day("from"), _day("to")
+    view, chosen = AuditView(catalog(), clearance()), _filters()
     out = io.StringIO()
-    count = write_csv(catalog().db, out, start, end)
+    found = () if _unknown_record(view, chosen) else view.entries(iter_entries(catalog().db, **chosen))
+    count = write_entries_csv(out, found)
+    start, end = chosen["start"], chosen["end"]
     catalog().log_event(
-        "audit.export", None, entries=count, **{"from": start and start.isoformat(), "to": end and end.isoformat()}
+        "audit.export",
+        chosen["record_id"],  # an export about a record is withheld, as its entries are, from who may not see it
+        entries=count,
+        filters={"action": chosen["action"], "actor": chosen["actor"]},
+        **{"from": start and start.isoformat(), "to": end and end.isoformat()},
     )
     name = f"audit-{start or 'start'}-{end or date.today()}.csv"
     return Response(

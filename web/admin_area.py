@@ -1,23 +1,22 @@
 """The admin area: one index linking every review, OCR low-confidence review, users and tokens, and the
-index / verify status. Each list is cut to the caller's clearance; users can be granted no more than the
-administrator holds, so the web never hands out access its user lacks."""
+index / verify status (`web.status`). Each list is cut to the caller's clearance; users can be granted no
+more than the administrator holds, so the web never hands out access its user lacks."""
 
 from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from archive.access import can_see, visible_count
+from archive.access import can_see
 from archive.errors import ForbiddenError, UsageError
-from archive.lock import read_holder
 from archive.passwords import generate_password
 from archive.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
 from archive.users import User, add_user, get_user, list_users, set_password, update_user
 from archive.vocabulary import CLASSIFICATIONS
-from indexer.index import index_state
 from web import catalog, settings
 from web.auth import clearance, require
 from web.labels import levels_up_to
+from web.status import index_status
 
 admin_area = Blueprint("admin_area", __name__)
 
@@ -73,24 +72,7 @@ def ocr_api():
     return jsonify({"threshold": settings().ocr_min_confidence, "records": ocr_review()})
 
 
-# --- status ----------------------------------------------------------------------------------------------
-
-
-def index_status() -> dict:
-    """`{"records", "index", "not_indexed", "ocr_pending", "writer", "last_verify"}` as the caller may know it."""
-    db = catalog().db
-    last = db.execute(
-        "SELECT at, actor, detail FROM events WHERE action = 'fixity' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    holder = read_holder(settings().lock_path)
-    return {
-        "records": visible_count(catalog(), clearance()),
-        "index": index_state(settings().index_dir),
-        "not_indexed": len(catalog().pending_index()),
-        "ocr_pending": len(catalog().ocr_pending()),
-        "writer": holder or None,
-        "last_verify": {"at": last["at"], "by": last["actor"], "detail": last["detail"]} if last else None,
-    }
+# --- status (`web.status`) ------------------------------------------------------------------------------
 
 
 @admin_area.get("/api/status")

@@ -36,8 +36,17 @@ def run_search(query: str, filters: dict, *, page: int, limit: int, sort: str = 
     result = search_records(
         catalog(), search_index(), query, filters=filters, page=page, limit=limit, sort=sort, clearance=clearance()
     )
-    catalog().log_event("search", None, query=query, filters=filters, page=page, results=result["total"])
+    catalog().log_event(
+        "search", None, query=query, filters=filters, page=page, results=result["total"], clearance=searcher()
+    )
     return result
+
+
+def searcher() -> dict:
+    """The searcher's clearance, kept with a search in the audit trail: what it found is shown there only to
+    those cleared as far (`archive.auditview`), even after the searcher's own clearance changes."""
+    seen = clearance()
+    return {"level": seen.level, "compartments": sorted(seen.compartments)}
 
 
 @api.get("/api/search")
@@ -74,7 +83,7 @@ def record(record_id: int):
 def similar(record_id: int):
     limit = int_arg("limit", 10, 1, 50)
     result = similar_records(catalog(), search_index(), record_id, limit=limit, clearance=clearance())
-    catalog().log_event("search.similar", record_id, results=len(result["hits"]))
+    catalog().log_event("search.similar", record_id, results=len(result["hits"]), clearance=searcher())
     return jsonify(result)
 
 

@@ -161,9 +161,9 @@ AUDIT_ENTRY = _obj(
         "origin": _nullable("string"),
         "action": {"type": "string"},
         "record_id": _nullable("integer"),
-        "detail": {"nullable": True},
-        "prev_hash": _nullable("string"),
-        "hash": {"type": "string"},
+        "detail": {"nullable": True, "description": "as the caller may read it (a search: {withheld: [fields]})"},
+        "prev_hash": _nullable("string", description="null when the entry before is withheld or cut"),
+        "hash": _nullable("string", description="null when the entry is shown cut"),
     }
 )
 ADMIN_STATUS = _obj(
@@ -173,7 +173,11 @@ ADMIN_STATUS = _obj(
         "not_indexed": {"type": "integer"},
         "ocr_pending": {"type": "integer"},
         "writer": {"type": "object", "nullable": True},
-        "last_verify": {"type": "object", "nullable": True},
+        "last_verify": {
+            "type": "object",
+            "nullable": True,
+            "description": "at, by, sample, and the problems of records the caller may see",
+        },
     }
 )
 DUE = _obj({"as_of": {"type": "string"}, "records": _array({"type": "object"}), "undated": _array({"type": "integer"})})
@@ -274,10 +278,13 @@ def document() -> dict:
                 "responses": {"201": _json(_obj({"hold": HOLD})), **_errors(400, 401, 403, 404, 503)},
             },
             "delete": {
-                "summary": "Archivists: lift a legal hold",
+                "summary": "Archivists: lift a legal hold (a reason is needed, as for placing one)",
                 "tags": ["retention"],
                 "parameters": [RECORD_ID],
-                "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(401, 403, 404, 503)},
+                "requestBody": {
+                    "content": {"application/json": {"schema": _obj({"reason": {"type": "string"}}, ["reason"])}}
+                },
+                "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(400, 401, 403, 404, 503)},
             },
         },
         "/api/holds": _get(

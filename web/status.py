@@ -1,0 +1,75 @@
+"""The index and verification status, as an archivist may know it: every count is of records they may see,
+the last verification lists only problems of those, and the writer lock names the job holding it (the
+program and its subcommand, never its arguments: `archive hold add 13` would name a record)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from archive.access import visible_count
+from archive.auditview import AuditView, fixity_seen
+from archive.lock import read_holder
+from indexer.index import index_state
+from web import catalog, settings
+from web.auth import clearance
+
+NOT_INDEXED = "indexed_rev IS NULL OR indexed_rev <> rev"
+OCR_PENDING = "id IN (SELECT record_id FROM ocr WHERE status = 'pending')"
+
+
+def index_status() -> dict:
+    """`{"records", "index", "not_indexed", "ocr_pending", "writer", "last_verify"}` as the caller may know it;
+    `last_verify` is `{"at", "by", "sample", "problems": [{"kind", "id", "detail"}]}` or None."""
+    db = catalog()
+    last = db.db.execute(
+        "SELECT at, actor, detail FROM events WHERE action = 'fixity' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    knows = AuditView(db, clearance()).knows
+    return {
+        "records": visible_count(db, clearance()),
+        "index": index_state(settings().index_dir),
+        "not_indexed": visible_count(db, clearance(), NOT_INDEXED),
+        "ocr_pending": visible_count(db, clearance(), OCR_PENDING),
+        "writer": writer(read_holder(settings().lock_path)),
+        "last_verify": (
+            {"at": last["at"], "by": last["actor"], **fixity_seen(json.loads(last["detail"] or "{}"), knows)}
+            if last
+            else None
+        ),
+    }
+
+
+def writer(holder: dict) -> dict | None:
+    """The writer lock's holder: pid, since, and the job as `command_name` gives it."""
+    if not holder:
+        return None
+    return {
+        "pid": holder.get("pid"),
+        "command": command_name(holder.get("command") or ""),
+        "since": holder.get("since"),
+    }
+
+
+def busy_message(holder: dict) -> str:
+    """What a web request that found the writer lock held is told (the command line names the whole job)."""
+    held = writer(holder)
+    who = f"pid {held['pid']} ({held['command']}) since {held['since']}" if held else "another process"
+    return f"the archive is busy: {who} holds its writer lock"
+
+
+def command_name(command: str) -> str:
+    """`archive --home /srv hold add 13 --reason …` → `archive hold add`: the program's name and the
+    subcommands of `archive` found in the line, nothing else of it."""
+    from archive.cli import main
+
+    words = command.split()
+    if not words:
+        return ""
+    shown, group = [Path(words[0]).name], main
+    for word in words[1:]:
+        found = getattr(group, "commands", {}).get(word)
+        if found is not None:
+            shown.append(word)
+            group = found
+    return " ".join(shown)
