@@ -3,12 +3,13 @@ forms on a record page (hold, edit, declassify). Plain server-rendered forms, ea
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from archive.access import visible_record
 from archive.dispose import dispose
 from archive.editing import edit_record
 from archive.errors import UsageError
+from archive.fields import validate
 from archive.holds import add_hold, remove_hold
 from archive.vocabulary import METADATA_FIELDS
 from web import catalog
@@ -86,6 +87,9 @@ def edit(record_id: int):
         values = {request.form.get("field", ""): request.form.get("value", "")}
     else:
         values = _changed(record_id)
+        refused = _refused(values)
+        if refused:
+            return _form_again(record_id, refused), 400
     try:
         if values:
             edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
@@ -93,6 +97,32 @@ def edit(record_id: int):
         raise UsageError(str(exc)) from None
     target = local_path(request.form.get("back")) or url_for("pages.record", record_id=record_id)
     return redirect(target, 303)
+
+
+def _refused(values: dict[str, str]) -> dict[str, str]:
+    """{field: why} for each value the catalog would refuse (`archive.fields.validate`)."""
+    refused = {}
+    for name, value in values.items():
+        try:
+            validate(name, value)
+        except ValueError as exc:
+            refused[name] = str(exc)
+    return refused
+
+
+def _form_again(record_id: int, refused: dict[str, str]) -> str:
+    """The record page again, nothing saved, its edit form holding what the archivist typed and each refusal
+    beside its field (`edit_form` in the template)."""
+    from web.pages import record
+
+    typed = {name: request.form[f"set-{name}"] for name in METADATA_FIELDS if f"set-{name}" in request.form}
+    g.edit_form = {"typed": typed, "refused": refused}
+    return record(record_id)
+
+
+@workflow.app_context_processor
+def edit_form() -> dict:
+    return {"edit_form": g.get("edit_form")}
 
 
 def _changed(record_id: int) -> dict[str, str]:

@@ -1,0 +1,63 @@
+"""The record page's edit form after a refused edit: the page again (400), nothing saved, the form holding
+everything the archivist typed and each refusal beside its field, announced to screen readers."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from archive.catalog import Catalog
+from tests.conftest import write
+from tests.web.conftest import add_user
+from web import create_app
+
+
+@pytest.fixture
+def clerk(settings, cli, inbox, tmp_path):
+    write(inbox / "cv.txt", "Công văn về công tác lưu trữ.\n")
+    manifest = write(tmp_path / "m.csv", "file,classification,doc_number,title\ncv.txt,confidential,5-CV/TU,Lưu trữ\n")
+    result, lines = cli.json("ingest", str(inbox), "--manifest", str(manifest))
+    assert result.exit_code == 0, result.output
+    app = create_app(settings)
+    app.testing = True
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {add_user(cli, 'clerk', 'archivist', 'secret')['token']}"
+    return client, lines[0]["id"]
+
+
+def form_of(page: str) -> dict[str, str]:
+    fields = {m[0]: unescape(m[1]) for m in re.findall(r'name="(set-[a-z_]+)" value="([^"]*)"', page)}
+    fields["set-notes"] = unescape(re.search(r'name="set-notes"[^>]*>([^<]*)</textarea>', page).group(1))
+    fields["set-classification"] = re.search(r'<option value="(\w+)" selected>', page).group(1)
+    return fields
+
+
+def test_a_refused_edit_shows_the_form_again_with_what_was_typed_and_why(clerk, settings):
+    client, record_id = clerk
+    form = form_of(client.get(f"/records/{record_id}").get_data(as_text=True))
+    form |= {"set-issued": "31/02/2025", "set-language": "tiếng Việt", "set-notes": "Ghi chú <mới> dài"}
+    form |= {"set-title": "Lưu trữ điện tử", "set-classification": "secret"}
+    reply = client.post(f"/records/{record_id}/edit", data=form)
+    assert reply.status_code == 400
+    page = reply.get_data(as_text=True)
+    assert form_of(page) == form, "everything typed is there again"
+    assert "Ghi chú &lt;mới&gt; dài" in page, "escaped like any text"
+    assert re.search(r'role="alert">[^<]+</p>', page)
+    for name, why in (("issued", "not a real date"), ("language", "two-letter code")):
+        assert re.search(
+            rf'id="f-{name}" name="set-{name}" value="[^"]*" aria-invalid="true" aria-describedby="e-{name}"', page
+        )
+        assert re.search(rf'<span class="field-error" id="e-{name}">[^<]*{why}', page)
+    assert 'aria-describedby="e-title"' not in page, "a good field is not marked"
+    assert len(re.findall(r'class="banner level-confidential"', page)) == 2, "the record as it is, not as typed"
+    with Catalog(settings.catalog_path) as catalog:
+        record = catalog.get(record_id)
+        edits = catalog.db.execute("SELECT 1 FROM events WHERE action = 'metadata.edited'").fetchall()
+    assert (record.title, record.notes, record.classification, edits) == ("Lưu trữ", None, "confidential", [])
+    form["set-issued"], form["set-language"] = "28/02/2025", "vi"
+    assert client.post(f"/records/{record_id}/edit", data=form).status_code == 303
+    with Catalog(settings.catalog_path) as catalog:
+        record = catalog.get(record_id)
+    assert (record.issued, record.title, record.notes) == ("2025-02-28", "Lưu trữ điện tử", "Ghi chú <mới> dài")
