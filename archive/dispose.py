@@ -4,7 +4,9 @@ Every record asked for is checked first; if any is refused (held, permanent, not
 nothing is disposed. Then, under the writer lock: one catalog transaction writes the disposal records
 and deletes the records (text, citations and OCR go with them), SQLite overwriting what it deletes;
 the index drops them and rewrites the segments that held them; the store deletes the originals. A run
-killed after the catalog commit leaves blobs and index entries that the next writer's recovery removes.
+killed after the catalog commit leaves blobs and index entries that the next writer's recovery removes
+(a disposal is a writer too: run again, it finishes what the killed run left, then refuses the records
+already disposed of).
 """
 
 from __future__ import annotations
@@ -65,6 +67,9 @@ def dispose(
     schedule = load_schedule(settings.home)
     result = DisposalResult()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+        from archive.recovery import recover  # here: recovery finishes disposals with `purge`, from this module
+
+        recover(settings, catalog, Store(settings.store_dir).ensure())  # a disposal killed half way, too
         approved: list[tuple[Record, RetentionRule]] = []
         for record_id in dict.fromkeys(ids):
             try:

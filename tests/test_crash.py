@@ -1,16 +1,20 @@
-"""Kill ingest and reindex with SIGKILL at random points; a rerun completes with nothing lost or doubled."""
+"""Kill ingest, reindex and disposal with SIGKILL at random points; a rerun completes with nothing lost or doubled."""
 
 import json
 import os
 import random
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from archive.catalog import Catalog
+from archive.store import Store
 from tests.conftest import run_archive, write
 from tests.docgen import SAMPLES, WRITERS
 
@@ -92,3 +96,69 @@ def test_full_reindex_killed_keeps_the_old_index_searchable(tmp_path):
     assert_whole(home, distinct)
     assert [p.name for p in (home / "index").iterdir() if p.name.startswith("gen-")].__len__() == 1
     assert not (home / "index" / "BUILDING").exists()
+
+
+def disposal_state(home) -> tuple[set[int], set[int], int]:
+    """(record ids, disposed ids, disposals not yet purged), read as another process would, during a run."""
+    db = sqlite3.connect(f"file:{home / 'catalog.sqlite3'}?mode=ro", uri=True, timeout=30)
+    try:
+        records = {row[0] for row in db.execute("SELECT id FROM records")}
+        disposed = {row[0] for row in db.execute("SELECT record_id FROM disposals")}
+        (unpurged,) = db.execute("SELECT count(*) FROM disposals WHERE purged = 0").fetchone()
+    finally:
+        db.close()
+    return records, disposed, unpurged
+
+
+@pytest.mark.slow
+def test_disposal_killed_at_random_points_is_done_wholly_or_not_at_all(tmp_path):
+    inbox, rows = tmp_path / "inbox", ["file,doc_type,issued"]
+    for n in range(40):  # letters of 2001, kept 10 years: long due; and resolutions, kept permanently
+        kind = "CV" if n < 32 else "NQ"
+        write(inbox / f"{kind}-{n:02}.txt", f"Văn bản số {n} về việc tieuhuy{kind} đợt {n}.\n" * 20)
+        rows.append(f"{kind}-{n:02}.txt,{kind},2001-03-0{1 + n % 9}")
+    manifest = write(tmp_path / "manifest.csv", "\n".join(rows) + "\n")
+    template = tmp_path / "template"
+    ingested = run_archive(template, "ingest", str(inbox), "--manifest", str(manifest), "--json")
+    assert ingested.returncode == 0, ingested.stderr
+    ids = {Path(o["path"]).name: o["id"] for o in map(json.loads, ingested.stdout.splitlines()[:-1])}
+    due = sorted(i for name, i in ids.items() if name.startswith("CV"))
+    kept = set(ids.values()) - set(due)
+    command = ["retention", "dispose", *map(str, due), "--authority", "Quyết định số 9-QĐ/VPTU"]
+    rng = random.Random(20261124)
+    seen = {"nothing done": 0, "disposed, not yet purged": 0, "disposed and purged": 0}
+    for attempt in range(KILLS):
+        home = tmp_path / f"home-{attempt}"
+        shutil.copytree(template, home)
+        with start(home, *command) as job:
+            if attempt % 3 == 0:  # during start-up or the checks: before anything is written
+                time.sleep(rng.uniform(0.05, 0.3))
+            elif attempt % 3 == 1:  # once its catalog transaction is in, inside the purge of index and store
+                while job.poll() is None and not disposal_state(home)[1]:
+                    time.sleep(0.005)
+                time.sleep(rng.uniform(0, 0.1) if attempt > 1 else 0)
+            else:  # anywhere
+                time.sleep(rng.uniform(0.3, 3))
+            job.send_signal(signal.SIGKILL)
+            job.wait()
+        records, disposed, unpurged = disposal_state(home)
+        assert disposed in (set(), set(due)), f"attempt {attempt}: all or nothing, not {sorted(disposed)}"
+        assert records == set(ids.values()) - disposed, "a disposal record is there exactly when its record is gone"
+        seen["nothing done" if not disposed else "disposed, not yet purged" if unpurged else "disposed and purged"] += 1
+
+        rerun = run_archive(home, *command)
+        if disposed:
+            assert rerun.returncode == 1 and f"record {due[0]} was disposed of on" in rerun.stderr, rerun.stderr
+        else:
+            assert rerun.returncode == 0, rerun.stderr
+        verify = run_archive(home, "verify", "--json")
+        report = json.loads(verify.stdout)
+        assert verify.returncode == 0 and report["ok"], (attempt, report["problems"])
+        assert report["records"] == report["indexed"] == len(kept)
+        records, disposed, unpurged = disposal_state(home)
+        assert (records, disposed, unpurged) == (kept, set(due), 0)
+        with Catalog(home / "catalog.sqlite3") as catalog:
+            assert set(Store(home / "store").iter_digests()) == catalog.digests(), "no original left behind"
+        assert json.loads(run_archive(home, "search", "tieuhuyCV OR tieuhuyNQ", "--json").stdout)["total"] == len(kept)
+    print(f"disposal killed {KILLS} times: {seen}")
+    assert seen["nothing done"] and seen["disposed, not yet purged"], f"the kills landed too alike: {seen}"
