@@ -56,6 +56,7 @@ class AuditView:
         """The entries shown, in the order given: withheld ones left out, the others cut as they must be."""
         for entry in found:
             seen = self.cut(entry)
+            self._whole[entry.id] = seen is entry  # the next entry's prev_hash asks
             if seen is None:
                 continue
             if seen.prev_hash is not None and not self._before_is_whole(entry.id):

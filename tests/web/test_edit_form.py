@@ -24,6 +24,7 @@ def clerk(settings, cli, inbox, tmp_path):
     app.testing = True
     client = app.test_client()
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {add_user(cli, 'clerk', 'archivist', 'secret')['token']}"
+    client.set_cookie("archive_lang", "en")  # the refusals' words below are English
     return client, lines[0]["id"]
 
 
