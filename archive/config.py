@@ -38,6 +38,7 @@ class Settings:
     log_file: Path | None = None  # a rotating log of what each command did (--log-file, ARCHIVE_LOG_FILE)
     log_max_mb: float = 10  # size at which the log is rotated
     log_backups: int = 5  # rotated logs kept
+    job_nice: int = 10  # CPU priority given up by batch jobs (ingest, reindex, OCR, verify, backup); 0 keeps it
     max_upload_mb: int = 1024  # the largest web upload (all files of one request together), in MiB
 
     @property
@@ -112,6 +113,7 @@ NUMBERS = {
     "max_memory_mb": float,
     "log_max_mb": float,
     "log_backups": int,
+    "job_nice": int,
 }
 
 

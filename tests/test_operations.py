@@ -232,3 +232,22 @@ def test_the_log_file_keeps_no_free_text_of_a_command_line(cli, archived, tmp_pa
     ]
     assert text.count("(the message went to stderr only: it may quote the command's free text)") == 2
     assert f"record {old}: under legal hold\n" in text and "ERROR record 999 not found" in text
+
+
+def niceness(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])  # field 19: nice
+
+
+@pytest.mark.slow
+def test_a_batch_job_runs_at_the_lower_cpu_priority_it_is_given(settings, tmp_path):
+    from archive.lock import writer_lock
+
+    env = {**os.environ, "ARCHIVE_HOME": str(settings.home), "ARCHIVE_JOB_NICE": "7"}
+    base = niceness(os.getpid())
+    with writer_lock(settings.lock_path):  # the job waits for the lock, already at its priority
+        job = subprocess.Popen([sys.executable, "-m", "archive", "reindex", "--quiet", "--wait", "30"], env=env)
+        deadline = time.monotonic() + 20
+        while niceness(job.pid) == base and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert niceness(job.pid) == min(base + 7, 19)
+    assert job.wait(timeout=60) == 0

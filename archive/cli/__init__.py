@@ -9,6 +9,7 @@ Exit codes: 0 success; 1 something failed (a file, a check, a lookup); 2 bad usa
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -37,6 +38,20 @@ def fail_on_archive_errors(command: Callable) -> Callable:
             log_error(exc.message)
             click.echo(f"archive: error: {exc.message}", err=True)
             sys.exit(EXIT_FAILED)
+
+    return wrapper
+
+
+def background_job(command: Callable) -> Callable:
+    """A batch job (placed under `click.pass_obj`) runs at a lower CPU priority, ARCHIVE_JOB_NICE (default 10):
+    on a machine it shares with `archive serve`, readers come first; on an idle machine it is no slower.
+    Its worker processes (extraction, OCR) inherit the priority."""
+
+    @wraps(command)
+    def wrapper(settings: Settings, *args, **kwargs):
+        if settings.job_nice:
+            os.nice(min(settings.job_nice, 19))
+        return command(settings, *args, **kwargs)
 
     return wrapper
 

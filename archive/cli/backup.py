@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from archive.cli import fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
+from archive.cli import background_job, fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
 from archive.cli.logs import say
 from archive.config import Settings
 
@@ -17,6 +17,7 @@ from archive.config import Settings
 @quiet_option
 @click.pass_obj
 @fail_on_archive_errors
+@background_job
 def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
     """Write a consistent copy of the archive into DEST (new or empty), even while it is in use.
 

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.cli import (
+    EXIT_FAILED,
+    background_job,
+    fail_on_archive_errors,
+    json_option,
+    main,
+    print_json,
+    progress,
+    wait_option,
+)
 from archive.cli.logs import RUN, say
 from archive.config import Settings
 from archive.files import printable
@@ -28,6 +37,7 @@ from archive.models import IngestOutcome, OutcomeStatus
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
+@background_job
 def ingest(
     settings: Settings,
     paths: tuple[Path, ...],

@@ -9,6 +9,7 @@ import click
 from archive.catalog import Catalog
 from archive.cli import (
     EXIT_FAILED,
+    background_job,
     fail_on_archive_errors,
     json_option,
     main,
@@ -28,6 +29,7 @@ from archive.config import Settings
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
+@background_job
 def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, quiet: bool, wait: float) -> None:
     """Re-read metadata from stored text with the current rules (all records, or the IDs given).
 
@@ -50,6 +52,7 @@ def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, qu
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
+@background_job
 def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: float) -> None:
     """Bring the search index in step with the catalog."""
     from archive.lock import writer_lock
@@ -82,6 +85,7 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
+@background_job
 def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, wait: float) -> None:
     """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem.
 

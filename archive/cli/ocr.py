@@ -7,7 +7,16 @@ import sys
 
 import click
 
-from archive.cli import EXIT_FAILED, fail_on_archive_errors, json_option, main, print_json, progress, wait_option
+from archive.cli import (
+    EXIT_FAILED,
+    background_job,
+    fail_on_archive_errors,
+    json_option,
+    main,
+    print_json,
+    progress,
+    wait_option,
+)
 from archive.cli.logs import RUN, say
 from archive.config import Settings
 
@@ -53,6 +62,7 @@ class PageProgress:
 @click.argument("record_ids", metavar="[ID]...", nargs=-1, type=click.IntRange(0))
 @click.pass_obj
 @fail_on_archive_errors
+@background_job
 def ocr(
     settings: Settings,
     pending: bool,
