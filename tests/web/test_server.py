@@ -66,6 +66,9 @@ def test_serve_answers_search_and_download_from_several_processes(settings, inbo
                 get(f"{base}/api/search?q=chuyen+doi+so")
             assert refused.value.code == 401
             refused.value.close()
+            deadline = time.monotonic() + 20  # gunicorn starts its workers one after another
+            while len(workers_of(server.pid)) < 2 and time.monotonic() < deadline:
+                time.sleep(0.1)
             workers = workers_of(server.pid)
             assert len(workers) == 2
             # Each request may land on either process: every one must answer the same.
