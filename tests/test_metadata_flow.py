@@ -45,6 +45,8 @@ def test_citations_resolve_both_ways_when_the_cited_record_arrives_later(cli, in
     note = ingest_one(cli, write(inbox / "ghi-chu.txt", "Ghi chú: đã nhận Chỉ thị số 18-CT/TU ngày 20/2/2025.\n"))
     _, (target,) = cli.json("show", str(cited))
     assert {c["id"]: c["symbol"] for c in target["cited_by"]} == {citing: "412-BC/TU", note: None}
+    plain = cli("show", str(cited)).stdout
+    assert f"412-BC/TU → record {citing}" in plain and f"(no symbol) → record {note}" in plain and "None" not in plain
     assert (target["doc_number"], target["doc_type"], target["issuer"], target["issued"], target["signer"]) == (
         "18-CT/TU", "CT", "Tỉnh ủy Quảng Trị", "2025-02-20", "Hoàng Văn Sơn"
     )  # fmt: skip

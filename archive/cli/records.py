@@ -136,7 +136,8 @@ def show(settings: Settings, record_id: int, as_json: bool) -> None:
     for label, links in (("cites", citations), ("cited by", cited_by)):
         for link in links:
             target = f"record {link['id']}" if link["id"] else "not in the archive"
-            click.echo(f"{label:<{width}}  {link['symbol']} → {target}")
+            symbol = link["symbol"] or "(no symbol)"  # a citing record may have none
+            click.echo(f"{label:<{width}}  {symbol} → {target}")
 
 
 @main.command()
