@@ -1,13 +1,14 @@
 """Load benchmark: 16 concurrent clients against `archive serve` on a 100,000-record archive while an ingest runs.
 
-    python -m bench.load [--clients 16] [--seconds 60] [--size 100000]
+    python -m bench.load [--clients 16] [--seconds 60] [--size 100000] [--workers 2] [--no-ingest]
 
 It copies the search benchmark's cached home of that size (catalog and index; run `python -m bench.search
 --sizes 100000` first), writes the originals of a sample of its records into the copy's store, makes a
-reader with top-secret clearance and an API token, starts the real server (`archive serve`, gunicorn) and
-an `archive ingest` of freshly generated files, then runs the clients: each loops over a search (60%),
-a record (25%) or a download of an original (15%), with keep-alive connections. Errors (anything but
-HTTP 200, or a failed connection) must be zero. Figures go to `bench/RESULTS.md`.
+reader with top-secret clearance and an API token and starts the real server (`archive serve`, gunicorn).
+The clients each loop over a search (60%), a record (25%) or a download of an original (15%) on a
+keep-alive connection: first alone (the reference), then while an `archive ingest` of freshly generated
+files runs. Errors (anything but HTTP 200, or a failed connection) must be zero. Figures go to
+`bench/RESULTS.md`.
 """
 
 from __future__ import annotations
@@ -143,14 +144,47 @@ class Client(threading.Thread):
         conn.close()
 
 
+def run_clients(args, port: int, token: str, ids: list[int], words: list[str], seed: int) -> tuple[list, float]:
+    stop = time.monotonic() + args.seconds
+    clients = [Client(port, token, ids, words, stop, seed=seed + n) for n in range(args.clients)]
+    started = time.monotonic()
+    for c in clients:
+        c.start()
+    for c in clients:
+        c.join()
+    return clients, time.monotonic() - started
+
+
+def record_count(home: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{home / 'catalog.sqlite3'}?mode=ro", uri=True) as db:
+        return db.execute("SELECT count(*) FROM records").fetchone()[0]
+
+
+def table(clients: list, elapsed: float) -> tuple[list[str], dict[str, int]]:
+    """Percentile rows per request kind, and the errors by kind."""
+    times = {name: [t for c in clients for t in c.times[name]] for name, _ in MIX}
+    errors: dict[str, int] = {}
+    for c in clients:
+        for k, v in c.errors.items():
+            errors[k] = errors.get(k, 0) + v
+    everything = [t for ts in times.values() for t in ts]
+    rows = ["| request | count | p50 ms | p95 ms | p99 ms | per second |", "|---|---:|---:|---:|---:|---:|"]
+    for name, values in [*times.items(), ("**all**", everything)]:
+        rows.append(f"| {name} | {len(values):,} | {percentile(values, 50):.1f} | {percentile(values, 95):.1f} | "
+                    f"{percentile(values, 99):.1f} | {len(values) / elapsed:.1f} |")  # fmt: skip
+    return rows, errors
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=60, help="clients' run in each phase")
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--workers", type=int, default=2, help="server processes (`archive serve --workers`)")
-    parser.add_argument("--no-ingest", action="store_true", help="clients only (a baseline), no ingest beside them")
+    parser.add_argument("--no-ingest", action="store_true", help="only the reference phase, no ingest beside it")
     args = parser.parse_args(argv)
     info = machine()
     home, inbox = WORK / "load-home", WORK / "load-inbox"
@@ -169,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     server = archive(
         home, "serve", "--port", str(port), "--workers", str(args.workers), "--threads", "8", stderr=subprocess.DEVNULL
     )
+    phases, ingest_note, ingest_ok = [], "", True
     try:
         wait_ready(port)
         log("server ready; warming up")
@@ -177,59 +212,53 @@ def main(argv: list[str] | None = None) -> int:
             c.start()
         for c in warmers:
             c.join()
-        ingest = None
+        log("reference phase: clients only")
+        phases.append(("clients only (reference)", *run_clients(args, port, token, ids, words, seed=1)))
         if not args.no_ingest:
+            before = record_count(home)
             ingest = archive(home, "ingest", str(inbox), "--quiet", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             time.sleep(2)  # the ingest is extracting and committing while the clients run
-        stop = time.monotonic() + args.seconds
-        clients = [Client(port, token, ids, words, stop, seed=n + 1) for n in range(args.clients)]
-        started = time.monotonic()
-        for c in clients:
-            c.start()
-        for c in clients:
-            c.join()
-        elapsed = time.monotonic() - started
-        ingest_running = ingest is not None and ingest.poll() is None
-        if ingest is not None:
+            log("ingest phase: the same clients while `archive ingest` runs")
+            clients, elapsed = run_clients(args, port, token, ids, words, seed=1001)
+            added = record_count(home) - before
+            phases.append(("during the ingest", clients, elapsed))
+            running = ingest.poll() is None
             ingest.wait(timeout=1800)
-        ingest_ok = ingest is None or ingest.returncode == 0
+            ingest_ok = ingest.returncode == 0
+            ingest_note = (
+                f"The ingest (`archive ingest` of {INGEST_FILES:,} generated text files, at the default "
+                f"ARCHIVE_JOB_NICE=10) added {added:,} records while the clients ran ({added / (elapsed + 2):.1f} "
+                f"records/s); it {'was still running then and ' if running else ''}exited "
+                f"{'0' if ingest_ok else 'with an error'}."
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
-    times = {name: [t for c in clients for t in c.times[name]] for name, _ in MIX}
-    errors: dict[str, int] = {}
-    for c in clients:
-        for k, v in c.errors.items():
-            errors[k] = errors.get(k, 0) + v
-    everything = [t for ts in times.values() for t in ts]
-    rows = ["| request | count | p50 ms | p95 ms | p99 ms | per second |", "|---|---:|---:|---:|---:|---:|"]
-    for name, values in [*times.items(), ("**all**", everything)]:
-        rows.append(f"| {name} | {len(values):,} | {percentile(values, 50):.1f} | {percentile(values, 95):.1f} | "
-                    f"{percentile(values, 99):.1f} | {len(values) / elapsed:.1f} |")  # fmt: skip
-    ingest_state = "still running when the clients stopped" if ingest_running else "finished during the run"
-    failures = "; ".join(f"{k} ×{v}" for k, v in errors.items())
+    lines, total_errors = [], 0
+    for name, clients, elapsed in phases:
+        rows, errors = table(clients, elapsed)
+        total_errors += sum(errors.values())
+        failures = "; ".join(f"{k} ×{v}" for k, v in errors.items())
+        lines += [f"**{name}**, {elapsed:.0f} s:", "", *rows, "",
+                  f"Errors: {sum(errors.values())}" + (f" — {failures}" if errors else ""), ""]  # fmt: skip
     block = "\n".join([
         f"{info['date']} · {info['cpu']}, {info['cores']} cores, {info['ram']} RAM · Python {info['python']} · "
         f"load average at start {info['load']} (shared machine).",
         "",
-        f"{args.clients} client threads (one keep-alive connection each) for {elapsed:.0f} s against `archive serve` "
-        f"(gunicorn, {args.workers} processes of 8 threads) on a copy of the {args.size:,}-record search-benchmark "
-        f"archive, with a reader's "
-        f"API token (every request authenticated and written to the audit trail), while `archive ingest` added "
-        f"{INGEST_FILES:,} text records ({ingest_state}"
-        f"; it exited {'0' if ingest_ok else 'with an error'}). Mix: search 60% (1–3 words), record JSON 25%, "
-        f"download of an original 15%.",
+        f"{args.clients} client threads (one keep-alive connection each, no pause between requests) against "
+        f"`archive serve` (gunicorn, {args.workers} processes of 8 threads) on a copy of the {args.size:,}-record "
+        f"search-benchmark archive, with a reader's API token (every request authenticated and written to the "
+        f"audit trail). Mix: search 60% (1–3 words from the archive's records), record JSON 25%, download of an "
+        f"original 15%. First the clients alone (the reference), then the same clients while an ingest runs.",
         "",
-        *rows,
-        "",
-        f"Errors: {sum(errors.values())}" + (f" — {failures}" if errors else ""),
-        "",
+        *lines,
+        *([ingest_note, ""] if ingest_note else []),
     ])  # fmt: skip
     write_block(args.results, "load", SECTION, block, "Made by `python -m bench.load`.")
-    log(f"{len(everything):,} requests, {sum(errors.values())} errors; figures written to {args.results}")
+    log(f"{total_errors} errors; figures written to {args.results}")
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(inbox, ignore_errors=True)
-    return 1 if errors or not ingest_ok else 0
+    return 1 if total_errors or not ingest_ok else 0
 
 
 if __name__ == "__main__":
