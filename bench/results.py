@@ -12,7 +12,8 @@ def write_block(path: Path, name: str, section: str, block: str, intro: str = ""
     wrapped = f"{begin}\n{block}{end}\n"
     if begin in text and end in text:
         head, rest = text.split(begin, 1)
-        text = head + wrapped + rest.split(end, 1)[1].lstrip("\n")
+        tail = rest.split(end, 1)[1].lstrip("\n")
+        text = head + wrapped + ("\n" + tail if tail else "")  # one blank line before what follows
     else:
         text = text.rstrip("\n") + f"\n\n{section}\n\n" + (f"{intro}\n\n" if intro else "") + wrapped
     tmp = path.with_suffix(".tmp")
