@@ -17,6 +17,7 @@ from pathlib import Path
 
 from archive import audit
 from archive.errors import CatalogError, NotFoundError
+from archive.messages import Message
 from archive.models import Citation, IngestOutcome, OcrPage, OcrResult, Record
 from indexer.normalize import symbol_key
 
@@ -213,7 +214,7 @@ class Catalog:
     def get(self, record_id: int) -> Record:
         row = self.db.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"record {record_id} not found")
+            raise NotFoundError(Message("record %(id)s not found", id=record_id))
         return _record(row)
 
     def find(self, record_id: int) -> Record | None:
@@ -237,7 +238,7 @@ class Catalog:
     def text(self, record_id: int) -> str:
         row = self.db.execute("SELECT content FROM texts WHERE record_id = ?", (record_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"no text for record {record_id}")
+            raise NotFoundError(Message("no text for record %(id)s", id=record_id))
         return row["content"]
 
     def texts(self, ids: Iterable[int]) -> dict[int, str]:

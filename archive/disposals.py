@@ -6,6 +6,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from archive.messages import Message
+
 
 @dataclass(frozen=True)
 class Disposal:
@@ -40,7 +42,12 @@ class Disposal:
 
     @property
     def message(self) -> str:
-        return f"record {self.record_id} was disposed of on {self.disposed_at[:10]} under {self.authority}"
+        return Message(
+            "record %(id)s was disposed of on %(day)s under %(authority)s",
+            id=self.record_id,
+            day=self.disposed_at[:10],
+            authority=self.authority,
+        )
 
 
 def find_disposal(db: sqlite3.Connection, record_id: int) -> Disposal | None:

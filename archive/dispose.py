@@ -24,6 +24,7 @@ from archive.disposals import Disposal, find_disposal
 from archive.errors import ArchiveError, UsageError
 from archive.holds import find_hold
 from archive.lock import writer_lock
+from archive.messages import Message
 from archive.models import Record
 from archive.retention import RetentionRule, ends_on, rule_for
 from archive.schedule import load_schedule
@@ -62,7 +63,7 @@ def dispose(
     """Dispose of these records under `authority` (the approving decision), all or none."""
     authority = " ".join(authority.split())
     if not authority:
-        raise UsageError("a disposal needs --authority: the decision that approved it")
+        raise UsageError(Message("a disposal needs --authority: the decision that approved it"))
     today = today or date.today()
     schedule = load_schedule(settings.home)
     result = DisposalResult()
@@ -93,14 +94,29 @@ def dispose(
 def _refusal(catalog: Catalog, record: Record, rule: RetentionRule, today: date) -> str | None:
     hold = find_hold(catalog.db, record.id)
     if hold is not None:
-        return f"record {record.id} is under a legal hold since {hold.at[:10]}: {hold.reason}"
+        return Message(
+            "record %(id)s is under a legal hold since %(since)s: %(reason)s",
+            id=record.id,
+            since=hold.at[:10],
+            reason=hold.reason,
+        )
     if rule.permanent:
-        return f"record {record.id} is kept permanently ({rule.source})"
+        return Message("record %(id)s is kept permanently (%(rule)s)", id=record.id, rule=rule.source)
     ends = ends_on(record, rule)
     if ends is None:
-        return f"record {record.id} has no date, so its {rule.label} cannot be counted: set `issued` first"
+        return Message(
+            "record %(id)s has no date, so its %(period)s cannot be counted: set `issued` first",
+            id=record.id,
+            period=rule.label,
+        )
     if ends > today:
-        return f"record {record.id} is kept {rule.label} ({rule.source}), until {ends.isoformat()}"
+        return Message(
+            "record %(id)s is kept %(period)s (%(rule)s), until %(ends)s",
+            id=record.id,
+            period=rule.label,
+            rule=rule.source,
+            ends=ends.isoformat(),
+        )
     return None
 
 

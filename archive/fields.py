@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from archive.messages import Message, Term
 from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, METADATA_FIELDS, URGENCIES, doc_type_code
 from indexer.normalize import display_symbol, fold
 
@@ -15,13 +16,15 @@ URGENCY_WORDS = {"khan": "urgent", "thuong khan": "very_urgent", "hoa toc": "fla
 def validate(field: str, raw: str) -> str | None:
     """The stored form of `raw` for `field`; None clears it. Raises ValueError with a plain message."""
     if field not in METADATA_FIELDS:
-        raise ValueError(f"unknown field {field!r}; fields: {', '.join(METADATA_FIELDS)}")
+        raise ValueError(
+            Message("unknown field %(name)r; fields: %(known)s", name=field, known=", ".join(METADATA_FIELDS))
+        )
     if field == "compartments":
         return compartments(raw)
     value = " ".join(raw.split())
     if not value:
         if field in ("classification", "language"):
-            raise ValueError(f"{field} cannot be empty")
+            raise ValueError(Message("%(field)s cannot be empty", field=Term("field", field)))
         return None
     checker = CHECKS.get(field)
     return checker(value) if checker else value
@@ -32,14 +35,16 @@ def compartments(raw: str) -> tuple[str, ...]:
     names = sorted({name.lower() for name in re.split(r"[,;\s]+", raw) if name})
     for name in names:
         if not re.fullmatch(r"[\w.-]{1,64}", name):
-            raise ValueError(f"a compartment is one word (letters, digits, - _ .), not {name!r}")
+            raise ValueError(Message("a compartment is one word (letters, digits, - _ .), not %(value)r", value=name))
     return tuple(names)
 
 
 def _doc_type(value: str) -> str:
     code = doc_type_code(value)
     if code is None:
-        raise ValueError(f"unknown document type {value!r}; known: {', '.join(DOC_TYPES)}")
+        raise ValueError(
+            Message("unknown document type %(value)r; known: %(known)s", value=value, known=", ".join(DOC_TYPES))
+        )
     return code
 
 
@@ -48,32 +53,44 @@ def _issued(value: str) -> str:
         r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value
     )
     if not match:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD or DD/MM/YYYY)")
+        raise ValueError(Message("not a date: %(value)r (use YYYY-MM-DD or DD/MM/YYYY)", value=value))
     parts = [int(p) for p in match.groups()]
     year, month, day = parts if len(match.group(1)) == 4 else parts[::-1]
     try:
         return date(year, month, day).isoformat()
     except ValueError:
-        raise ValueError(f"not a real date: {value!r}") from None
+        raise ValueError(Message("not a real date: %(value)r", value=value)) from None
 
 
 def _classification(value: str) -> str:
     level = CLASSIFICATION_WORDS.get(fold(value).lower(), value.lower().replace(" ", "_"))
     if level not in CLASSIFICATIONS:
-        raise ValueError(f"unknown classification {value!r}; known: {', '.join(CLASSIFICATIONS)} (or Mật, Tối mật …)")
+        raise ValueError(
+            Message(
+                "unknown classification %(value)r; known: %(known)s (or Mật, Tối mật …)",
+                value=value,
+                known=", ".join(CLASSIFICATIONS),
+            )
+        )
     return level
 
 
 def _urgency(value: str) -> str:
     level = URGENCY_WORDS.get(fold(value).lower(), value.lower().replace(" ", "_"))
     if level not in URGENCIES:
-        raise ValueError(f"unknown urgency {value!r}; known: {', '.join(URGENCIES)} (or Khẩn, Thượng khẩn, Hỏa tốc)")
+        raise ValueError(
+            Message(
+                "unknown urgency %(value)r; known: %(known)s (or Khẩn, Thượng khẩn, Hỏa tốc)",
+                value=value,
+                known=", ".join(URGENCIES),
+            )
+        )
     return level
 
 
 def _language(value: str) -> str:
     if not re.fullmatch(r"[a-z]{2}|und", value.lower()):
-        raise ValueError(f"language must be a two-letter code such as vi or en, not {value!r}")
+        raise ValueError(Message("language must be a two-letter code such as vi or en, not %(value)r", value=value))
     return value.lower()
 
 
@@ -83,7 +100,7 @@ def _retention(value: str) -> str:
         return "permanent"
     match = re.fullmatch(r"(\d{1,3})\s*(?:years?|nam)?", folded)
     if not match or int(match.group(1)) == 0:
-        raise ValueError(f"retention must be 'permanent' or a number of years, not {value!r}")
+        raise ValueError(Message("retention must be 'permanent' or a number of years, not %(value)r", value=value))
     return f"{int(match.group(1))} years"
 
 

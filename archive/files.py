@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from archive.config import UPLOADS_DIR
+from archive.messages import Message
 
 MB = 1024 * 1024
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -29,10 +30,12 @@ def refusal(path: Path, max_file_mb: float) -> tuple[str, str] | None:
     """(status, reason) when a file must not even be opened: not a regular file, or over the size limit."""
     found = path.stat()
     if not stat.S_ISREG(found.st_mode):  # a pipe would block the batch forever, a device never ends
-        return "unsupported", "not a regular file (a device, pipe or socket): nothing to archive"
+        return "unsupported", Message("not a regular file (a device, pipe or socket): nothing to archive")
     if max_file_mb and found.st_size > max_file_mb * MB:
-        return "failed", (
-            f"the file is {found.st_size / MB:,.0f} MB, over the limit of {max_file_mb:,g} MB (ARCHIVE_MAX_FILE_MB)"
+        return "failed", Message(
+            "the file is %(size)s MB, over the limit of %(limit)s MB (ARCHIVE_MAX_FILE_MB)",
+            size=f"{found.st_size / MB:,.0f}",
+            limit=f"{max_file_mb:,g}",
         )
     return None
 

@@ -11,6 +11,7 @@ from archive.catalog import Catalog, now
 from archive.config import Settings
 from archive.errors import NotFoundError, UsageError
 from archive.lock import writer_lock
+from archive.messages import Message
 from indexer.visibility import Clearance
 
 
@@ -44,11 +45,11 @@ def _reason(reason: str, why: str) -> str:
 
 def add_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clearance | None = None) -> Hold:
     """Put a record under legal hold (under the writer lock: disposal must see it); logged."""
-    reason = _reason(reason, "a legal hold needs a reason (the case, the request, the decision)")
+    reason = _reason(reason, Message("a legal hold needs a reason (the case, the request, the decision)"))
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         visible_record(catalog, record_id, clearance)
         if find_hold(catalog.db, record_id) is not None:
-            raise UsageError(f"record {record_id} is already under a legal hold")
+            raise UsageError(Message("record %(id)s is already under a legal hold", id=record_id))
         actor = audit.current()[0]
         with catalog.transaction():
             catalog.db.execute(
@@ -61,12 +62,12 @@ def add_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clea
 
 def remove_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clearance | None = None) -> Hold:
     """Lift a legal hold, for a reason as placing one needs; the hold and its lifting stay in the audit trail."""
-    reason = _reason(reason, "lifting a legal hold needs a reason (the case closed, the decision)")
+    reason = _reason(reason, Message("lifting a legal hold needs a reason (the case closed, the decision)"))
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         visible_record(catalog, record_id, clearance)
         hold = find_hold(catalog.db, record_id)
         if hold is None:
-            raise NotFoundError(f"record {record_id} is not under a legal hold")
+            raise NotFoundError(Message("record %(id)s is not under a legal hold", id=record_id))
         with catalog.transaction():
             catalog.db.execute("DELETE FROM holds WHERE record_id = ?", (record_id,))
             catalog.log_event("hold.remove", record_id, reason=reason, held_since=hold.at)

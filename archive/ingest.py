@@ -24,6 +24,7 @@ from archive.errors import ArchiveError, UsageError
 from archive.files import MB, display_path, iter_files, refusal
 from archive.lock import writer_lock
 from archive.manifest import Manifest
+from archive.messages import Message
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
 from archive.recovery import recover
 from archive.reindex import reindex_records
@@ -130,7 +131,11 @@ class _Ingest:
             return None
         except OSError as exc:
             self._report(
-                IngestOutcome(path, OutcomeStatus.FAILED, reason=f"cannot read the file: {exc.strerror or exc}")
+                IngestOutcome(
+                    path,
+                    OutcomeStatus.FAILED,
+                    reason=Message("cannot read the file: %(error)s", error=exc.strerror or str(exc)),
+                )
             )
             return None
         existing = self.catalog.find_by_sha(blob.sha256)
@@ -247,9 +252,12 @@ class _Ingest:
 
 
 def refused_as_disposed(disposal: Disposal) -> str:
-    return (
-        f"these bytes were disposed of on {disposal.disposed_at[:10]} under {disposal.authority} "
-        f"(record {disposal.record_id}): a disposed record is not archived again"
+    return Message(
+        "these bytes were disposed of on %(day)s under %(authority)s (record %(id)s): "
+        "a disposed record is not archived again",
+        day=disposal.disposed_at[:10],
+        authority=disposal.authority,
+        id=disposal.record_id,
     )
 
 
@@ -276,7 +284,7 @@ def ingest(
     `on_pages(planned, done)` follows the OCR of scans page by page.
     """
     if manifest is not None and not manifest.ok:
-        raise UsageError("the manifest has errors: check it with --dry-run")
+        raise UsageError(Message("the manifest has errors: check it with --dry-run"))
     started = time.monotonic()
     store = Store(settings.store_dir).ensure()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from archive.catalog import now
 from archive.errors import LockedError
+from archive.messages import Message
 
 POLL_SECONDS = 0.2
 
@@ -44,11 +45,17 @@ def writer_lock(path: Path, *, wait: float = 0.0, command: str | None = None) ->
                 if time.monotonic() >= deadline:
                     holder = read_holder(path)
                     who = (
-                        f"pid {holder.get('pid')} ({holder.get('command')}) since {holder.get('since')}"
+                        Message(
+                            "pid %(pid)s (%(command)s) since %(since)s",
+                            pid=holder.get("pid"),
+                            command=holder.get("command"),
+                            since=holder.get("since"),
+                        )
                         if holder
-                        else "another process"
+                        else Message("another process")
                     )
-                    raise LockedError(f"the archive is busy: {who} holds its writer lock", holder) from None
+                    busy = Message("the archive is busy: %(who)s holds its writer lock", who=who)
+                    raise LockedError(busy, holder) from None
                 time.sleep(POLL_SECONDS)
         info = {"pid": os.getpid(), "command": command or " ".join(sys.argv), "since": now()}
         os.ftruncate(fd, 0)

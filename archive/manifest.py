@@ -12,6 +12,7 @@ from pathlib import Path
 from archive.errors import UsageError
 from archive.fields import validate
 from archive.files import iter_files
+from archive.messages import Message, Term, message_of
 from archive.vocabulary import METADATA_FIELDS
 
 FILE_COLUMNS = ("file", "path", "filename")
@@ -73,18 +74,29 @@ def load_manifest(
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text (in Excel: Save As → CSV UTF-8): {exc}") from exc
+        raise UsageError(
+            Message(
+                "%(path)s: not UTF-8 text (in Excel: Save As → CSV UTF-8): %(error)s", path=str(path), error=str(exc)
+            )
+        ) from exc
     except OSError as exc:
-        raise UsageError(f"cannot read the manifest {path}: {exc.strerror}") from exc
+        raise UsageError(
+            Message("cannot read the manifest %(path)s: %(error)s", path=str(path), error=exc.strerror)
+        ) from exc
     reader = _reader(text)
     header = [h.strip().lower() for h in next(reader, [])]
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
-        raise UsageError(f"{path}: the first row must name the columns, one of them 'file'")
+        raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=str(path)))
     unknown = [h for i, h in enumerate(header) if i != file_column and h not in METADATA_FIELDS]
     for name in unknown:
         manifest.problems.append(
-            ManifestProblem(1, f"unknown column {name!r}; columns: file, {', '.join(METADATA_FIELDS)}")
+            ManifestProblem(
+                1,
+                Message(
+                    "unknown column %(name)r; columns: file, %(known)s", name=name, known=", ".join(METADATA_FIELDS)
+                ),
+            )
         )
     present = {_key(p.relative_to(folder).as_posix()) for p in iter_files([folder])}
     renamed = {_key(sent): _key(kept) for sent, kept in (aliases or {}).items()}
@@ -96,27 +108,44 @@ def load_manifest(
             continue
         name = _key(cells[file_column]) if file_column < len(cells) else ""
         if not name:
-            manifest.problems.append(ManifestProblem(line, "no file name in this row"))
+            manifest.problems.append(ManifestProblem(line, Message("no file name in this row")))
             continue
         key = name if name in present else renamed.get(name, name)
         if key in first_line:
             manifest.problems.append(
-                ManifestProblem(line, f"{name}: second row for this file (first on line {first_line[key]})")
+                ManifestProblem(
+                    line,
+                    Message(
+                        "%(file)s: second row for this file (first on line %(first)s)", file=name, first=first_line[key]
+                    ),
+                )
             )
             continue
         first_line[key] = line
         if key not in present:
-            manifest.problems.append(ManifestProblem(line, f"{name}: no such file in {where or folder}"))
+            manifest.problems.append(
+                ManifestProblem(
+                    line, Message("%(file)s: no such file in %(where)s", file=name, where=where or str(folder))
+                )
+            )
         values: dict[str, str | None] = {}
         for column, cell in zip(header, cells, strict=False):
             if column in METADATA_FIELDS and cell.strip():
                 try:
                     values[column] = validate(column, cell)
                 except ValueError as exc:
-                    manifest.problems.append(ManifestProblem(line, f"{name}: {column}: {exc}"))
+                    problem = Message(
+                        "%(file)s: %(field)s: %(problem)s",
+                        file=name,
+                        field=Term("field", column),
+                        problem=message_of(exc),
+                    )
+                    manifest.problems.append(ManifestProblem(line, problem))
         manifest.rows[key] = values
     for name in sorted(present - set(first_line)):
         manifest.problems.append(
-            ManifestProblem(0, f"{name}: no row in the manifest (metadata will be extracted)", error=False)
+            ManifestProblem(
+                0, Message("%(file)s: no row in the manifest (metadata will be extracted)", file=name), error=False
+            )
         )
     return manifest

@@ -20,6 +20,7 @@ from archive.config import Settings
 from archive.errors import ArchiveError, UsageError
 from archive.ingest import metadata_fields
 from archive.lock import writer_lock
+from archive.messages import Message
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
 from archive.recovery import recover
 from archive.reindex import reindex_records
@@ -168,7 +169,7 @@ def mark_reviewed(
     A record the caller may not see is "not found"; one not flagged is refused (UsageError)."""
     ids = list(dict.fromkeys(record_ids))
     if not ids:
-        raise UsageError("name the records whose OCR was reviewed")
+        raise UsageError(Message("name the records whose OCR was reviewed"))
     note = " ".join(note.split()) or None
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         flagged = []
@@ -176,7 +177,7 @@ def mark_reviewed(
             visible_record(catalog, record_id, clearance)
             ocr = catalog.ocr_of(record_id)
             if ocr is None or not ocr.needs_review:
-                raise UsageError(f"record {record_id} is not flagged for OCR review")
+                raise UsageError(Message("record %(id)s is not flagged for OCR review", id=record_id))
             flagged.append((record_id, ocr))
         done = []
         with catalog.transaction():

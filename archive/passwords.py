@@ -7,6 +7,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from archive.messages import Message
+
 MIN_LENGTH = 12
 _hasher = PasswordHasher()  # argon2id, 64 MiB, 3 passes: ~0.1 s a check here, expensive to guess offline
 # Checked against when the user does not exist, so that a wrong name costs as long as a wrong password.
@@ -15,7 +17,7 @@ _DUMMY = _hasher.hash(secrets.token_urlsafe(16))
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_LENGTH:
-        raise ValueError(f"a password needs at least {MIN_LENGTH} characters")
+        raise ValueError(Message("a password needs at least %(n)s characters", n=MIN_LENGTH))
     return _hasher.hash(password)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from archive.messages import Message, Term
 from archive.models import Record
 from archive.schedule import Schedule
 from indexer.normalize import fold
@@ -24,7 +25,7 @@ REPORT_PATTERNS = (
 @dataclass(frozen=True)
 class RetentionRule:
     years: int | None  # None: permanent
-    source: str  # where the period comes from, for the person reviewing it
+    source: str  # where the period comes from, for the person reviewing it (a Message: see `rule_source`)
 
     @property
     def permanent(self) -> bool:
@@ -32,7 +33,52 @@ class RetentionRule:
 
     @property
     def label(self) -> str:
-        return "permanent" if self.years is None else f"{self.years} years"
+        return period_label(self.years)
+
+
+def period_label(years: int | None) -> str:
+    """ "permanent" or "10 years" (a Message: a page says it in the reader's language)."""
+    return Message("permanent") if years is None else Message("%(years)s years", years=years)
+
+
+def source_label(kind: str, detail: str) -> str:
+    """Where a period comes from: "record (manifest)" (its own, and how it was set), "schedule: own KL",
+    "schedule: received CV", "schedule: report, quarterly" (the schedule, for this type and issuer)."""
+    if kind == "record":
+        return Message("record (%(how)s)", how=Term("provenance", detail))
+    if kind == "report":
+        return Message("schedule: report, %(kind)s", kind=Term("report", detail))
+    if kind == "received":
+        return Message("schedule: received %(type)s", type=detail)
+    return Message("schedule: own %(type)s", type=detail)
+
+
+STORED_RULE = re.compile(
+    r"record \((?P<record>[^()]*)\)|schedule: (?:report, (?P<report>\w+)|(?P<side>own|received) (?P<type>\S+))"
+)
+
+
+def stored_retention(text: str | None) -> str:
+    """A period as a disposal record keeps it ("10 years (schedule: own CV)", written from a rule's label
+    and source) made a Message again, for a page to translate; other text as it is."""
+    text = text or ""
+    period, _, rest = text.partition(" (")
+    years = re.fullmatch(r"(\d+) years", period)
+    if period != "permanent" and years is None:
+        return text
+    label = period_label(int(years.group(1)) if years else None)
+    if not rest:
+        return label
+    source = STORED_RULE.fullmatch(rest.removesuffix(")"))
+    if source is None:
+        return text
+    if source["record"] is not None:
+        rule = source_label("record", source["record"])
+    elif source["report"]:
+        rule = source_label("report", source["report"])
+    else:
+        rule = source_label(source["side"], source["type"])
+    return Message("%(period)s (%(rule)s)", period=label, rule=rule)
 
 
 @dataclass(frozen=True)
@@ -79,16 +125,18 @@ def rule_for(record: Record, schedule: Schedule) -> RetentionRule:
     """The record's own period if one was set, else the schedule's for its type, report period and issuer."""
     if record.retention:
         years = None if record.retention == "permanent" else int(record.retention.split()[0])
-        return RetentionRule(years, f"record ({record.provenance.get('retention', 'set')})")
+        return RetentionRule(years, source_label("record", record.provenance.get("retention", "set")))
     code = record.doc_type or "none"
     if not is_own(record, schedule):
         table = schedule.received
-        return RetentionRule(table.get(code, table.get("default", 10)), f"schedule: received {code}")
+        return RetentionRule(table.get(code, table.get("default", 10)), source_label("received", code))
     if record.doc_type == "BC" and schedule.reports:
         kind = report_kind(record.title)
-        return RetentionRule(schedule.reports.get(kind, schedule.reports.get("other", 20)), f"schedule: report, {kind}")
+        return RetentionRule(
+            schedule.reports.get(kind, schedule.reports.get("other", 20)), source_label("report", kind)
+        )
     table = schedule.own
-    return RetentionRule(table.get(code, table.get("default", 20)), f"schedule: own {code}")
+    return RetentionRule(table.get(code, table.get("default", 20)), source_label("own", code))
 
 
 def record_date(record: Record) -> date | None:

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from archive.errors import ArchiveError, NeedsOcrError
+from archive.messages import Message
 from archive.models import ExtractedText, Limits, OcrPage, ScanPlan, Unsupported
 from archive.workers import ExtractorPool, own_time_limit
 from indexer import detect, guard
@@ -35,14 +36,17 @@ def _guarded(work, *args) -> Outcome:
     except MemoryError:
         return False, _out_of_memory()
     except Exception as exc:  # a parser bug on a strange file must not stop the batch
-        return False, f"could not read the file ({type(exc).__name__}: {exc})"
+        return False, Message("could not read the file (%(error)s)", error=f"{type(exc).__name__}: {exc}")
 
 
 def _out_of_memory() -> str:
     limit = resource.getrlimit(resource.RLIMIT_AS)[0]
     if limit == resource.RLIM_INFINITY:
-        return "the file needs more memory to read than this machine has"
-    return f"reading the file needs more than the {limit / MB:,.0f} MB a worker may use (ARCHIVE_MAX_MEMORY_MB)"
+        return Message("the file needs more memory to read than this machine has")
+    return Message(
+        "reading the file needs more than the %(limit)s MB a worker may use (ARCHIVE_MAX_MEMORY_MB)",
+        limit=f"{limit / MB:,.0f}",
+    )
 
 
 def extract_in_worker(blob: str, mime: str, languages: tuple[str, ...], limits: Limits | None = None) -> Outcome:

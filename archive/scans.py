@@ -16,6 +16,7 @@ from pathlib import Path
 
 from archive.config import Settings
 from archive.errors import ExtractionError
+from archive.messages import Message
 from archive.models import ExtractedText, OcrPage, OcrResult, ScanPlan
 from archive.scanning import ocr_page_in_worker, ocrmypdf_available, rendition_in_worker
 from archive.store import RENDITION_SUFFIX, Store
@@ -117,7 +118,7 @@ class Scans:
             if job.rendition is not None:
                 job.rendition.unlink(missing_ok=True)
             errors = [p.error for p in pages if p.error]
-            raise ExtractionError(errors[0] if errors else "OCR found no text on the scan's pages")
+            raise ExtractionError(errors[0] if errors else Message("OCR found no text on the scan's pages"))
         sha256 = Path(job.blob).name
         rendition = None
         if job.rendition is not None:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from archive.catalog import now
 from archive.errors import NotFoundError
+from archive.messages import Message
 from archive.users import User, get_user, user_by_id
 
 TOKEN_PREFIX = "arc_"  # tells a leaked token apart in logs and secret scanners
@@ -57,7 +58,7 @@ def revoke_tokens(db: sqlite3.Connection, name: str, token_id: int | None = None
         (user.id, token_id, token_id),
     ).fetchall()
     if token_id is not None and not rows:
-        raise NotFoundError(f"user {name!r} has no live token {token_id}")
+        raise NotFoundError(Message("user %(name)r has no live token %(token)s", name=name, token=token_id))
     ids = [row[0] for row in rows]
     db.executemany("UPDATE tokens SET revoked_at = ? WHERE id = ?", [(now(), i) for i in ids])
     return ids

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from archive.catalog import now
 from archive.errors import NotFoundError, UsageError
 from archive.fields import compartments as parse_compartments
+from archive.messages import Message
 from archive.passwords import check_password, hash_password
 from archive.vocabulary import CLASSIFICATIONS
 from indexer.visibility import Clearance
@@ -53,13 +54,14 @@ class User:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise UsageError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+        raise UsageError(Message("unknown role %(value)r; roles: %(known)s", value=role, known=", ".join(ROLES)))
     return role
 
 
 def check_clearance(level: str) -> str:
     if level not in CLASSIFICATIONS:
-        raise UsageError(f"unknown clearance {level!r}; levels: {', '.join(CLASSIFICATIONS)}")
+        known = ", ".join(CLASSIFICATIONS)
+        raise UsageError(Message("unknown clearance %(value)r; levels: %(known)s", value=level, known=known))
     return level
 
 
@@ -67,9 +69,9 @@ def add_user(
     db: sqlite3.Connection, name: str, role: str, clearance: str, compartments: str = "", password: str | None = None
 ) -> User:
     if not NAME.fullmatch(name):
-        raise UsageError(f"a user name is 1–64 letters, digits or . @ - _, not {name!r}")
+        raise UsageError(Message("a user name is 1–64 letters, digits or . @ - _, not %(value)r", value=name))
     if find_user(db, name) is not None:
-        raise UsageError(f"user {name!r} exists already")
+        raise UsageError(Message("user %(name)r exists already", name=name))
     stamp = now()
     db.execute(
         "INSERT INTO users (name, role, clearance, compartments, password_hash, created_at, updated_at) "
@@ -95,7 +97,7 @@ def find_user(db: sqlite3.Connection, name: str) -> User | None:
 def get_user(db: sqlite3.Connection, name: str) -> User:
     user = find_user(db, name)
     if user is None:
-        raise NotFoundError(f"no user {name!r}")
+        raise NotFoundError(Message("no user %(name)r", name=name))
     return user
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.errors import ExtractionError
+from archive.messages import Message
 from indexer import cfb
 
 PDF = "application/pdf"
@@ -35,23 +36,32 @@ MIMETYPE_BYTES = 256  # an OpenDocument `mimetype` member is a few dozen bytes
 # Scanned pages: read by OCR.
 IMAGES = ((b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG), (b"II*\x00", TIFF), (b"MM\x00*", TIFF))
 
+
+def _not_read(what: str) -> Message:
+    return Message("%(what)s: not a document format the archive reads", what=what)
+
+
+def _unpack(what: str) -> Message:
+    return Message("%(what)s: unpack it and ingest the files inside", what=what)
+
+
 # Formats we recognise but do not read yet: (signature, MIME type, what to tell the person).
 KNOWN_UNSUPPORTED = (
-    (b"GIF8", "image/gif", "GIF image: not a document format the archive reads"),
-    (b"\x1f\x8b", "application/gzip", "gzip archive: unpack it and ingest the files inside"),
-    (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed", "7-Zip archive: unpack it and ingest the files inside"),
-    (b"Rar!", "application/vnd.rar", "RAR archive: unpack it and ingest the files inside"),
+    (b"GIF8", "image/gif", _not_read(Message("GIF image"))),
+    (b"\x1f\x8b", "application/gzip", _unpack(Message("gzip archive"))),
+    (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed", _unpack(Message("7-Zip archive"))),
+    (b"Rar!", "application/vnd.rar", _unpack(Message("RAR archive"))),
 )
 
 ZIP_MEMBERS_UNSUPPORTED = (
-    ("xl/workbook.xml", "Excel workbook (.xlsx): not a document format the archive reads"),
-    ("ppt/presentation.xml", "PowerPoint file (.pptx): not a document format the archive reads"),
+    ("xl/workbook.xml", _not_read(Message("Excel workbook (.xlsx)"))),
+    ("ppt/presentation.xml", _not_read(Message("PowerPoint file (.pptx)"))),
 )
 
 OLE_STREAMS_UNSUPPORTED = (
-    ("Workbook", "Excel 97-2003 workbook (.xls)"),
-    ("Book", "Excel 5/95 workbook (.xls)"),
-    ("PowerPoint Document", "PowerPoint 97-2003 file (.ppt)"),
+    ("Workbook", Message("Excel 97-2003 workbook (.xls)")),
+    ("Book", Message("Excel 5/95 workbook (.xls)")),
+    ("PowerPoint Document", Message("PowerPoint 97-2003 file (.ppt)")),
 )
 OFFICE_HINT = "Debian: apt-get install libreoffice-writer-nogui"
 
@@ -74,7 +84,7 @@ def sniff(path: Path, *, open_containers: bool = True) -> Detected:
     with open(path, "rb") as f:
         head = f.read(HEAD_BYTES)
     if not head:
-        raise ExtractionError("the file is empty")
+        raise ExtractionError(Message("the file is empty"))
     if b"%PDF-" in head[:1024]:
         return Detected(PDF)
     if head.startswith(b"PK\x03\x04"):
@@ -85,7 +95,7 @@ def sniff(path: Path, *, open_containers: bool = True) -> Detected:
     if head.startswith(cfb.MAGIC):
         return open_container(path, OLE) if open_containers else Detected(OLE)
     if head.startswith(b"{\\rtf"):
-        return _office(RTF, "RTF document")
+        return _office(RTF, Message("RTF document"))
     for signature, mime, why in KNOWN_UNSUPPORTED:
         if head.startswith(signature):
             return Detected(mime, why)
@@ -93,7 +103,7 @@ def sniff(path: Path, *, open_containers: bool = True) -> Detected:
         encoding = "utf-16"
         sample = head[: len(head) - len(head) % 2].decode(encoding, errors="replace")
     elif b"\x00" in head:
-        return Detected("application/octet-stream", "unrecognised binary file: not a document format the archive reads")
+        return Detected("application/octet-stream", _not_read(Message("unrecognised binary file")))
     else:
         sample = head.removeprefix(BOMS[0]).decode("latin-1")
     return Detected(HTML if _looks_like_html(sample) else TEXT)
@@ -112,17 +122,19 @@ def _sniff_zip(path: Path) -> Detected:
             small = "mimetype" in names and z.getinfo("mimetype").file_size <= MIMETYPE_BYTES
             mimetype = z.read("mimetype").decode("ascii", "replace").strip() if small else ""
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ExtractionError(f"damaged ZIP container (DOCX or other Office file): {exc}") from exc
+        raise ExtractionError(
+            Message("damaged ZIP container (DOCX or other Office file): %(error)s", error=str(exc))
+        ) from exc
     if "word/document.xml" in names:
         return Detected(DOCX)
     for member, why in ZIP_MEMBERS_UNSUPPORTED:
         if member in names:
             return Detected(ZIP, why)
     if mimetype == ODT:
-        return _office(ODT, "OpenDocument text (.odt)")
+        return _office(ODT, Message("OpenDocument text (.odt)"))
     if mimetype.startswith("application/vnd.oasis.opendocument"):
-        return Detected(mimetype, "OpenDocument file (.odt/.ods): save it as DOCX or PDF first")
-    return Detected(ZIP, "ZIP archive: unpack it and ingest the files inside")
+        return Detected(mimetype, Message("OpenDocument file (.odt/.ods): save it as DOCX or PDF first"))
+    return Detected(ZIP, _unpack(Message("ZIP archive")))
 
 
 def office_converter() -> str | None:
@@ -133,7 +145,14 @@ def office_converter() -> str | None:
 def _office(mime: str, what: str) -> Detected:
     if office_converter():
         return Detected(mime)
-    return Detected(mime, f"{what}: the archive reads it through LibreOffice, which is not installed ({OFFICE_HINT})")
+    return Detected(
+        mime,
+        Message(
+            "%(what)s: the archive reads it through LibreOffice, which is not installed (%(hint)s)",
+            what=what,
+            hint=OFFICE_HINT,
+        ),
+    )
 
 
 def _sniff_ole(path: Path) -> Detected:
@@ -142,15 +161,17 @@ def _sniff_ole(path: Path) -> Detected:
     names = cfb.root_entries(path)
     if "EncryptedPackage" in names:  # how Office stores a DOCX, XLSX or PPTX saved with a password
         raise ExtractionError(
-            "the Office document is encrypted with a password (an encrypted DOCX, XLSX or PPTX): "
-            "remove the password in Word and ingest that copy"
+            Message(
+                "the Office document is encrypted with a password (an encrypted DOCX, XLSX or PPTX): "
+                "remove the password in Word and ingest that copy"
+            )
         )
     if "WordDocument" in names:
-        return _office(DOC, "Word 97-2003 document (.doc)")
+        return _office(DOC, Message("Word 97-2003 document (.doc)"))
     for stream, what in OLE_STREAMS_UNSUPPORTED:
         if stream in names:
-            return Detected(OLE, f"{what}: not a document format the archive reads")
-    return Detected(OLE, "legacy Microsoft Office or other OLE2 file: save it as DOCX or PDF first")
+            return Detected(OLE, _not_read(what))
+    return Detected(OLE, Message("legacy Microsoft Office or other OLE2 file: save it as DOCX or PDF first"))
 
 
 def _looks_like_html(sample: str) -> bool:

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from archive.errors import ExtractionError
+from archive.messages import Message
 from archive.models import Limits
 from indexer import detect
 from indexer.ocr.pages import page_count
@@ -38,20 +39,33 @@ def check_zip(path: Path, kind: str, limits: Limits) -> None:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ExtractionError(f"damaged {kind} file (its ZIP container cannot be read: {exc})") from exc
+        raise ExtractionError(
+            Message("damaged %(kind)s file (its ZIP container cannot be read: %(error)s)", kind=kind, error=str(exc))
+        ) from exc
     total = sum(m.file_size for m in members)
     if limits.max_unzipped_bytes and total > limits.max_unzipped_bytes:
         raise ExtractionError(
-            f"the {kind} file would unpack to {total / MB:,.0f} MB, over the limit of "
-            f"{limits.max_unzipped_bytes / MB:,.0f} MB (ARCHIVE_MAX_UNZIPPED_MB): a decompression bomb?"
+            Message(
+                "the %(kind)s file would unpack to %(size)s MB, over the limit of %(limit)s MB "
+                "(ARCHIVE_MAX_UNZIPPED_MB): a decompression bomb?",
+                kind=kind,
+                size=f"{total / MB:,.0f}",
+                limit=f"{limits.max_unzipped_bytes / MB:,.0f}",
+            )
         )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if limits.max_zip_ratio and member.file_size > RATIO_FROM and ratio > limits.max_zip_ratio:
             raise ExtractionError(
-                f"{member.filename[:80]!r} in the {kind} file is compressed {ratio:,.0f} to 1 "
-                f"({member.file_size / MB:,.0f} MB unpacked), over the limit of {limits.max_zip_ratio:g} to 1 "
-                "(ARCHIVE_MAX_ZIP_RATIO): a decompression bomb?"
+                Message(
+                    "%(member)r in the %(kind)s file is compressed %(ratio)s to 1 (%(size)s MB unpacked), over the "
+                    "limit of %(limit)s to 1 (ARCHIVE_MAX_ZIP_RATIO): a decompression bomb?",
+                    member=member.filename[:80],
+                    kind=kind,
+                    ratio=f"{ratio:,.0f}",
+                    size=f"{member.file_size / MB:,.0f}",
+                    limit=f"{limits.max_zip_ratio:g}",
+                )
             )
 
 
@@ -64,5 +78,10 @@ def check_pages(path: Path, mime: str, max_pages: int) -> None:
         raise
     if pages > max_pages:
         raise ExtractionError(
-            f"the {PAGED[mime]} file has {pages:,} pages, over the limit of {max_pages:,} (ARCHIVE_MAX_PAGES)"
+            Message(
+                "the %(kind)s file has %(pages)s pages, over the limit of %(limit)s (ARCHIVE_MAX_PAGES)",
+                kind=PAGED[mime],
+                pages=f"{pages:,}",
+                limit=f"{max_pages:,}",
+            )
         )

@@ -23,6 +23,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
 from archive.errors import IndexOutdatedError
+from archive.messages import Message
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger(__name__)
@@ -140,12 +141,12 @@ def open_index(index_dir: Path, *, create: bool = False):
     state = index_state(index_dir)
     if state == "missing":
         if not create:
-            raise IndexOutdatedError("the archive has no search index yet: run `archive reindex`")
+            raise IndexOutdatedError(Message("the archive has no search index yet: run `archive reindex`"))
         name, ix = create_generation(index_dir)
         _write_current(index_dir, Generation(name, SCHEMA_VERSION))
         return ix
     if state == "outdated":
-        raise IndexOutdatedError("the search index was built by another version: run `archive reindex`")
+        raise IndexOutdatedError(Message("the search index was built by another version: run `archive reindex`"))
     return whoosh_index.open_dir(str(index_dir / read_current(index_dir).name))
 
 

@@ -16,6 +16,7 @@ from whoosh import qparser
 from whoosh import query as q
 
 from archive.errors import QueryError
+from archive.messages import Message
 from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, doc_type_code
 from indexer.analysis import has_marks
 from indexer.normalize import fold, symbol_key
@@ -134,11 +135,13 @@ def _filter_clause(name: str, value: str, schema) -> q.Query:
     kind = FILTER_NAMES.get(fold(name).lower())
     value = value.strip()
     if kind is None:
-        raise QueryError(f"unknown filter {name!r}; known: {', '.join(sorted(set(FILTER_NAMES.values())))}")
+        known = ", ".join(sorted(set(FILTER_NAMES.values())))
+        raise QueryError(Message("unknown filter %(name)r; known: %(known)s", name=name, known=known))
     if kind == "type":
         codes = [doc_type_code(v) for v in value.split(",")]
         if None in codes:
-            raise QueryError(f"unknown document type {value!r}; known: {', '.join(DOC_TYPES)}")
+            known = ", ".join(DOC_TYPES)
+            raise QueryError(Message("unknown document type %(value)r; known: %(known)s", value=value, known=known))
         return q.Or([q.Term("doc_type", c) for c in codes]) if len(codes) > 1 else q.Term("doc_type", codes[0])
     if kind == "number":
         return q.Term("doc_number", symbol_key(value))
@@ -148,14 +151,15 @@ def _filter_clause(name: str, value: str, schema) -> q.Query:
     if kind == "issuer":
         words = [t.text for t in schema["issuer"].analyzer(value)]
         if not words:
-            raise QueryError("issuer: needs a name")
+            raise QueryError(Message("issuer: needs a name"))
         return q.Phrase("issuer", words) if len(words) > 1 else q.Term("issuer", words[0])
     if kind == "lang":
         return q.Term("language", value.lower())
     if kind == "classification":
         level = CLASSIFICATION_WORDS.get(fold(value).lower().replace("_", " "), value.lower())
         if level not in CLASSIFICATIONS:
-            raise QueryError(f"unknown classification {value!r}; known: {', '.join(CLASSIFICATIONS)}")
+            known = ", ".join(CLASSIFICATIONS)
+            raise QueryError(Message("unknown classification %(value)r; known: %(known)s", value=value, known=known))
         return q.Term("classification", level)
     return _issued_range(value)
 
@@ -163,7 +167,7 @@ def _filter_clause(name: str, value: str, schema) -> q.Query:
 def _year_range(value: str) -> tuple[int | None, int | None]:
     match = re.fullmatch(r"(\d{4})?(?:\.\.(\d{4})?)?", value)
     if not match or not (match[1] or match[2]):
-        raise QueryError(f"year must be a year or a range like 2014..2019, not {value!r}")
+        raise QueryError(Message("year must be a year or a range like 2014..2019, not %(value)r", value=value))
     low = int(match[1]) if match[1] else None
     high = int(match[2]) if match[2] else (low if ".." not in value else None)
     return low, high
@@ -177,7 +181,7 @@ def _issued_range(value: str) -> q.Query:
     low = _date_bound(low_text, start=True) if low_text else None
     high = _date_bound(high_text, start=False) if high_text else None
     if low is None and high is None:
-        raise QueryError(f"issued needs dates like 2014..2019 or 2014-05-26, not {value!r}")
+        raise QueryError(Message("issued needs dates like 2014..2019 or 2014-05-26, not %(value)r", value=value))
     return q.DateRange("issued", low, high)
 
 
@@ -194,5 +198,5 @@ def _date_bound(text: str, *, start: bool) -> datetime:
             day = 31 if month in (1, 3, 5, 7, 8, 10, 12) else (30 if month != 2 else 29 if year % 4 == 0 else 28)
         moment = datetime(year, month, day)
     except (ValueError, IndexError):
-        raise QueryError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise QueryError(Message("not a date: %(value)r (use YYYY, YYYY-MM or YYYY-MM-DD)", value=text)) from None
     return moment if start else moment.replace(hour=23, minute=59, second=59)

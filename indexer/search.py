@@ -21,6 +21,7 @@ import numpy as np
 from whoosh import query as whoosh_query
 
 from archive.errors import NotFoundError, QueryError
+from archive.messages import Message
 from indexer.analysis import stem_token
 from indexer.doctable import NO_DATE, DocTable, SegmentColumns
 from indexer.evaluate import Evaluator
@@ -71,7 +72,9 @@ class SearchResult:
 def clean_query(raw: str) -> str:
     text = CONTROL.sub(" ", raw or "").strip()
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+        raise QueryError(
+            Message("the query is too long (%(n)s characters; at most %(max)s)", n=len(text), max=MAX_QUERY_CHARS)
+        )
     return text
 
 
@@ -156,11 +159,11 @@ class SearchIndex:
         started = time.perf_counter()
         text = clean_query(query)
         if page < 1:
-            raise QueryError("page must be 1 or more")
+            raise QueryError(Message("page must be 1 or more"))
         if not 1 <= limit <= MAX_LIMIT:
-            raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
+            raise QueryError(Message("limit must be between 1 and %(max)s", max=MAX_LIMIT))
         if sort not in SORTS:
-            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+            raise QueryError(Message("sort must be one of %(sorts)s", sorts=", ".join(SORTS)))
         if not text and not any((filters or {}).values()):
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
@@ -233,7 +236,7 @@ class SearchIndex:
             table = evaluator.table
             docnums = np.flatnonzero((table.ids == record_id) & self._allowed(evaluator, None, clearance))
             if not len(docnums):  # absent, or above the reader's clearance: the same answer
-                raise NotFoundError(f"record {record_id} not found")
+                raise NotFoundError(Message("record %(id)s not found", id=record_id))
             restrict = _parse("", evaluator.schema, filters).filter if filters else None
             allowed = self._allowed(evaluator, restrict, clearance).copy()
             allowed[docnums] = False
@@ -249,7 +252,7 @@ def _parse(text: str, schema, filters):
     except QueryError:
         raise
     except Exception as exc:  # the parser is lenient; anything it still rejects is the query's fault
-        raise QueryError(f"cannot understand the query: {exc}") from exc
+        raise QueryError(Message("cannot understand the query: %(error)s", error=str(exc))) from exc
 
 
 def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, order) -> np.ndarray:

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from archive.errors import ExtractionError, UnsupportedFormatError
+from archive.messages import Message
 from archive.models import ExtractedText, Limits
 from indexer import detect
 from indexer.extract import docx, html, office, pdf, text
@@ -54,7 +55,7 @@ def extract_file(
     raw = extractor(path, limits=limits) if mime in office.SUFFIXES else extractor(path)
     content = clean_text(raw.text)
     if not content.replace("\f", "").strip():
-        raise ExtractionError(f"no text found in this {raw.extractor.split(':')[0].upper()} file")
+        raise ExtractionError(Message("no text found in this %(kind)s file", kind=raw.extractor.split(":")[0].upper()))
     title = clean_text(raw.title) if raw.title else None
     language = detect_language(content, languages)
     return ExtractedText(

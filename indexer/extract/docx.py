@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from archive.errors import ExtractionError
+from archive.messages import Message
 from archive.models import ExtractedText
 from indexer import legacy
 from indexer.extract.docx_fonts import Fonts
@@ -30,7 +31,7 @@ def extract(path: Path) -> ExtractedText:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … on broken files
-        raise ExtractionError(f"damaged DOCX file ({type(exc).__name__}: {exc})") from exc
+        raise ExtractionError(Message("damaged DOCX file (%(error)s)", error=f"{type(exc).__name__}: {exc}")) from exc
     reader = _Reader(Fonts(document))
     lines = list(reader.blocks(document.element.body))
     for rel in document.part.rels.values():

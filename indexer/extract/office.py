@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from archive.errors import ExtractionError, UnsupportedFormatError
+from archive.messages import Message
 from archive.models import ExtractedText, Limits
 from indexer import detect, guard
 from indexer.extract import docx
@@ -28,7 +29,7 @@ TIMEOUT_SECONDS = 180
 def extract(path: Path, mime: str, limits: Limits | None = None) -> ExtractedText:
     command = detect.office_converter()
     if command is None:
-        raise UnsupportedFormatError(f"LibreOffice is not installed ({detect.OFFICE_HINT})")
+        raise UnsupportedFormatError(Message("LibreOffice is not installed (%(hint)s)", hint=detect.OFFICE_HINT))
     suffix = SUFFIXES[mime]
     with tempfile.TemporaryDirectory(prefix="archive-soffice-") as tmp:
         folder = Path(tmp)
@@ -37,7 +38,9 @@ def extract(path: Path, mime: str, limits: Limits | None = None) -> ExtractedTex
         _convert(command, source, folder)
         converted = folder / "out" / "document.docx"
         if not converted.is_file():
-            raise ExtractionError(f"LibreOffice could not convert this {suffix.upper()} file (damaged or encrypted?)")
+            raise ExtractionError(
+                Message("LibreOffice could not convert this %(kind)s file (damaged or encrypted?)", kind=suffix.upper())
+            )
         if limits is not None:
             guard.check_zip(converted, f"DOCX converted from this {suffix.upper()}", limits)
         result = docx.extract(converted)
@@ -72,4 +75,6 @@ def _convert(command: str, source: Path, folder: Path) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)  # its own session: soffice.bin and nothing else
         process.wait()
-        raise ExtractionError(f"LibreOffice took more than {TIMEOUT_SECONDS} s to convert this file") from None
+        raise ExtractionError(
+            Message("LibreOffice took more than %(seconds)s s to convert this file", seconds=TIMEOUT_SECONDS)
+        ) from None

@@ -11,6 +11,7 @@ from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 
 from archive.errors import ExtractionError, NeedsOcrError
+from archive.messages import Message
 from archive.models import ExtractedText
 from indexer.ocr.pages import pdf_pages_to_ocr
 
@@ -20,13 +21,19 @@ def extract(path: Path) -> ExtractedText:
         content = extract_text(path)
         title = _title(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError("the PDF is encrypted with a password; ingest an unprotected copy") from exc
+        raise ExtractionError(Message("the PDF is encrypted with a password; ingest an unprotected copy")) from exc
     except RecursionError as exc:
-        raise ExtractionError("the PDF's objects are nested too deeply to read (a damaged or hostile file)") from exc
+        raise ExtractionError(
+            Message("the PDF's objects are nested too deeply to read (a damaged or hostile file)")
+        ) from exc
     except (PDFSyntaxError, PSException) as exc:
-        raise ExtractionError(_truncated(path) or f"damaged PDF: {exc or type(exc).__name__}") from exc
+        raise ExtractionError(
+            _truncated(path) or Message("damaged PDF: %(error)s", error=str(exc) or type(exc).__name__)
+        ) from exc
     except Exception as exc:  # pdfminer raises many types (KeyError, TypeError …) on broken files
-        reason = _truncated(path) or f"damaged or unreadable PDF ({type(exc).__name__}: {exc})"
+        reason = _truncated(path) or Message(
+            "damaged or unreadable PDF (%(error)s)", error=f"{type(exc).__name__}: {exc}"
+        )
         raise ExtractionError(reason) from exc
     page_texts = content.split("\f")[:-1] if content.endswith("\f") else content.split("\f")
     to_ocr = pdf_pages_to_ocr(path, page_texts)
@@ -37,7 +44,7 @@ def extract(path: Path) -> ExtractedText:
             tuple(page_texts),
         )
     if not content.replace("\f", "").strip():
-        raise ExtractionError("the PDF has no text layer and no page images: nothing to read")
+        raise ExtractionError(Message("the PDF has no text layer and no page images: nothing to read"))
     pages = len(page_texts) or 1
     return ExtractedText(text=content, extractor="pdfminer", pages=pages, title=title)
 
@@ -47,7 +54,7 @@ def _truncated(path: Path) -> str | None:
     with open(path, "rb") as f:
         f.seek(max(0, path.stat().st_size - 1024))
         if b"%%EOF" not in f.read():
-            return "the PDF is truncated (it stops before its %%EOF end marker): ingest a complete copy"
+            return Message("the PDF is truncated (it stops before its %%EOF end marker): ingest a complete copy")
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive.errors import ExtractionError
+from archive.messages import Message
 from archive.models import ExtractedText
 from indexer import legacy
 
@@ -28,7 +29,7 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     found = legacy.detect(data)
     if found is None:
-        raise ExtractionError("unknown text encoding: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI")
+        raise ExtractionError(Message("unknown text encoding: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI"))
     return found
 
 
