@@ -9,6 +9,7 @@ from archive.access import not_found
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, DisposedError, NotFoundError, UnauthorizedError
+from archive.messages import Message
 from indexer.search import SearchIndex
 
 # No outside calls and no inline code: pages load only this site's own files.
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.i18n import init_i18n
     from web.ingesting import UploadRequest, ingesting
     from web.labels import install as install_labels
+    from web.messages import install as install_messages
     from web.ocr_review import ocr_review
     from web.openapi import openapi
     from web.pages import pages
@@ -42,6 +44,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     init_i18n(app)
     install_labels(app)
+    install_messages(app)
     app.request_class = UploadRequest
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
     blueprints = (api, pages, auth, admin, admin_area, ocr_review, workflow, workflow_api, ingesting, openapi)
@@ -91,10 +94,14 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
+        from web.messages import HTTP_TEXTS
+
         if exc.code == 413:
             limit = settings.max_upload_mb
-            return error_response(413, f"the upload is larger than the limit of {limit} MiB (ARCHIVE_MAX_UPLOAD_MB)")
-        response = error_response(exc.code or 500, exc.description or exc.name)
+            return error_response(
+                413, Message("the upload is larger than the limit of %(mb)s MiB (ARCHIVE_MAX_UPLOAD_MB)", mb=limit)
+            )
+        response = error_response(exc.code or 500, exc.description or exc.name, HTTP_TEXTS.get(exc.code or 500))
         if exc.code == 405 and getattr(exc, "valid_methods", None):
             response.headers["Allow"] = ", ".join(exc.valid_methods)  # what the route does take
         return response
@@ -102,7 +109,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     @app.errorhandler(Exception)
     def unexpected_error(exc: Exception):
         app.logger.exception("unexpected error on %s", request.path)
-        return error_response(500, "internal error; the details are in the server log")
+        return error_response(500, Message("internal error; the details are in the server log"))
 
     return app
 
@@ -111,18 +118,26 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
-def error_response(status: int, message: str):
-    """JSON `{"error": {"status", "message"}}` for the API, an HTML page otherwise."""
+def error_response(status: int, message: str, text: str | None = None):
+    """JSON `{"error": {"status", "message", "text"}}` for the API (`message` in English, as ever; `text` in
+    the reader's language), an HTML page in the reader's language otherwise. `text` is what to say in place
+    of `message` (an English-only library message) on a page."""
+    from web.messages import localize
+
+    local = localize(text or message)
     if wants_json():
-        return make_response(jsonify({"error": {"status": status, "message": message}}), status)
-    return make_response(render_template("error.html", status=status, message=message), status)
+        return make_response(jsonify({"error": {"status": status, "message": str(message), "text": local}}), status)
+    return make_response(render_template("error.html", status=status, message=local), status)
 
 
 def disposed_response(exc: DisposedError):
     """410 Gone with the disposal record, for a reader who could have seen the record."""
+    from web.messages import localize
+
     if wants_json():
-        return make_response(jsonify({"error": {"status": 410, "message": exc.message}, "disposal": exc.disposal}), 410)
-    return make_response(render_template("disposed.html", message=exc.message, disposal=exc.disposal), 410)
+        error = {"status": 410, "message": str(exc.message), "text": localize(exc.message)}
+        return make_response(jsonify({"error": error, "disposal": exc.disposal}), 410)
+    return make_response(render_template("disposed.html", message=localize(exc.message), disposal=exc.disposal), 410)
 
 
 def catalog() -> Catalog:

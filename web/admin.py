@@ -13,6 +13,7 @@ from archive.audit import verify_chain
 from archive.auditlog import Entry, entries, iter_entries, write_entries_csv
 from archive.auditview import AuditView
 from archive.errors import QueryError
+from archive.messages import Message
 from web import catalog
 from web.api import int_arg
 from web.auth import clearance, require
@@ -29,13 +30,13 @@ def _day(name: str) -> date | None:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise QueryError(f"{name} must be a date YYYY-MM-DD, not {raw!r}") from None
+        raise QueryError(Message("%(name)s must be a date YYYY-MM-DD, not %(value)r", name=name, value=raw)) from None
 
 
 def _filters() -> dict:
     record = request.args.get("record") or ""
     if record and not record.isdigit():
-        raise QueryError("record must be a record id")
+        raise QueryError(Message("record must be a record id"))
     return {
         "start": _day("from"),
         "end": _day("to"),

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from archive.access import can_see
 from archive.errors import ForbiddenError, UsageError
+from archive.messages import Message, message_of
 from archive.passwords import generate_password
 from archive.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
 from archive.users import User, add_user, get_user, list_users, set_password, update_user
@@ -102,7 +103,8 @@ def _compartments(raw: str) -> list[str]:
 
 def _check_grant(level: str | None, compartments: str | None) -> None:
     if level not in CLASSIFICATIONS:
-        raise UsageError(f"unknown clearance {level!r}; levels: {', '.join(CLASSIFICATIONS)}")
+        known = ", ".join(CLASSIFICATIONS)
+        raise UsageError(Message("unknown clearance %(value)r; levels: %(known)s", value=level, known=known))
     if not _within_mine(level, _compartments(compartments or "")):
         raise ForbiddenError(_("You can grant no more access than you hold yourself."))
 
@@ -193,9 +195,9 @@ def users_post():
                 ids = revoke_tokens(db.db, name, int(token_id) if token_id and token_id.isdigit() else None)
                 db.log_event("token.revoke", None, name=name, tokens=ids)
             else:
-                raise UsageError(f"unknown action {action!r}")
+                raise UsageError(Message("unknown action %(value)r", value=action))
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     if shown is None:
         return redirect(url_for("admin_area.users_page"), 303)
     return render_template("users.html", users=users_view(), shown=shown, levels=levels_up_to(g.user.clearance))

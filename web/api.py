@@ -9,6 +9,7 @@ from flask import Blueprint, g, jsonify, request
 
 from archive.access import visible_count, visible_record
 from archive.errors import QueryError
+from archive.messages import Message
 from archive.search import record_detail, search_records, similar_records
 from indexer.index import index_state
 from indexer.query import FILTER_NAMES
@@ -25,9 +26,13 @@ def int_arg(name: str, default: int, low: int, high: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise QueryError(f"parameter {name} must be a whole number, not {raw!r}") from None
+        raise QueryError(
+            Message("parameter %(name)s must be a whole number, not %(value)r", name=name, value=raw)
+        ) from None
     if not low <= value <= high:
-        raise QueryError(f"parameter {name} must be between {low} and {high}")
+        raise QueryError(
+            Message("parameter %(name)s must be between %(low)s and %(high)s", name=name, low=low, high=high)
+        )
     return value
 
 
@@ -53,7 +58,7 @@ def searcher() -> dict:
 def search():
     query = request.args.get("q") or ""
     if not query and not any(request.args.get(name) for name in FILTER_NAMES):
-        raise QueryError("parameter q (the query) or a filter (type, year, issuer …) is required")
+        raise QueryError(Message("parameter q (the query) or a filter (type, year, issuer …) is required"))
     page = int_arg("page", 1, 1, 10_000)
     limit = int_arg("limit", 10, 1, 100)
     filters = {name: request.args[name] for name in FILTER_NAMES if request.args.get(name)}

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from archive import audit
 from archive.errors import ForbiddenError, UnauthorizedError, UsageError
+from archive.messages import Message, Term
 from archive.tokens import SESSION_HOURS, end_session, new_session, session_user, user_for_token
 from archive.users import User, authenticate
 from indexer.visibility import Clearance
@@ -44,7 +45,13 @@ def require(role: str) -> User:
     """The user, if their role is `role` or above; 403 otherwise (the same for every record)."""
     current = g.user
     if not current.can(role):
-        raise ForbiddenError(f"this needs the {role} role; you are a {current.role}")
+        raise ForbiddenError(
+            Message(
+                "this needs the %(role)s role; you are a %(yours)s",
+                role=Term("role", role),
+                yours=Term("role", current.role),
+            )
+        )
     return current
 
 
@@ -61,7 +68,7 @@ def authenticate_request():
         if request.endpoint in PUBLIC:
             return None
         if request.path.startswith("/api/") or via == "token":
-            raise UnauthorizedError("log in or send `Authorization: Bearer TOKEN`")
+            raise UnauthorizedError(Message("log in or send `Authorization: Bearer TOKEN`"))
         return redirect(url_for("auth.login", next=_local_path(request.full_path)))
     g.user, g.via = found, via
     audit.reset_acting(g.pop("audit_token"))
@@ -82,10 +89,10 @@ def _credentials() -> tuple[User | None, str | None]:
     if header:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise UnauthorizedError("the Authorization header must be `Bearer TOKEN`")
+            raise UnauthorizedError(Message("the Authorization header must be `Bearer TOKEN`"))
         found = user_for_token(catalog().db, token.strip())
         if found is None:
-            raise UnauthorizedError("the token is unknown, revoked, or its user is disabled")
+            raise UnauthorizedError(Message("the token is unknown, revoked, or its user is disabled"))
         return found, "token"
     cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
     if cookie:
@@ -99,10 +106,12 @@ def _credentials() -> tuple[User | None, str | None]:
 def _check_csrf() -> None:
     sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token") or ""
     if not hmac.compare_digest(sent.encode(), (g.get("csrf") or "").encode()) or not sent:
-        raise ForbiddenError("the form is out of date or was not sent by this site (CSRF check): reload the page")
+        raise ForbiddenError(
+            Message("the form is out of date or was not sent by this site (CSRF check): reload the page")
+        )
     origin = request.headers.get("Origin")
     if origin and origin != "null" and urlsplit(origin).netloc != request.host:
-        raise ForbiddenError("the request came from another site")
+        raise ForbiddenError(Message("the request came from another site"))
 
 
 def client_address() -> str:
@@ -129,7 +138,7 @@ def login_post():
     target = _local_path(request.form.get("next"))
     sent, kept = request.form.get("csrf_token", ""), request.cookies.get(LOGIN_COOKIE, "")
     if not sent or not hmac.compare_digest(sent.encode(), kept.encode()):
-        raise ForbiddenError("the login form is out of date (CSRF check): reload the page")
+        raise ForbiddenError(Message("the login form is out of date (CSRF check): reload the page"))
     db = catalog().db
     if _recent_failures(name) >= FAILED_LOGINS_ALLOWED:
         catalog().log_event("login.refused", None, name=name)
@@ -195,7 +204,7 @@ def _secure() -> bool:
     if mode in ("never", "0", "no", "off", "false"):
         return False
     if mode != "auto":
-        raise UsageError(f"ARCHIVE_SECURE_COOKIES must be auto, always or never, not {mode!r}")
+        raise UsageError(Message("ARCHIVE_SECURE_COOKIES must be auto, always or never, not %(value)r", value=mode))
     if request.is_secure:
         return True
     host = request.host.rsplit(":", 1)[0].strip("[]")

@@ -7,13 +7,16 @@ fresh checkout works under `make run` and `make test` with no build step of its 
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Blueprint, Flask, redirect, request, url_for
+from flask import Blueprint, Flask, current_app, redirect, request, url_for
 from flask_babel import Babel, get_locale
+from werkzeug.exceptions import HTTPException
 
 from web.paths import local_path
 
@@ -65,6 +68,36 @@ def init_i18n(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.register_blueprint(i18n)
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale() or DEFAULT_LOCALE)
+    app.jinja_env.globals["language_return"] = language_return
+    app.jinja_env.globals["text_lang"] = text_lang
+
+
+def language_return() -> str:
+    """Where the language link comes back to: this page when a GET shows it again; after a form was sent
+    (a POST), the page it answers at this path if there is one, else the page the form was on (the
+    referrer, when it is this site's), else the home page. Never an address that only takes a POST."""
+    if request.method in ("GET", "HEAD"):
+        return request.full_path.rstrip("?")
+    if _answers_get(request.path):
+        return request.path
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.scheme in ("http", "https") and _answers_get(referrer.path):
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return url_for("pages.home")
+
+
+def _answers_get(path: str) -> bool:
+    adapter = current_app.url_map.bind(request.host)
+    try:
+        adapter.match(path, method="GET")
+    except HTTPException:  # 404, 405 (a route that only takes a POST), a redirect: not a page to go back to
+        return False
+    return True
+
+
+def text_lang(code: str | None) -> str | None:
+    """A record's language as an HTML `lang` value ("vi", "en"), or None when it is unknown ("und")."""
+    return code if code and re.fullmatch(r"[a-z]{2}", code) else None
 
 
 @i18n.get("/language/<code>")

@@ -15,10 +15,12 @@ from flask_babel import gettext as _
 from archive.errors import ArchiveError, LockedError, UsageError
 from archive.files import display_path, printable
 from archive.ingest import ingest
-from archive.manifest import load_manifest
+from archive.manifest import ManifestProblem, load_manifest
+from archive.messages import Message
 from archive.models import IngestOutcome, OutcomeStatus
 from web import catalog, settings
 from web.auth import require
+from web.messages import localize
 
 ingesting = Blueprint("ingesting", __name__)
 LOCK_WAIT = 5.0  # seconds an upload waits for another writer before saying the archive is busy
@@ -70,7 +72,9 @@ def origin(sent: str) -> str:
 
 def run_upload() -> dict:
     """Save the request's files into a batch folder and ingest it: `{"batch", "outcomes", "summary", "manifest"}`.
-    Each outcome names its file as sent and its place among the request's files (`index`, from 0)."""
+    Each outcome names its file as sent and its place among the request's files (`index`, from 0). Reasons
+    and manifest problems are in English (`reason`, `message`) and in the reader's language (`reason_text`,
+    `text`, `severity_text`), for the page's script to show."""
     files = [f for f in request.files.getlist("files") if f and f.filename]
     if not files:
         raise UsageError(_("Choose one or more files to upload."))
@@ -105,8 +109,14 @@ def _manifest(batch: Path, folder: Path, sent: dict[str, tuple[int, str]]):
     aliases = {}  # a row may name a file as the archivist sent it, though it is kept under a safe name
     for kept, (_index, name) in sent.items():
         aliases[name] = aliases[name.replace("\\", "/").rsplit("/", 1)[-1]] = kept
-    checked = load_manifest(path, folder, aliases=aliases, where="this upload")
-    return checked, [p.to_dict() for p in checked.problems]
+    checked = load_manifest(path, folder, aliases=aliases, where=Message("this upload"))
+    return checked, [_problem(p) for p in checked.problems]
+
+
+def _problem(problem: ManifestProblem) -> dict:
+    shown = problem.to_dict()
+    severity = _("error") if problem.error else _("warning")
+    return {**shown, "text": localize(problem.message), "severity_text": severity}
 
 
 def _keep_origins(outcomes: list[IngestOutcome], sent: dict[str, tuple[int, str]]) -> None:
@@ -131,6 +141,7 @@ def _row(outcome: IngestOutcome, sent: dict[str, tuple[int, str]]) -> dict:
         "status": str(outcome.status),
         "id": outcome.record_id,
         "reason": outcome.reason,
+        "reason_text": localize(outcome.reason) if outcome.reason is not None else None,
     }
 
 
@@ -148,11 +159,14 @@ def ingest_form():
         result = run_upload()
     except LockedError as exc:
         error, status = (
-            _("The archive is busy with another job; try again in a minute. (%(detail)s)", detail=exc.message),
+            _(
+                "The archive is busy with another job; try again in a minute. (%(detail)s)",
+                detail=localize(exc.message),
+            ),
             503,
         )
     except ArchiveError as exc:
-        error, status = exc.message, exc.status
+        error, status = localize(exc.message), exc.status
     page = render_template("ingest.html", result=result, error=error, limit_mb=settings().max_upload_mb)
     return page, status
 

@@ -15,7 +15,12 @@ LEVELS = {
     "top_secret": _l("Top secret"),
 }
 ROLES = {"reader": _l("reader"), "archivist": _l("archivist"), "admin": _l("administrator")}
-PROVENANCE = {"extracted": _l("read from the document"), "manifest": _l("from a manifest"), "edited": _l("edited")}
+PROVENANCE = {
+    "extracted": _l("read from the document"),
+    "manifest": _l("from a manifest"),
+    "edited": _l("edited"),
+    "set": _l("set"),
+}
 OUTCOMES = {
     "added": _l("added"),
     "duplicate": _l("duplicate"),
@@ -60,6 +65,53 @@ FIELDS = {
     "batch_id": _l("Batch"),
 }
 SORTS = {"relevance": _l("Relevance"), "issued_desc": _l("Newest first"), "issued_asc": _l("Oldest first")}
+REPORT_KINDS = {  # archive.retention.report_kind: the period a report covers
+    "half_year": _l("half-year or nine-month"),
+    "quarterly": _l("quarterly"),
+    "monthly": _l("monthly"),
+    "annual": _l("annual"),
+    "other": _l("other"),
+}
+INDEX_STATES = {
+    "ok": _l("up to date"),
+    "missing": _l("missing: run `archive reindex`"),
+    "outdated": _l("outdated: run `archive reindex`"),
+}
+ACTIONS = {  # the audit trail's actions (archive.catalog.Catalog.log_event)
+    "ingest": _l("ingest"),
+    "search": _l("search"),
+    "search.similar": _l("similar records"),
+    "view": _l("view"),
+    "download": _l("download"),
+    "export": _l("export"),
+    "metadata.edited": _l("metadata edited"),
+    "metadata.manifest": _l("metadata from a manifest"),
+    "metadata.extracted": _l("metadata read again"),
+    "classification.changed": _l("classification changed"),
+    "hold.add": _l("legal hold placed"),
+    "hold.remove": _l("legal hold lifted"),
+    "disposal": _l("disposal"),
+    "login": _l("login"),
+    "login.failed": _l("failed login"),
+    "login.refused": _l("login refused (too many failures)"),
+    "logout": _l("logout"),
+    "fixity": _l("fixity check (archive verify)"),
+    "not_found": _l("record not found"),
+    "ocr": _l("OCR"),
+    "ocr.failed": _l("OCR failed"),
+    "ocr.reviewed": _l("OCR reviewed"),
+    "backup": _l("backup"),
+    "restore": _l("restore"),
+    "token.create": _l("API token created"),
+    "token.revoke": _l("API token revoked"),
+    "user.add": _l("user added"),
+    "user.set": _l("user changed"),
+    "user.disable": _l("user disabled"),
+    "user.enable": _l("user enabled"),
+    "user.password": _l("new password"),
+    "audit.export": _l("audit trail exported"),
+    "audit.verify": _l("audit chain verified"),
+}
 
 
 def doc_type_name(code: str | None) -> str:
@@ -86,6 +138,9 @@ def label(kind: str, code) -> str:
         "facet": FACETS,
         "field": FIELDS,
         "sort": SORTS,
+        "report": REPORT_KINDS,
+        "index": INDEX_STATES,
+        "action": ACTIONS,
     }[kind]
     return str(table.get(str(code), code))
 

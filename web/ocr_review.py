@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, request, url_for
 
 from archive.errors import UsageError
+from archive.messages import Message
 from archive.ocr import mark_reviewed
 from web.auth import clearance, require
 from web.workflow_api import writer_settings
@@ -21,6 +22,6 @@ def reviewed():
     try:
         ids = [int(i) for i in request.form.getlist("id")]
     except ValueError:
-        raise UsageError("record ids are numbers") from None
+        raise UsageError(Message("record ids are numbers")) from None
     mark_reviewed(writer_settings(), ids, request.form.get("note", ""), clearance=clearance())
     return redirect(url_for("admin_area.ocr_page"), 303)

@@ -22,7 +22,18 @@ def _array(items: dict) -> dict:
     return {"type": "array", "items": items}
 
 
-ERROR = _obj({"error": _obj({"status": {"type": "integer"}, "message": {"type": "string"}})}, ["error"])
+ERROR = _obj(
+    {
+        "error": _obj(
+            {
+                "status": {"type": "integer"},
+                "message": {"type": "string", "description": "in English"},
+                "text": {"type": "string", "description": "the same in the caller's language (archive_lang cookie)"},
+            }
+        )
+    },
+    ["error"],
+)
 FACET = _array(_obj({"value": {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "count": {"type": "integer"}}))
 HIT = _obj(
     {
@@ -142,7 +153,17 @@ OUTCOME = _obj(
         "name": {"type": "string"},
         "status": {"type": "string"},
         "id": _nullable("integer"),
-        "reason": _nullable("string"),
+        "reason": _nullable("string", description="in English"),
+        "reason_text": _nullable("string", description="the reason in the caller's language"),
+    }
+)
+MANIFEST_PROBLEM = _obj(
+    {
+        "line": {"type": "integer", "description": "1 is the header row; 0 for a file without a row"},
+        "severity": {"type": "string", "enum": ["error", "warning"]},
+        "message": {"type": "string", "description": "in English"},
+        "text": {"type": "string", "description": "the problem in the caller's language"},
+        "severity_text": {"type": "string"},
     }
 )
 INGEST = _obj(
@@ -150,7 +171,7 @@ INGEST = _obj(
         "batch": _nullable("integer"),
         "outcomes": _array(OUTCOME),
         "summary": {"type": "object", "nullable": True},
-        "manifest": _array({"type": "object"}),
+        "manifest": _array(MANIFEST_PROBLEM),
     }
 )
 AUDIT_ENTRY = _obj(

@@ -7,6 +7,7 @@ from flask import Blueprint, g, render_template, request, send_file
 
 from archive.access import visible_record
 from archive.errors import ArchiveError, NotFoundError
+from archive.messages import Message
 from archive.search import record_detail, similar_records
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
@@ -29,7 +30,7 @@ def home():
         if state.active:
             result = run_search(state.query, state.filters, page=state.page, limit=PAGE_SIZE, sort=state.sort)
     except ArchiveError as exc:
-        error = exc.message
+        error = exc.message  # said in the reader's language by the page
     last = max(1, -(-result["total"] // PAGE_SIZE)) if result else 1
     return render_template(
         "search.html",
@@ -71,7 +72,7 @@ def _original(record_id: int):
     current = visible_record(catalog(), record_id, clearance())
     blob = Store(settings().store_dir).path(current.sha256)
     if not blob.is_file():
-        raise NotFoundError(f"the original of record {record_id} is missing from the store")
+        raise NotFoundError(Message("the original of record %(id)s is missing from the store", id=record_id))
     return current, blob
 
 
@@ -95,7 +96,7 @@ def rendition(record_id: int):
     current = visible_record(catalog(), record_id, clearance())
     path = rendition_of(current)
     if path is None:
-        raise NotFoundError(f"record {record_id} has no searchable PDF")
+        raise NotFoundError(Message("record %(id)s has no searchable PDF", id=record_id))
     catalog().log_event("download", record_id, sha256=current.sha256, rendition=True)
     return send_file(
         path,
@@ -114,7 +115,7 @@ def inline(record_id: int):
     current, blob = _original(record_id)
     kind, rendition = preview_of(current)
     if kind is None:
-        raise NotFoundError(f"record {record_id} has no preview")
+        raise NotFoundError(Message("record %(id)s has no preview", id=record_id))
     if rendition is not None:
         catalog().log_event("download", record_id, sha256=current.sha256, inline=True, rendition=True)
         response = send_file(

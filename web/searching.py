@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from flask import request
 
 from archive.errors import QueryError
+from archive.messages import Message
 
 FILTERS = ("type", "year", "issuer", "lang", "classification", "number", "issued")
 FACET_FILTER = {
@@ -35,10 +36,10 @@ class SearchState:
         sort = args.get("sort") or "relevance"
         sort = {"newest": "issued_desc", "oldest": "issued_asc"}.get(sort, sort)
         if sort not in SORT_NAMES:
-            raise QueryError(f"sort must be one of {', '.join(SORT_NAMES)}")
+            raise QueryError(Message("sort must be one of %(sorts)s", sorts=", ".join(SORT_NAMES)))
         raw_page = args.get("page") or "1"
         if not raw_page.isdigit() or not 1 <= int(raw_page) <= 10_000:
-            raise QueryError("page must be a whole number from 1 to 10000")
+            raise QueryError(Message("page must be a whole number from 1 to %(max)s", max=10_000))
         filters = {name: args[name].strip() for name in FILTERS if (args.get(name) or "").strip()}
         return cls(args.get("q", ""), filters, sort, int(raw_page))
 

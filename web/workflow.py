@@ -11,6 +11,7 @@ from archive.editing import edit_record
 from archive.errors import UsageError
 from archive.fields import validate
 from archive.holds import add_hold, remove_hold
+from archive.messages import Message, message_of
 from archive.vocabulary import METADATA_FIELDS
 from web import catalog
 from web.auth import clearance, require
@@ -46,9 +47,9 @@ def dispose_form():
     try:
         ids = [int(i) for i in request.form.getlist("id")]
     except ValueError:
-        raise UsageError("record ids are numbers") from None
+        raise UsageError(Message("record ids are numbers")) from None
     if not ids:
-        raise UsageError("tick the records to dispose of")
+        raise UsageError(Message("tick the records to dispose of"))
     result = dispose(writer_settings(), ids, request.form.get("authority", ""), clearance=clearance())
     as_of = as_of_arg(request.form.get("as_of"))
     status = 409 if result.refused else 200
@@ -58,6 +59,7 @@ def dispose_form():
         holds=visible_holds(),
         disposals=visible_disposals(),
         result=result.to_dict(),
+        lang_next=url_for("workflow.retention", as_of=request.form.get("as_of") or None),  # not this POST's address
     )
     return page, status
 
@@ -94,7 +96,7 @@ def edit(record_id: int):
         if values:
             edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     target = local_path(request.form.get("back")) or url_for("pages.record", record_id=record_id)
     return redirect(target, 303)
 
@@ -106,7 +108,7 @@ def _refused(values: dict[str, str]) -> dict[str, str]:
         try:
             validate(name, value)
         except ValueError as exc:
-            refused[name] = str(exc)
+            refused[name] = message_of(exc)  # said in the reader's language by the page
     return refused
 
 

@@ -14,10 +14,12 @@ from archive.dispose import dispose
 from archive.editing import edit_record
 from archive.errors import QueryError, UsageError
 from archive.holds import add_hold, find_hold, list_holds, remove_hold
+from archive.messages import Message, message_of
 from archive.retention import due_for_disposal
 from archive.schedule import load_schedule
 from web import catalog, settings
 from web.auth import clearance, require
+from web.messages import localize
 
 workflow_api = Blueprint("workflow_api", __name__)
 LOCK_WAIT = 10.0  # seconds a web request waits for another writer (an ingest) before answering 503
@@ -33,7 +35,7 @@ def as_of_arg(raw: str | None) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise QueryError(f"as_of must be a date YYYY-MM-DD, not {raw!r}") from None
+        raise QueryError(Message("as_of must be a date YYYY-MM-DD, not %(value)r", value=raw)) from None
 
 
 def json_body() -> dict:
@@ -79,7 +81,7 @@ def edit(record_id: int):
     try:
         changed = edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     return jsonify({"id": record_id, "changed": changed})
 
 
@@ -120,8 +122,12 @@ def dispose_records():
         raise UsageError('send {"ids": [record ids], "authority": "the approving decision"}')
     result = dispose(writer_settings(), ids, str(data.get("authority") or ""), clearance=clearance())
     if result.refused:
-        message = "nothing was disposed: " + "; ".join(r.reason for r in result.refused)
-        return jsonify({"error": {"status": 409, "message": message}, **result.to_dict()}), 409
+        message = Message("nothing was disposed: %(reasons)s", reasons="; ".join(r.reason for r in result.refused))
+        text = Message(
+            "nothing was disposed: %(reasons)s", reasons="; ".join(localize(r.reason) for r in result.refused)
+        )
+        error = {"status": 409, "message": message, "text": localize(text)}
+        return jsonify({"error": error, **result.to_dict()}), 409
     return jsonify(result.to_dict())
 
 

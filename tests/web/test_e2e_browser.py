@@ -267,7 +267,8 @@ def test_a_manifest_with_errors_leaves_each_file_not_ingested(admin_page):
     page.get_by_role("button", name="Tải lên và nhập").click()
     page.get_by_role("alert").filter(has_text="Bảng kê có lỗi: chưa nhập tệp nào.").wait_for()
     assert file_rows(page) == {"le.txt": ("chưa nhập", "")}
-    assert page.locator("#manifest-problems li").inner_text().startswith("Bảng kê, dòng 2: le.txt: issued")
+    problem = page.locator("#manifest-problems li").inner_text()
+    assert problem.startswith("Bảng kê, dòng 2 (lỗi): le.txt: Ngày ban hành: không phải ngày: 'not-a-date'"), problem
 
 
 def test_the_plain_form_works_without_javascript(browser, world):
@@ -333,9 +334,9 @@ def test_a_reader_with_low_clearance_sees_no_trace_of_a_secret_record(browser, w
         seen.append(page.content())
         secret = world["ids"]["mat"]
         assert page.goto(f"/records/{secret}").status == 404
-        seen.append(page.content().replace(f"record {secret}", "record N"))
+        seen.append(page.content().replace(f"hồ sơ {secret}", "hồ sơ N"))  # "không tìm thấy hồ sơ N"
         page.goto("/records/999999")
-        assert seen[-1] == page.content().replace("record 999999", "record N"), "hidden reads as absent"
+        assert seen[-1] == page.content().replace("hồ sơ 999999", "hồ sơ N"), "hidden reads as absent"
         for html in seen:
             for marker in (
                 SECRET_WORD,

@@ -196,5 +196,7 @@ def test_a_manifest_row_for_a_file_not_sent_says_so_without_the_server_path(app,
         "line": 2,
         "message": "b.txt: no such file in this upload",
         "severity": "error",
+        "text": "b.txt: không có tệp này trong lần tải lên này",  # in the reader's language, beside the English
+        "severity_text": "lỗi",
     }
     assert str(settings.home) not in reply.get_data(as_text=True)

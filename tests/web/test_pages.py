@@ -89,7 +89,7 @@ def test_sort_and_pages(admin, home):
         dates = [catalog.get(i).issued for i in newest if catalog.get(i).issued]
     assert dates == sorted(dates, reverse=True)
     bad = admin.get("/?q=a&sort=sideways")
-    assert bad.status_code == 200 and "sort must be one of" in bad.get_data(as_text=True)
+    assert bad.status_code == 200 and "cách sắp xếp phải là một trong" in bad.get_data(as_text=True)
 
 
 def test_pages_of_results(app, home, monkeypatch):

@@ -116,7 +116,7 @@ function setupUpload() {
         problems(body.manifest || []);
         return refused(labels.manifestErrors);
       }
-      refused((body && body.error && body.error.message) || labels.failed);
+      refused((body && body.error && (body.error.text || body.error.message)) || labels.failed);
     });
     xhr.addEventListener("error", () => { setBusy(false); refused(labels.failed); });
     xhr.open("POST", form.dataset.api);
@@ -140,7 +140,8 @@ function setupUpload() {
         a.textContent = String(o.id);
         r.record.appendChild(a);
       }
-      r.reason.textContent = o.reason == null ? "" : String(o.reason);
+      const reason = o.reason_text == null ? o.reason : o.reason_text; // in the reader's language
+      r.reason.textContent = reason == null ? "" : String(reason);
     });
     left.forEach((r) => { done(r, 0); state(r, labels.notIngested, "not-ingested"); });
     const s = result.summary;
@@ -161,7 +162,9 @@ function setupUpload() {
     list.forEach((p) => {
       const li = document.createElement("li");
       li.className = p.severity;
-      li.textContent = (p.line ? fill(labels.manifestLine, { line: p.line }) : labels.manifest) + ": " + p.message;
+      const where = p.line ? fill(labels.manifestLine, { line: p.line }) : labels.manifest;
+      const severity = p.severity_text ? " (" + p.severity_text + ")" : "";
+      li.textContent = where + severity + ": " + (p.text == null ? p.message : p.text);
       ul.appendChild(li);
     });
     ul.hidden = !list.length;
