@@ -54,6 +54,11 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.teardown_request(end_request)
     app.jinja_env.globals["csrf_token"] = csrf_token
 
+    @app.get("/favicon.ico")
+    def favicon():
+        """Browsers ask for it whatever the page links (which is static/favicon.svg); open to all."""
+        return app.send_static_file("favicon.ico")
+
     @app.context_processor
     def current_user():
         return {"user": g.get("user")}
@@ -65,7 +70,7 @@ def create_app(settings: Settings | None = None) -> Flask:
             response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"  # queries in URLs must not travel on
-        if request.endpoint != "static":
+        if request.endpoint not in ("static", "favicon"):
             response.headers["Cache-Control"] = "no-store"  # nothing classified stays in a browser's cache
         return response
 

@@ -23,7 +23,7 @@ from web import catalog, settings
 
 auth = Blueprint("auth", __name__)
 
-PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static", "i18n.choose"}
+PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static", "favicon", "i18n.choose"}
 SESSION_COOKIE, SECURE_SESSION_COOKIE = "archive_session", "__Host-archive_session"
 LOGIN_COOKIE = "archive_login"  # the login form's CSRF token, compared with the form's copy (double submit)
 LOGIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) makes
