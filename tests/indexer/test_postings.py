@@ -94,3 +94,27 @@ def test_a_segment_with_deletions_is_decoded_whole_by_blocks_and_searches_mask_t
     assert found.total == len(before) - 1
     assert int(victim) not in {hit.id for hit in index.search(term, limit=100, page=1).hits} or found.total < 100
     index.close()
+
+
+def test_the_lean_codec_writes_what_whoosh_reads_and_the_index_names_only_whoosh(tmp_path):
+    import pickle
+
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from indexer.index import CODEC, add_documents, open_index
+
+    ix = build(tmp_path, 2600)  # common words fill several blocks: each block's statistics are merged
+    add_documents(ix, [{"id": "9999", "rev": 1, "body": "cải cách"}])  # a second segment, then a merge below
+    with ix.writer(codec=CODEC) as writer:
+        writer.merge = True
+        writer.optimize = True
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        assert reader.doc_count_all() == 2601 and len(list(reader.leaf_readers())) == 1
+        for term in list(reader.lexicon("body"))[:8]:
+            docs, weights = decode(reader.postings("body", term))
+            want_docs, want_weights = slow_decode(reader.postings("body", term))
+            assert docs.tolist() == want_docs and np.allclose(weights, want_weights)
+            assert len(docs) == reader.doc_frequency("body", term)
+    toc = max((tmp_path / "index").glob("gen-*/*.toc")).read_bytes()
+    assert b"W3Codec" in toc and b"LeanCodec" not in toc and type(pickle.loads(pickle.dumps(CODEC))) is W3Codec
