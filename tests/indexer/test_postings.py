@@ -101,7 +101,7 @@ def test_the_lean_codec_writes_what_whoosh_reads_and_the_index_names_only_whoosh
 
     from whoosh.codec.whoosh3 import W3Codec
 
-    from indexer.index import CODEC, add_documents, open_index
+    from indexer.index import CODEC, add_documents
 
     ix = build(tmp_path, 2600)  # common words fill several blocks: each block's statistics are merged
     add_documents(ix, [{"id": "9999", "rev": 1, "body": "cải cách"}])  # a second segment, then a merge below
