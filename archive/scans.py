@@ -95,7 +95,8 @@ class Scans:
             if ok:
                 job.rendition = Path(value)
             else:
-                log.warning("no searchable PDF for %s: %s", job.blob, value)
+                # The record is archived and its text read; only the optional rendition is missing.
+                log.warning("no searchable PDF for %s: %s", job.blob, value, extra={"note": True})
         else:
             job.pages[task.page] = value if ok else OcrPage(task.page + 1, "", None, 0, error=str(value))
             if self.on_pages:

@@ -97,9 +97,10 @@ def start_logging(settings: Settings, verbose: bool) -> Callable[[], None]:
 
 
 def _quiet_repairs(record: logging.LogRecord) -> bool:
-    """A repair that succeeded (`extra={"repair": True}`: recovery after a killed run) is not a problem: with
-    --quiet it goes to the log file only, so that a quiet run that succeeded prints nothing."""
-    if not getattr(record, "repair", False):
+    """A repair that succeeded (`extra={"repair": True}`: recovery after a killed run) or a note on a run that
+    succeeded (`extra={"note": True}`: a searchable PDF that could not be made) is not a problem: with --quiet
+    it goes to the log file only, so that a quiet run that succeeded prints nothing."""
+    if not (getattr(record, "repair", False) or getattr(record, "note", False)):
         return True
     ctx = click.get_current_context(silent=True)
     return ctx is None or not ctx.params.get("quiet")

@@ -2,6 +2,7 @@
 a scan, saved as image-only PDF, multi-page TIFF, PNG and JPEG, ingested, read, searched and flagged."""
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -219,3 +220,23 @@ def test_pages_show_on_a_terminal(settings, inbox, pages):
     assert "OCR" in shown and "2/2" in shown and "page/s" in shown, shown
     piped = run_archive(settings.home, "ocr", "--pending")
     assert "page/s" not in piped.stderr and "0 pending scans" in piped.stdout
+
+
+@needs_tesseract
+def test_a_searchable_pdf_that_cannot_be_made_is_a_note_not_a_problem(settings, inbox, pages, tmp_path, monkeypatch):
+    """The scan is archived and read; only the optional rendition failed: a quiet run stays silent, the log
+    file says why, and a run without --quiet shows it."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "ocrmypdf").write_text("#!/bin/sh\necho 'ocrmypdf: broken on purpose' >&2\nexit 3\n")
+    (fake / "ocrmypdf").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}:{os.environ['PATH']}")
+    monkeypatch.setenv("ARCHIVE_OCR_RENDITION", "1")
+    log = tmp_path / "archive.log"
+    write_image_pdf(pages[:1], inbox / "quiet.pdf")
+    quiet = run_archive(settings.home, "--log-file", str(log), "ingest", str(inbox / "quiet.pdf"), "--quiet")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    assert "no searchable PDF for" in log.read_text(encoding="utf-8")
+    write_image_pdf(pages[1:], inbox / "loud.pdf")
+    loud = run_archive(settings.home, "ingest", str(inbox / "loud.pdf"))
+    assert loud.returncode == 0 and "no searchable PDF for" in loud.stderr
