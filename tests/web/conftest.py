@@ -13,29 +13,50 @@ from tests.web.browser import Http
 from web import create_app
 
 
+def start_server(app):
+    """`app` under real waitress on a free loopback port, its loop in a thread: (server, thread)."""
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4, ident="archive")
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    return server, thread
+
+
+def stop_server(server, thread) -> None:
+    """Stop the loop, then the request threads, and only then close the sockets and the trigger's pipe.
+
+    The loop is asked to leave from its own thread (its map emptied: closing sockets from here while it
+    polls them races with it), and nothing is closed while another thread may still use it. The trigger,
+    the pipe that wakes the loop, is also written to by request threads after each response. Closing it in
+    the loop, as this fixture did, could come before this thread's own wake-up write (when the loop was
+    already awake: EBADF, seen twice in full runs) or a request thread's last one; and by then its fd
+    number may name another open file (a catalog, an index segment), which the byte goes into.
+    """
+    stopped = {}
+
+    def leave() -> None:  # in the loop's thread: an empty map ends the loop; nothing is closed yet
+        stopped.update(server._map)
+        server._map.clear()
+
+    server.trigger.pull_trigger(leave)
+    thread.join(timeout=10)
+    assert not thread.is_alive(), "the test server's loop did not stop"
+    server.task_dispatcher.shutdown()
+    assert not server.task_dispatcher.threads, "a request was still running 5 s after its test ended"
+    stopped.update(server._map)  # a loop that died early never ran `leave`
+    for dispatcher in stopped.values():  # not wasyncore.close_all, which would hide an EBADF
+        dispatcher.close()
+
+
 @contextmanager
 def serving(settings):
     """The app under real waitress on a free loopback port; stopped on exit."""
-    from waitress.server import create_server
-
-    server = create_server(create_app(settings), host="127.0.0.1", port=0, threads=4, ident="archive")
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    server, thread = start_server(create_app(settings))
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        from waitress import wasyncore
-
-        # Sockets are closed in the server's own loop (closing them from here races with its poll).
-        try:
-            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
-        except OSError:
-            # Seen twice in full runs (never alone): the trigger pipe's fd had been closed under it, the tests'
-            # requests all answered. Suspected: a double close of a stale fd number elsewhere in the process
-            # (under investigation); stop the server from here rather than fail the test that ran.
-            wasyncore.close_all(server._map)
-        thread.join(timeout=10)
-        server.task_dispatcher.shutdown()
+        stop_server(server, thread)
 
 
 def add_user(cli: Cli, name: str, role: str, clearance: str, compartments: str = "") -> dict:
