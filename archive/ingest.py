@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive.access import can_see
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.disposals import Disposal, disposal_of_bytes
@@ -36,22 +37,23 @@ from archive.workers import TaskQueue
 from indexer.detect import sniff
 from indexer.documents import document_for
 from indexer.index import add_documents, open_index
+from indexer.visibility import Clearance
 
 log = logging.getLogger(__name__)
 OnOutcome = Callable[[IngestOutcome], None]
+Describe = Callable[[Path], str]  # where a file came from, as the catalog keeps it
 
 
 @dataclass
 class _Pending:
     """A stored file waiting for its text."""
 
-    path: str
     source: Path
     sha256: str
     size: int
     mime: str
     created_blob: bool
-    twins: list[str] = field(default_factory=list)  # later files in this batch with the same bytes
+    twins: list[Path] = field(default_factory=list)  # later files in this batch with the same bytes
 
 
 class _Ingest:
@@ -65,8 +67,12 @@ class _Ingest:
         on_outcome: OnOutcome | None,
         manifest: Manifest | None,
         on_pages: OnPages | None = None,
+        describe: Describe | None = None,
+        clearance: Clearance | None = None,
     ) -> None:
         self.settings = settings
+        self.describe = describe
+        self.clearance = clearance
         self.manifest = manifest
         self.touched: set[int] = set()  # existing records a manifest row changed
         self.catalog = catalog
@@ -98,7 +104,23 @@ class _Ingest:
 
     # --- outcomes -----------------------------------------------------------------------------
 
-    def _report(self, outcome: IngestOutcome, sha256: str | None = None) -> None:
+    def where(self, source: Path) -> str:
+        """A file as its outcome row and the audit trail name it: the caller's description, or its path as given."""
+        return self.describe(source) if self.describe else display_path(source)
+
+    def origin(self, source: Path) -> str:
+        """A file as its record's `source_path` keeps it: the caller's description, or its absolute path."""
+        return self.describe(source) if self.describe else display_path(source.absolute())
+
+    def _report(
+        self,
+        source: Path,
+        status: OutcomeStatus,
+        record_id: int | None = None,
+        reason: str | None = None,
+        sha256: str | None = None,
+    ) -> None:
+        outcome = IngestOutcome(self.where(source), status, record_id, reason, source=source)
         self.catalog.add_outcome(self.batch_id, outcome, sha256)
         self.summary.count(outcome.status)
         if self.on_outcome:
@@ -108,51 +130,45 @@ class _Ingest:
         if pending.created_blob and self.catalog.find_by_sha(pending.sha256) is None:
             self.store.remove(pending.sha256)  # nothing refers to the bytes: leave no orphan
         self.by_sha.pop(pending.sha256, None)
-        for path in [pending.path, *pending.twins]:
-            self._report(IngestOutcome(path, status, reason=reason), pending.sha256)
+        for source in [pending.source, *pending.twins]:
+            self._report(source, status, reason=reason, sha256=pending.sha256)
 
     # --- stages -------------------------------------------------------------------------------
 
     def prepare(self, source: Path) -> _Pending | None:
         """Detect, store and check one file; returns it when it needs extraction."""
-        path = display_path(source)
         try:
             refused = refusal(source, self.settings.max_file_mb)
             if refused:
-                self._report(IngestOutcome(path, OutcomeStatus(refused[0]), reason=refused[1]))
+                self._report(source, OutcomeStatus(refused[0]), reason=refused[1])
                 return None
             detected = sniff(source, open_containers=False)  # only the head: a worker opens ZIP and OLE2 files
             if detected.unsupported:
-                self._report(IngestOutcome(path, OutcomeStatus.UNSUPPORTED, reason=detected.unsupported))
+                self._report(source, OutcomeStatus.UNSUPPORTED, reason=detected.unsupported)
                 return None
             blob = self.store.put_file(source, max_bytes=int(self.settings.max_file_mb * MB))
         except ArchiveError as exc:
-            self._report(IngestOutcome(path, OutcomeStatus.FAILED, reason=exc.message))
+            self._report(source, OutcomeStatus.FAILED, reason=exc.message)
             return None
         except OSError as exc:
-            self._report(
-                IngestOutcome(
-                    path,
-                    OutcomeStatus.FAILED,
-                    reason=Message("cannot read the file: %(error)s", error=exc.strerror or str(exc)),
-                )
-            )
+            reason = Message("cannot read the file: %(error)s", error=exc.strerror or str(exc))
+            self._report(source, OutcomeStatus.FAILED, reason=reason)
             return None
         existing = self.catalog.find_by_sha(blob.sha256)
         if existing is not None:
             self._apply_manifest_to(existing.id, source)
-            self._report(IngestOutcome(path, OutcomeStatus.DUPLICATE, existing.id), blob.sha256)
+            self._report(source, OutcomeStatus.DUPLICATE, existing.id, sha256=blob.sha256)
             return None
         disposed = disposal_of_bytes(self.catalog.db, blob.sha256)
         if disposed is not None:
             if blob.created:
                 self.store.remove(blob.sha256)
-            self._report(IngestOutcome(path, OutcomeStatus.FAILED, reason=refused_as_disposed(disposed)), blob.sha256)
+            self._report(source, OutcomeStatus.FAILED, reason=refused_as_disposed(disposed), sha256=blob.sha256)
             return None
         if blob.sha256 in self.by_sha:
-            self.by_sha[blob.sha256].twins.append(path)
+            self.by_sha[blob.sha256].twins.append(source)
             return None
-        pending = _Pending(path, source, blob.sha256, blob.size, detected.mime, blob.created)
+        pending = _Pending(source, blob.sha256, blob.size, detected.mime, blob.created)
         self.by_sha[blob.sha256] = pending
         return pending
 
@@ -204,16 +220,20 @@ class _Ingest:
             if text.ocr is not None:  # a scan: say when it waits for OCR or needs a person's review
                 status = OutcomeStatus.PENDING_OCR if text.ocr.status == "pending" else status
                 note = text.ocr.reason
-            self._report(IngestOutcome(pending.path, status, record_id, note), pending.sha256)
+            self._report(pending.source, status, record_id, note, pending.sha256)
             for twin in pending.twins:
-                self._report(IngestOutcome(twin, OutcomeStatus.DUPLICATE, record_id), pending.sha256)
+                self._report(twin, OutcomeStatus.DUPLICATE, record_id, sha256=pending.sha256)
 
     def _apply_manifest_to(self, record_id: int, source: Path) -> None:
-        """A manifest row for bytes already archived corrects that record, but never a person's edit."""
+        """A manifest row for bytes already archived corrects that record, but never a person's edit, nor a
+        record beyond the clearance of whoever sent it (a web upload: the bytes of a record they may not see)."""
         row = self.manifest.row_for(source) if self.manifest else None
         if not row:
             return
-        edited = self.catalog.get(record_id).provenance
+        record = self.catalog.get(record_id)
+        if not can_see(self.clearance, record):
+            return
+        edited = record.provenance
         changes = {f: v for f, v in row.items() if edited.get(f) != "edited"}
         with self.catalog.transaction():
             if self.catalog.update_fields(record_id, changes, source="manifest", actor="ingest"):
@@ -238,7 +258,7 @@ class _Ingest:
             size=pending.size,
             mime=text.mime or pending.mime,
             filename=display_path(pending.source.name),
-            source_path=display_path(pending.source.absolute()),
+            source_path=self.origin(pending.source),
             extractor=text.extractor,
             pages=text.pages,
             batch_id=self.batch_id,
@@ -247,7 +267,7 @@ class _Ingest:
         )
         if text.ocr is not None:
             self.catalog.save_ocr(record_id, text.ocr)
-        self.catalog.log_event("ingest", record_id, path=pending.path, batch=self.batch_id)
+        self.catalog.log_event("ingest", record_id, path=self.where(pending.source), batch=self.batch_id)
         return record_id
 
 
@@ -259,6 +279,13 @@ def refused_as_disposed(disposal: Disposal) -> str:
         authority=disposal.authority,
         id=disposal.record_id,
     )
+
+
+def disposed_record(reason: str | None) -> int | None:
+    """The id of the disposed record that `reason` (from `refused_as_disposed`) names, else None."""
+    if isinstance(reason, Message) and reason.template.startswith("these bytes were disposed of on "):
+        return reason.params.get("id")
+    return None
 
 
 def metadata_fields(text: ExtractedText) -> dict:
@@ -277,11 +304,16 @@ def ingest(
     on_outcome: OnOutcome | None = None,
     manifest: Manifest | None = None,
     on_pages: OnPages | None = None,
+    describe: Describe | None = None,
+    clearance: Clearance | None = None,
 ) -> BatchSummary:
     """Ingest files and folders; every file ends in exactly one outcome. Returns the batch summary.
 
     With a manifest, its rows override extracted metadata; it must have been checked (`manifest.ok`).
-    `on_pages(planned, done)` follows the OCR of scans page by page.
+    `on_pages(planned, done)` follows the OCR of scans page by page. `describe(file)` says where a file came
+    from (a web upload: `upload:` and the name as sent), for its outcome row, its `ingest` audit entry and its
+    record's `source_path`; without it they hold the file's path (the record: its absolute path). With a
+    `clearance` (a web upload's sender), a manifest row never changes an archived record beyond it.
     """
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
@@ -292,7 +324,7 @@ def ingest(
         files = list(iter_files(paths, exclude=settings.home))
         if on_start:
             on_start(len(files))
-        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages)
+        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance)
         try:
             for source in files:
                 pending = run.prepare(source)

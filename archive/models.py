@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class OutcomeStatus(StrEnum):
@@ -192,6 +193,7 @@ class IngestOutcome:
     status: OutcomeStatus
     record_id: int | None = None
     reason: str | None = None
+    source: Path | None = field(default=None, compare=False, repr=False)  # the file as ingest found it; not kept
 
     def to_dict(self) -> dict:
         return {"path": self.path, "status": str(self.status), "id": self.record_id, "reason": self.reason}

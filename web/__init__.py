@@ -8,7 +8,7 @@ from werkzeug.exceptions import HTTPException
 from archive.access import not_found
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.errors import ArchiveError, DisposedError, NotFoundError, UnauthorizedError
+from archive.errors import ArchiveError, DisposedError, LockedError, NotFoundError, UnauthorizedError
 from archive.messages import Message
 from indexer.search import SearchIndex
 
@@ -92,6 +92,10 @@ def create_app(settings: Settings | None = None) -> Flask:
             catalog().log_event("not_found", None, path=request.path)  # guessed ids show up in the trail
         if isinstance(exc, DisposedError):
             return disposed_response(exc)
+        if isinstance(exc, LockedError):  # the job holding the lock, never its command line's arguments
+            from web.status import busy_message
+
+            return error_response(exc.status, busy_message(exc.holder))
         response = error_response(exc.status, exc.message)
         if isinstance(exc, UnauthorizedError):
             response.headers["WWW-Authenticate"] = 'Bearer realm="archive"'

@@ -12,15 +12,17 @@ from pathlib import Path
 from flask import Blueprint, Request, current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 
+from archive.access import may_know
 from archive.errors import ArchiveError, LockedError, UsageError
-from archive.files import display_path, printable
-from archive.ingest import ingest
+from archive.files import printable
+from archive.ingest import disposed_record, ingest
 from archive.manifest import ManifestProblem, load_manifest
 from archive.messages import Message
 from archive.models import IngestOutcome, OutcomeStatus
 from web import catalog, settings
-from web.auth import require
+from web.auth import clearance, require
 from web.messages import localize
+from web.status import busy_message
 
 ingesting = Blueprint("ingesting", __name__)
 LOCK_WAIT = 5.0  # seconds an upload waits for another writer before saying the archive is busy
@@ -74,7 +76,8 @@ def run_upload() -> dict:
     """Save the request's files into a batch folder and ingest it: `{"batch", "outcomes", "summary", "manifest"}`.
     Each outcome names its file as sent and its place among the request's files (`index`, from 0). Reasons
     and manifest problems are in English (`reason`, `message`) and in the reader's language (`reason_text`,
-    `text`, `severity_text`), for the page's script to show."""
+    `text`, `severity_text`), for the page's script to show. A duplicate of a record the uploader may not
+    see, or bytes of a disposed record they could not have seen, is told without the record."""
     files = [f for f in request.files.getlist("files") if f and f.filename]
     if not files:
         raise UsageError(_("Choose one or more files to upload."))
@@ -92,8 +95,14 @@ def run_upload() -> dict:
         if manifest is not None and not manifest.ok:
             return {"batch": None, "outcomes": [], "summary": None, "manifest": problems}
         outcomes: list[IngestOutcome] = []
-        summary = ingest(settings().with_(lock_wait=LOCK_WAIT), [folder], on_outcome=outcomes.append, manifest=manifest)
-        _keep_origins(outcomes, sent)
+        summary = ingest(
+            settings().with_(lock_wait=LOCK_WAIT),
+            [folder],
+            on_outcome=outcomes.append,
+            manifest=manifest,
+            describe=lambda path: origin(sent.get(path.name, (None, path.name))[1]),
+            clearance=clearance(),
+        )
         rows = [_row(o, sent) for o in outcomes]
         return {"batch": summary.batch_id, "outcomes": rows, "summary": summary.to_dict(), "manifest": problems}
     finally:
@@ -119,29 +128,24 @@ def _problem(problem: ManifestProblem) -> dict:
     return {**shown, "text": localize(problem.message), "severity_text": severity}
 
 
-def _keep_origins(outcomes: list[IngestOutcome], sent: dict[str, tuple[int, str]]) -> None:
-    """Give the records this upload added their origin in place of the temporary path ingest noted."""
-    added = (OutcomeStatus.ADDED, OutcomeStatus.PENDING_OCR)
-    changes = [
-        (origin(sent[Path(o.path).name][1]), o.record_id, display_path(Path(o.path).absolute()))
-        for o in outcomes
-        if o.status in added and o.record_id is not None and Path(o.path).name in sent
-    ]
-    if changes:
-        with catalog().transaction() as opened:
-            opened.db.executemany("UPDATE records SET source_path = ? WHERE id = ? AND source_path = ?", changes)
-
-
 def _row(outcome: IngestOutcome, sent: dict[str, tuple[int, str]]) -> dict:
-    kept = Path(outcome.path).name
+    kept = outcome.source.name if outcome.source is not None else outcome.path
     index, name = sent.get(kept, (None, kept))
+    record_id, reason = outcome.record_id, outcome.reason
+    if record_id is not None and not may_know(catalog(), record_id, clearance()):
+        record_id = None
+        if outcome.status == OutcomeStatus.DUPLICATE:
+            reason = Message("these bytes are already in the archive")
+    disposed = disposed_record(reason)
+    if disposed is not None and not may_know(catalog(), disposed, clearance()):
+        reason = Message("these bytes were disposed of: a disposed record is not archived again")
     return {
         "index": index,
         "name": name,
         "status": str(outcome.status),
-        "id": outcome.record_id,
-        "reason": outcome.reason,
-        "reason_text": localize(outcome.reason) if outcome.reason is not None else None,
+        "id": record_id,
+        "reason": reason,
+        "reason_text": localize(reason) if reason is not None else None,
     }
 
 
@@ -161,7 +165,7 @@ def ingest_form():
         error, status = (
             _(
                 "The archive is busy with another job; try again in a minute. (%(detail)s)",
-                detail=localize(exc.message),
+                detail=localize(busy_message(exc.holder)),  # the job, not its command line's arguments
             ),
             503,
         )

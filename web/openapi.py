@@ -150,9 +150,10 @@ TEXT = _obj(
 )
 OUTCOME = _obj(
     {
-        "name": {"type": "string"},
+        "index": _nullable("integer", description="the file's place among the request's `files`, from 0"),
+        "name": {"type": "string", "description": "the file's name as sent"},
         "status": {"type": "string"},
-        "id": _nullable("integer"),
+        "id": _nullable("integer", description="the record added or duplicated; null if not the caller's to see"),
         "reason": _nullable("string", description="in English"),
         "reason_text": _nullable("string", description="the reason in the caller's language"),
     }

@@ -10,6 +10,7 @@ from pathlib import Path
 from archive.access import visible_count
 from archive.auditview import AuditView, fixity_seen
 from archive.lock import read_holder
+from archive.messages import Message
 from indexer.index import index_state
 from web import catalog, settings
 from web.auth import clearance
@@ -51,11 +52,12 @@ def writer(holder: dict) -> dict | None:
     }
 
 
-def busy_message(holder: dict) -> str:
-    """What a web request that found the writer lock held is told (the command line names the whole job)."""
+def busy_message(holder: dict) -> Message:
+    """What a web request that found the writer lock held is told: the job as `writer` gives it and since
+    when (`LockedError`'s own message, for the command line, quotes the holder's whole command line)."""
     held = writer(holder)
-    who = f"pid {held['pid']} ({held['command']}) since {held['since']}" if held else "another process"
-    return f"the archive is busy: {who} holds its writer lock"
+    who = Message("pid %(pid)s (%(command)s) since %(since)s", **held) if held else Message("another process")
+    return Message("the archive is busy: %(who)s holds its writer lock", who=who)
 
 
 def command_name(command: str) -> str:
