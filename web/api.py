@@ -111,6 +111,14 @@ def record_text(record_id: int):
     return jsonify({"id": record_id, **page})
 
 
+@api.get("/api/me")
+def me():
+    """Who is asking, as every page's header shows it: name, role, clearance, compartments, and how they signed in."""
+    user = g.user
+    return jsonify({"name": user.name, "role": user.role, "clearance": user.clearance,
+                    "compartments": list(user.compartments), "via": g.get("via")})  # fmt: skip
+
+
 @api.get("/healthz")
 def healthz():
     """Open to all; the record count is what the caller may see (null without credentials)."""

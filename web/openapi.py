@@ -367,6 +367,20 @@ def document() -> dict:
                 },
             }
         },
+        "/api/me": _get(
+            "The caller: name, role, clearance and compartments (what each page's header shows)",
+            _obj(
+                {
+                    "name": {"type": "string"},
+                    "role": {"type": "string", "enum": ["reader", "archivist", "admin"]},
+                    "clearance": {"type": "string", "enum": ["unclassified", "confidential", "secret", "top_secret"]},
+                    "compartments": _array({"type": "string"}),
+                    "via": _nullable("string"),
+                },
+                ["name", "role", "clearance", "compartments"],
+            ),
+            tag="admin",
+        ),
         "/api/status": _get(
             "Archivists: index, OCR and verification status", ADMIN_STATUS, errors=(401, 403), tag="admin"
         ),

@@ -131,3 +131,22 @@ def test_no_query_is_a_server_error(client, query):
     assert response.status_code in (200, 400), response.get_data(as_text=True)
     data = response.get_json()
     assert ("hits" in data) if response.status_code == 200 else data["error"]["message"]
+
+
+def test_me_says_who_is_asking_and_needs_credentials(client, cli):
+    from tests.web.conftest import add_user
+
+    assert client.get("/api/me").get_json() == {
+        "name": "admin", "role": "admin", "clearance": "top_secret", "compartments": [], "via": "token"
+    }  # fmt: skip
+    reader = add_user(cli, "doc-gia", "reader", "confidential", compartments="A")
+    mine = client.get("/api/me", headers={"Authorization": f"Bearer {reader['token']}"}).get_json()
+    # Compartment names are kept in lower case.
+    assert (mine["name"], mine["role"], mine["clearance"], mine["compartments"]) == (
+        "doc-gia",
+        "reader",
+        "confidential",
+        ["a"],
+    )
+    anonymous = client.get("/api/me", headers={"Authorization": ""})
+    assert anonymous.status_code == 401
