@@ -18,8 +18,9 @@ from indexer.index import index_state, remove_unused_generations
 log = logging.getLogger(__name__)
 
 
-def recover(settings: Settings, catalog: Catalog, store: Store) -> dict[str, int]:
-    """Call only while holding the writer lock: then nothing in flight belongs to a live process."""
+def recover(settings: Settings, catalog: Catalog, store: Store, *, sync: bool = True) -> dict[str, int]:
+    """Call only while holding the writer lock: then nothing in flight belongs to a live process. `sync=False`
+    leaves the index to the caller (`archive reindex`, which brings it in step next, once)."""
     report = {
         "temporary_files": store.clear_tmp(),
         "interrupted_batches": catalog.interrupt_running_batches(),
@@ -35,7 +36,7 @@ def recover(settings: Settings, catalog: Catalog, store: Store) -> dict[str, int
         if digest not in known:
             store.remove(digest)  # stored by a run killed before its catalog commit
             report["orphaned_originals"] += 1
-    if catalog.pending_index() or index_state(settings.index_dir) != "ok":
+    if sync and (catalog.pending_index() or index_state(settings.index_dir) != "ok"):
         report["reindexed"] = sync_index(catalog, settings.index_dir).indexed
     found = {k: v for k, v in report.items() if v}
     if found:

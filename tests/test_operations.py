@@ -200,7 +200,7 @@ def test_a_recovery_that_succeeded_is_logged_and_silent_under_quiet(settings, tm
 
     interrupt()
     loud = run_archive(settings.home, "reindex")
-    assert loud.returncode == 0 and loud.stdout.startswith("reindex (incremental)")
+    assert loud.returncode == 0 and loud.stdout.startswith("reindex (full rebuild, index missing): 1 indexed")
     assert "recovered from an interrupted run" in loud.stderr, "without --quiet a person sees the repair"
     assert run_archive(settings.home, "verify", "--quiet").returncode == 0
 

@@ -134,3 +134,14 @@ def test_a_full_rebuild_stopped_part_way_is_resumed_not_restarted(filled, monkey
     assert read_current(filled.index_dir) != live
     assert indexed_revs(open_index(filled.index_dir)) == revs
     assert len(list(filled.index_dir.glob("gen-*"))) == 1 and not (filled.index_dir / "BUILDING").exists()
+
+
+def test_a_full_rebuild_of_a_missing_index_builds_it_once(filled, monkeypatch):
+    import shutil
+
+    shutil.rmtree(filled.index_dir)
+    result = run_archive(filled.home, "reindex", "--full", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["indexed"] == 300
+    assert "rebuilding it" not in result.stderr and "'reindexed'" not in result.stderr  # recovery left it alone
+    assert len(indexed_revs(open_index(filled.index_dir))) == 300

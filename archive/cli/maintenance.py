@@ -63,7 +63,7 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
     with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
         bar = progress(catalog.count() if full else None, "record", quiet or as_json)
         try:
-            recover(settings, catalog, Store(settings.store_dir).ensure())
+            recover(settings, catalog, Store(settings.store_dir).ensure(), sync=False)  # synced next, once
             summary = sync_index(catalog, settings.index_dir, full=full, progress=bar.update)
         finally:
             bar.close()
