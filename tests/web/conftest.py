@@ -59,6 +59,22 @@ def serving(settings):
         stop_server(server, thread)
 
 
+def archive_app(settings):
+    """The app in Flask's testing mode (errors propagate to the test)."""
+    app = create_app(settings)
+    app.testing = True
+    return app
+
+
+def token_client(app, token: str, lang: str | None = None):
+    """A test client sending `token` on every request, and the language cookie when `lang` is given."""
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    if lang:
+        client.set_cookie("archive_lang", lang)
+    return client
+
+
 def add_user(cli: Cli, name: str, role: str, clearance: str, compartments: str = "") -> dict:
     """A user with a known password and a token: {"name", "password", "token"}."""
     password = f"{name}-password-123"

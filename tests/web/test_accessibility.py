@@ -15,7 +15,7 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.ingest import ingest
 from tests.conftest import ROOT, SAMPLES, Cli
-from tests.web.conftest import add_user
+from tests.web.conftest import add_user, archive_app, token_client
 from web import create_app
 
 STYLE = ROOT / "web" / "static" / "style.css"
@@ -34,11 +34,7 @@ def home(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def admin(home):
-    app = create_app(home[0])
-    app.testing = True
-    c = app.test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {home[1]['admin']['token']}"
-    return c
+    return token_client(archive_app(home[0]), home[1]["admin"]["token"])
 
 
 def words(html: str) -> str:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from archive.ingest import ingest
 from tests.conftest import EN_TEXT, VI_TEXT, write
-from web import create_app
+from tests.web.conftest import archive_app, token_client
 
 HIT_KEYS = {
     "id",
@@ -37,11 +37,7 @@ def archive(settings, inbox):
 
 @pytest.fixture
 def client(settings, archive, admin):
-    app = create_app(settings)
-    app.testing = True
-    client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {admin['token']}"  # every request as the administrator
-    return client
+    return token_client(archive_app(settings), admin["token"])  # every request as the administrator
 
 
 def test_search_shape(client, archive):

@@ -10,8 +10,7 @@ import pytest
 
 from archive.catalog import Catalog
 from tests.conftest import write
-from tests.web.conftest import add_user
-from web import create_app
+from tests.web.conftest import add_user, archive_app, token_client
 
 
 @pytest.fixture
@@ -20,12 +19,8 @@ def clerk(settings, cli, inbox, tmp_path):
     manifest = write(tmp_path / "m.csv", "file,classification,doc_number,title\ncv.txt,confidential,5-CV/TU,Lưu trữ\n")
     result, lines = cli.json("ingest", str(inbox), "--manifest", str(manifest))
     assert result.exit_code == 0, result.output
-    app = create_app(settings)
-    app.testing = True
-    client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {add_user(cli, 'clerk', 'archivist', 'secret')['token']}"
-    client.set_cookie("archive_lang", "en")  # the refusals' words below are English
-    return client, lines[0]["id"]
+    client = token_client(archive_app(settings), add_user(cli, "clerk", "archivist", "secret")["token"], "en")
+    return client, lines[0]["id"]  # in English: the refusals' words below are
 
 
 def form_of(page: str) -> dict[str, str]:

@@ -14,8 +14,7 @@ import pytest
 from archive.catalog import Catalog
 from archive.config import Settings
 from tests.conftest import Cli, write
-from tests.web.conftest import add_user
-from web import create_app
+from tests.web.conftest import add_user, archive_app, token_client
 
 ATTACKS = (
     "<script>alert(1)</script>",
@@ -85,11 +84,7 @@ def world(tmp_path_factory):
     with Catalog(settings.catalog_path) as catalog:
         ids = [r.id for r in catalog.iter_records()]
     assert cli("hold", "add", str(ids[0]), "--reason", ATTACKS[0]).exit_code == 0
-    app = create_app(settings)
-    app.testing = True
-    client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {admin['token']}"
-    return client, ids
+    return token_client(archive_app(settings), admin["token"]), ids
 
 
 def pages_to_visit(ids: list[int]) -> list[str]:

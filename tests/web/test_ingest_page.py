@@ -11,7 +11,7 @@ import pytest
 from archive.catalog import Catalog
 from archive.lock import writer_lock
 from tests.conftest import EN_TEXT, VI_TEXT
-from tests.web.conftest import add_user
+from tests.web.conftest import add_user, archive_app, token_client
 from web import create_app
 
 BROKEN_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer garbage\n"
@@ -26,9 +26,7 @@ def app(settings, cli):
 
 
 def client(app, name: str):
-    c = app.test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {app.config['users'][name]['token']}"
-    return c
+    return token_client(app, app.config["users"][name]["token"])
 
 
 def upload(c, path: str, files: list[tuple[str, bytes]], manifest: bytes | None = None):
@@ -109,10 +107,8 @@ def test_a_manifest_with_errors_ingests_nothing(app, settings):
 
 
 def test_uploads_over_the_limit_are_refused(settings, cli):
-    app = create_app(settings.with_(max_upload_mb=1))
-    app.testing = True
-    c = app.test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {add_user(cli, 'big', 'archivist', 'secret')['token']}"
+    app = archive_app(settings.with_(max_upload_mb=1))
+    c = token_client(app, add_user(cli, "big", "archivist", "secret")["token"])
     # A body built by hand stays in memory (the test client would spool a large form to a temporary file).
     body = b"--b\r\nContent-Disposition: form-data; name=files; filename=big.txt\r\n\r\n" + b"a" * (1024 * 1024 + 1)
     reply = c.post("/api/ingest", data=body + b"\r\n--b--\r\n", content_type="multipart/form-data; boundary=b")

@@ -17,8 +17,7 @@ from archive.config import Settings
 from archive.ingest import ingest
 from archive.messages import Message, Term
 from tests.conftest import SAMPLES, Cli
-from tests.web.conftest import add_user
-from web import create_app
+from tests.web.conftest import add_user, archive_app, token_client
 
 
 @pytest.fixture(scope="module")
@@ -34,17 +33,11 @@ def home(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app(home):
-    app = create_app(home[0])
-    app.testing = True
-    return app
+    return archive_app(home[0])
 
 
 def client(app, home, lang: str | None = None):
-    c = app.test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {home[1]['admin']['token']}"
-    if lang:
-        c.set_cookie("archive_lang", lang)
-    return c
+    return token_client(app, home[1]["admin"]["token"], lang)
 
 
 @pytest.fixture
@@ -171,8 +164,7 @@ def test_login_and_csrf_refusals_are_in_vietnamese(app):
 def test_a_role_refusal_names_the_roles_in_vietnamese(app, home, tmp_path):
     cli = Cli(home[0])
     reader = add_user(cli, "doc-gia", "reader", "secret")
-    c = app.test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {reader['token']}"
+    c = token_client(app, reader["token"])
     page = c.get("/retention")
     assert page.status_code == 403
     assert "việc này cần vai trò văn thư lưu trữ; bạn là người đọc" in main_text(page)
@@ -244,11 +236,7 @@ def fresh(tmp_path):
     """An archive of its own: these tests add records."""
     settings = Settings(home=tmp_path / "home", workers=2)
     admin = add_user(Cli(settings), "admin", "admin", "top_secret")
-    app = create_app(settings)
-    app.testing = True
-    c = app.test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {admin['token']}"
-    return c
+    return token_client(archive_app(settings), admin["token"])
 
 
 def upload(c, path: str, manifest: str | None = None):

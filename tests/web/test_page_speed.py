@@ -13,8 +13,7 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.ingest import ingest
 from tests.conftest import ROOT, SAMPLES, Cli
-from tests.web.conftest import add_user
-from web import create_app
+from tests.web.conftest import add_user, archive_app, token_client
 
 RUNS = 7
 RENDER_BUDGET_MS = 60  # what rendering a page's template may add on this 2-core machine
@@ -25,10 +24,7 @@ def client(tmp_path_factory):
     settings = Settings(home=tmp_path_factory.mktemp("speed") / "home", workers=2)
     ingest(settings, [SAMPLES])
     token = add_user(Cli(settings), "admin", "admin", "top_secret")["token"]
-    app = create_app(settings)
-    app.testing = True
-    c = app.test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    c = token_client(archive_app(settings), token)
     with Catalog(settings.catalog_path) as catalog:
         record_id = next(r.id for r in catalog.iter_records() if r.filename == "chi-thi-18-CT-TU.docx")
     return c, record_id

@@ -13,8 +13,8 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.ingest import ingest
 from tests.conftest import SAMPLES, Cli
-from tests.web.conftest import add_user
-from web import create_app
+from tests.web.conftest import add_user, archive_app
+from tests.web.conftest import token_client as client_for
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +31,7 @@ def home(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app(home):
-    app = create_app(home[0])
-    app.testing = True
-    return app
-
-
-def client_for(app, token: str, lang: str | None = None):
-    client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
-    if lang:
-        client.set_cookie("archive_lang", lang)
-    return client
+    return archive_app(home[0])
 
 
 @pytest.fixture

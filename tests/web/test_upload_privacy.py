@@ -15,7 +15,7 @@ import pytest
 from archive.catalog import Catalog
 from archive.lock import writer_lock
 from tests.conftest import EN_TEXT, VI_TEXT, write
-from tests.web.conftest import add_user
+from tests.web.conftest import add_user, token_client
 from web import create_app
 from web.openapi import document
 
@@ -53,10 +53,7 @@ def world(settings, cli, tmp_path):
 
 
 def client(world, name: str, lang: str = "en"):
-    c = world["app"].test_client()
-    c.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {world['users'][name]['token']}"
-    c.set_cookie("archive_lang", lang)
-    return c
+    return token_client(world["app"], world["users"][name]["token"], lang)
 
 
 def upload(c, path: str, files: list[tuple[str, bytes]], manifest: bytes | None = None):
