@@ -60,6 +60,12 @@ def test_pages_cost_their_api_plus_rendering(client):
                 f"/api/records/{record_id}/text?q=chuyen+doi+so",
             ],
         ),
+        "retention review": (["/retention"], ["/api/retention/due", "/api/holds", "/api/disposals"]),
+        "declassification review": (["/classification"], ["/api/classification/due"]),
+        "admin status": (["/admin"], ["/api/status"]),
+        "OCR review": (["/admin/ocr"], ["/api/ocr/review"]),
+        "users": (["/admin/users"], ["/api/users"]),
+        "audit trail": (["/admin/audit"], ["/api/audit?limit=100"]),
     }
     rows = []
     for name, (page, api) in cases.items():
