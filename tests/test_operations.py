@@ -117,6 +117,33 @@ def test_the_log_file_rotates(cli, tmp_path, monkeypatch):
     assert all(p.stat().st_size < 1000 for p in tmp_path.glob("archive.log*"))
 
 
+WRITER = """
+import logging, sys
+from pathlib import Path
+from archive.cli.logs import RUN, start_logging
+from archive.config import Settings
+settings = Settings(home=Path(sys.argv[1]), log_file=Path(sys.argv[2]), log_max_mb=0.002, log_backups=200)
+stop = start_logging(settings, verbose=False)
+for i in range(300):
+    RUN.info("writer %s line %04d", sys.argv[3], i)
+stop()
+"""
+
+
+def test_processes_sharing_the_log_file_lose_no_line_when_it_rotates(tmp_path):
+    """`serve`'s workers and cron jobs write one log: rotating it must not drop or overwrite their lines."""
+    log = tmp_path / "logs" / "archive.log"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path / "home"), str(log), str(n)]) for n in range(4)
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0] * 4
+    files = sorted(log.parent.glob("archive.log*"))
+    assert len(files) > 10, "the log rotated many times while the processes wrote"
+    lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    written = sorted(line.split("INFO ", 1)[1] for line in lines)
+    assert written == sorted(f"writer {n} line {i:04d}" for n in range(4) for i in range(300))
+
+
 def children() -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):

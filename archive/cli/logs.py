@@ -3,7 +3,8 @@
 `archive --log-file PATH` (or ARCHIVE_LOG_FILE) appends, for every command: a start line with its
 arguments, its one-line summary, each problem and error, and an end line with its exit code and duration;
 module warnings (and with -v, info) too. Lines carry the time and the process id, so jobs that overlap can
-be told apart. The file is rotated at ARCHIVE_LOG_MAX_MB (default 10) keeping ARCHIVE_LOG_BACKUPS (default 5).
+be told apart. The file is rotated at ARCHIVE_LOG_MAX_MB (default 10) keeping ARCHIVE_LOG_BACKUPS (default 5),
+safely when several processes write to it.
 
 Free text (a search query, a hold's reason, `--set` values) may be classified, and the log file is not under
 the archive's access control: the start line shows `<text>` in its place, and the errors of such a command
@@ -17,9 +18,9 @@ import getpass
 import logging
 import time
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 
 import click
+from concurrent_log_handler import ConcurrentRotatingFileHandler
 
 from archive.config import MB, Settings
 from archive.files import printable
@@ -72,7 +73,9 @@ def start_logging(settings: Settings, verbose: bool) -> Callable[[], None]:
     attached = [(root, stderr)]
     if settings.log_file is not None:
         settings.log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        # Several processes share the file (`serve`'s workers, cron jobs): rotation is done under a lock file
+        # beside it, so one process's rotation doesn't leave another writing into the renamed file.
+        handler = ConcurrentRotatingFileHandler(
             settings.log_file,
             maxBytes=int(settings.log_max_mb * MB),
             backupCount=settings.log_backups,
