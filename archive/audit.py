@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from archive.messages import Message
+
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 MAX_PROBLEMS = 100  # a thoroughly rewritten log would otherwise report every entry
 LOCAL = ("cli", "cli")  # (actor, origin) when nobody said who is acting
@@ -115,7 +117,7 @@ def seal(db: sqlite3.Connection) -> str:
 class ChainProblem:
     kind: str  # edited | deleted | reordered | truncated | unsealed | anchor
     entry: int | None
-    detail: str
+    detail: str  # a Message: English on the command line and in --json, translated on a page
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "entry": self.entry, "detail": self.detail}
@@ -156,7 +158,7 @@ def verify_chain(db: sqlite3.Connection, anchor: str | None = None) -> ChainRepo
     """
     report = ChainReport()
 
-    def problem(kind: str, entry: int | None, detail: str) -> None:
+    def problem(kind: str, entry: int | None, detail: Message) -> None:
         report.broken += 1
         if len(report.problems) < MAX_PROBLEMS:
             report.problems.append(ChainProblem(kind, entry, detail))
@@ -166,27 +168,29 @@ def verify_chain(db: sqlite3.Connection, anchor: str | None = None) -> ChainRepo
         report.entries += 1
         stored = row["hash"]
         if stored is None:
-            problem("unsealed", row["id"], "the entry has no hash: it was added without the chain")
+            problem("unsealed", row["id"], Message("the entry has no hash: it was added without the chain"))
         else:
             expected = entry_hash(
                 row["prev_hash"], row["at"], row["actor"], row["origin"], row["action"], row["record_id"], row["detail"]
             )
             if expected != stored:
-                problem("edited", row["id"], "the entry's content does not match its hash: it was changed")
+                problem("edited", row["id"], Message("the entry's content does not match its hash: it was changed"))
             elif row["prev_hash"] != prev_hash:
                 if _stored_elsewhere(db, row["prev_hash"], row["id"]):
-                    problem("reordered", row["id"], f"the entry does not follow entry {prev_id}: entries were moved")
+                    moved = Message("the entry does not follow entry %(prev)s: entries were moved", prev=prev_id)
+                    problem("reordered", row["id"], moved)
                 else:
-                    problem(
-                        "deleted",
-                        row["id"],
-                        f"the entry before it (after entry {prev_id}) is missing: deleted, or changed and re-hashed",
+                    missing = Message(
+                        "the entry before it (after entry %(prev)s) is missing: deleted, or changed and re-hashed",
+                        prev=prev_id,
                     )
+                    problem("deleted", row["id"], missing)
         prev_hash, prev_id = stored, row["id"]
     report.head_id, report.head_hash = (prev_id, prev_hash) if report.entries else (None, None)
     highest = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
     if highest and highest[0] > prev_id:
-        problem("truncated", prev_id or None, f"entries {prev_id + 1}–{highest[0]} were cut from the end of the log")
+        cut = Message("entries %(first)s–%(last)s were cut from the end of the log", first=prev_id + 1, last=highest[0])
+        problem("truncated", prev_id or None, cut)
     if anchor:
         _check_anchor(db, anchor, problem)
     return report
@@ -202,6 +206,8 @@ def _check_anchor(db: sqlite3.Connection, anchor: str, problem) -> None:
         raise ValueError(f"an anchor is ID:HASH as `archive audit verify` prints it, not {anchor!r}")
     row = db.execute("SELECT hash FROM events WHERE id = ?", (int(entry),)).fetchone()
     if row is None:
-        problem("anchor", int(entry), f"entry {entry}, recorded earlier as the head, is no longer in the log")
+        gone = Message("entry %(entry)s, recorded earlier as the head, is no longer in the log", entry=entry)
+        problem("anchor", int(entry), gone)
     elif row[0] != digest:
-        problem("anchor", int(entry), f"entry {entry} differs from the head recorded earlier: the log was rewritten")
+        changed = Message("entry %(entry)s differs from the head recorded earlier: the log was rewritten", entry=entry)
+        problem("anchor", int(entry), changed)

@@ -55,3 +55,29 @@ def message_of(exc: BaseException) -> str:
         return message
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, Message) else str(exc)
+
+
+def reread(template: str, text: str) -> Message | None:
+    """The Message of `template` that says `text`, its parameters read back from it (as text): what a record
+    kept as text (an audit entry's) said, so a page can say it again in the reader's language. None when
+    `text` does not read as `template` (other wording); only `%(name)s` parameters are read back."""
+    import re
+
+    pattern, names, at = [], [], 0
+    for spec in re.finditer(r"%\((\w+)\)s|%%", template):
+        pattern.append(re.escape(template[at : spec.start()]))
+        name = spec.group(1)
+        if name is None:
+            pattern.append("%")
+        elif name in names:
+            pattern.append(f"(?P={name})")
+        else:
+            pattern.append(f"(?P<{name}>.*?)")
+            names.append(name)
+        at = spec.end()
+    pattern.append(re.escape(template[at:]))
+    found = re.fullmatch("".join(pattern), text, re.DOTALL)
+    if found is None:
+        return None
+    message = Message(template, **found.groupdict())
+    return message if message == text else None

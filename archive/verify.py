@@ -7,8 +7,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.catalog import Catalog
+from archive.messages import Message, reread
 from archive.store import Store
 from indexer.index import index_state, indexed_revs, open_index
+
+# What each kind of problem says (index_missing and index_outdated: "index"). A detail is a Message, said in
+# English by the CLI and --json and translated on a page; the fixity entry of the audit trail keeps it as
+# text, which `detail_message` turns back into its Message by this template.
+DETAILS = {
+    "missing_text": Message("the catalog has no extracted text"),
+    "missing_original": Message("original %(sha256)s is not in the store"),
+    "corrupt_original": Message("original hashes to %(actual)s, not %(sha256)s"),
+    "orphaned_original": Message("store blob %(sha256)s belongs to no record"),
+    "index": Message("the search index must be rebuilt: run `archive reindex`"),
+    "missing_from_index": Message("the record is not in the search index"),
+    "stale_in_index": Message("index has revision %(indexed)s, catalog %(rev)s"),
+    "orphaned_in_index": Message("the index holds a record the catalog does not"),
+}
+
+
+def _template(kind: str) -> str:
+    return DETAILS["index" if kind.startswith("index_") else kind].template
 
 
 @dataclass(frozen=True)
@@ -18,8 +37,21 @@ class Problem:
     record_id: int | None
     detail: str
 
+    @classmethod
+    def of(cls, kind: str, record_id: int | None, **params) -> Problem:
+        """A problem of `kind`, its detail that kind's Message with `params`."""
+        return cls(kind, record_id, Message(_template(kind), **params))
+
     def to_dict(self) -> dict:
         return {"kind": self.kind, "id": self.record_id, "detail": self.detail}
+
+
+def detail_message(kind: str, detail: str) -> str:
+    """A problem's detail kept as text (a fixity entry's) as the Message it was, when it reads as its kind's
+    template does; otherwise the text as it is (an unknown kind, or wording from another version)."""
+    if kind.startswith("index_") or kind in DETAILS:
+        return reread(_template(kind), detail) or detail
+    return detail
 
 
 @dataclass
@@ -66,21 +98,19 @@ def verify(
         report.records += 1
         digests.add(record.sha256)
         if record.id in without_text:
-            problems.append(Problem("missing_text", record.id, "the catalog has no extracted text"))
+            problems.append(Problem.of("missing_text", record.id))
         if not store.exists(record.sha256):
-            problems.append(Problem("missing_original", record.id, f"original {record.sha256} is not in the store"))
+            problems.append(Problem.of("missing_original", record.id, sha256=record.sha256))
         elif drawn is None or record.id in drawn:
             actual = store.hash_of(record.sha256)
             report.originals_checked += 1
             if actual != record.sha256:
-                problems.append(
-                    Problem("corrupt_original", record.id, f"original hashes to {actual}, not {record.sha256}")
-                )
+                problems.append(Problem.of("corrupt_original", record.id, actual=actual, sha256=record.sha256))
         if progress:
             progress(1)
     for digest in store.iter_digests():
         if digest not in digests:
-            problems.append(Problem("orphaned_original", None, f"store blob {digest} belongs to no record"))
+            problems.append(Problem.of("orphaned_original", None, sha256=digest))
     problems.extend(_index_problems(catalog, index_dir, report))
     return report
 
@@ -88,18 +118,16 @@ def verify(
 def _index_problems(catalog: Catalog, index_dir, report: VerifyReport) -> list[Problem]:
     state = index_state(index_dir)
     if state != "ok":
-        return [Problem(f"index_{state}", None, "the search index must be rebuilt: run `archive reindex`")]
+        return [Problem.of(f"index_{state}", None)]
     in_index = indexed_revs(open_index(index_dir))
     report.indexed = len(in_index)
     in_catalog = catalog.id_revs()
     found = []
     for record_id, rev in sorted(in_catalog.items()):
         if record_id not in in_index:
-            found.append(Problem("missing_from_index", record_id, "the record is not in the search index"))
+            found.append(Problem.of("missing_from_index", record_id))
         elif in_index[record_id] != rev:
-            found.append(
-                Problem("stale_in_index", record_id, f"index has revision {in_index[record_id]}, catalog {rev}")
-            )
+            found.append(Problem.of("stale_in_index", record_id, indexed=in_index[record_id], rev=rev))
     for record_id in sorted(set(in_index) - set(in_catalog)):
-        found.append(Problem("orphaned_in_index", record_id, "the index holds a record the catalog does not"))
+        found.append(Problem.of("orphaned_in_index", record_id))
     return found

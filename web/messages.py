@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from archive.messages import Message, Term
 from archive.retention import stored_retention
+from archive.verify import detail_message
 
 # The error page's heading, by HTTP status.
 STATUS_TITLES = {
@@ -61,4 +62,6 @@ def status_title(status: int) -> str:
 
 def install(app) -> None:
     app.jinja_env.filters["local"] = localize
-    app.jinja_env.globals.update(status_title=status_title, stored_retention=stored_retention)
+    app.jinja_env.globals.update(
+        status_title=status_title, stored_retention=stored_retention, verify_detail=detail_message
+    )
