@@ -107,7 +107,7 @@ def test_a_busy_archive_exits_75_naming_the_holder(settings, inbox):
         held.flush()
         result = run_archive(settings.home, "ingest", str(inbox), "--wait", "0.5")
     assert result.returncode == 75
-    assert "pid 4242 (archive reindex --full)" in result.stderr
+    assert "pid 4242 (archive reindex --full) since 2026-01-01T00:00:00Z" in result.stderr
     assert run_archive(settings.home, "ingest", str(inbox)).returncode == 0, "the lock is free again"
 
 

@@ -49,6 +49,9 @@ def test_every_writing_command_is_silent_with_quiet_and_says_one_line_without(cl
     hold, lift = ["hold", "add", old, "--reason", "Vụ án 3/2025"], ["hold", "remove", old, "--reason", "xong"]
     assert [cli(*hold, "--quiet").output, cli(*lift).stdout] == ["", f"record {old}: legal hold lifted\n"]
     assert [cli(*hold).stdout.startswith(f"record {old}: under legal hold"), cli(*lift, "--quiet").output] == [True, ""]
+    edited = cli("edit", old, "--set", "title=Công văn đã sửa", "--quiet")
+    assert (edited.exit_code, edited.output) == (0, "")
+    assert cli("edit", old, "--set", "title=Công văn sửa lại").stdout.count("\n") == 1
     backup = cli("backup", str(tmp_path / "b1"), "--quiet")
     assert (backup.exit_code, backup.output) == (0, "")
     assert cli("backup", str(tmp_path / "b2")).stdout.startswith("backup: 2 records")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from archive.catalog import Catalog
-from archive.cli import fail_on_archive_errors, json_option, main, print_json, wait_option
+from archive.cli import fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
 from archive.config import Settings
 from archive.errors import ArchiveError
 
@@ -25,10 +25,13 @@ from archive.errors import ArchiveError
     help="A field to set (repeat for several); an empty VALUE clears it.",
 )
 @json_option
+@quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
-def edit(settings: Settings, record_id: int, assignments: tuple[str, ...], as_json: bool, wait: float) -> None:
+def edit(
+    settings: Settings, record_id: int, assignments: tuple[str, ...], as_json: bool, quiet: bool, wait: float
+) -> None:
     """Correct a record's metadata; the change is logged (who, when, old, new) and indexed at once."""
     import getpass
 
@@ -46,9 +49,11 @@ def edit(settings: Settings, record_id: int, assignments: tuple[str, ...], as_js
         raise click.UsageError(str(exc)) from None
     if as_json:
         print_json({"id": record_id, "changed": changed})
-    elif not changed:
+    if as_json or quiet:
+        return
+    if not changed:
         click.echo(f"record {record_id}: nothing to change")
-    for name, change in changed.items() if not as_json else ():
+    for name, change in changed.items():
         click.echo(f"record {record_id}: {name}: {change['old']!r} → {change['new']!r}")
 
 
