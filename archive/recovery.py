@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from archive.backup import remove_abandoned_staging
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.dispose import purge
@@ -27,6 +28,7 @@ def recover(settings: Settings, catalog: Catalog, store: Store, *, sync: bool = 
         "unused_index_generations": len(remove_unused_generations(settings.index_dir))
         if settings.index_dir.is_dir()
         else 0,
+        "abandoned_backup_staging": remove_abandoned_staging(settings.home),  # links left by a killed backup
         "orphaned_originals": 0,
         "reindexed": 0,
     }

@@ -2,32 +2,47 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from archive.cli import background_job, fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
-from archive.cli.logs import say
+from archive.cli import (
+    EXIT_FAILED,
+    background_job,
+    fail_on_archive_errors,
+    json_option,
+    main,
+    print_json,
+    quiet_option,
+    wait_option,
+)
+from archive.cli.logs import log_error, say, warn
 from archive.config import Settings
+
+SHOWN_PROBLEMS = 100  # on stderr (cron's mail); the backup's BACKUP.json lists them all
 
 
 @main.command()
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
 @json_option
 @quiet_option
+@wait_option
 @click.pass_obj
 @fail_on_archive_errors
 @background_job
-def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
+def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool, wait: float) -> None:
     """Write a consistent copy of the archive into DEST (new or empty), even while it is in use.
 
-    The catalog is an online SQLite snapshot, the originals it names are copied and checked against
-    their SHA-256, the index is copied or marked for rebuilding on restore.
+    The catalog is an online SQLite snapshot taken under the writer lock (briefly: the files it needs are
+    hard-linked, then copied after the lock is released); the originals it names are copied and checked
+    against their SHA-256, the index is copied or marked for rebuilding on restore. Exit 1 when an original
+    is missing or damaged: everything else is copied, and the problems are named on stderr.
     """
     from archive.backup import backup as run_backup
     from archive.catalog import Catalog
 
-    summary = run_backup(settings, dest)
+    summary = run_backup(settings.with_(lock_wait=wait), dest)
     with Catalog(settings.catalog_path) as catalog:  # a copy of every original left the archive: audited
         catalog.log_event("backup", None, dest=str(dest.resolve()), records=summary["records"])
     if as_json:
@@ -37,6 +52,27 @@ def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool) -> None:
         f"index {summary['index']}, in {dest}",
         quiet or as_json,
     )
+    if summary["problems"]:
+        _fail_incomplete(dest, summary["problems"])
+
+
+def _fail_incomplete(dest: Path, problems: list[dict]) -> None:
+    """A backup that is not a faithful copy says so on stderr, whatever the options, and exits 1."""
+    missing = sum(p["kind"] == "missing_original" for p in problems)
+    damaged = len(problems) - missing
+    left_out = [f"{missing} missing from the store"] if missing else []
+    left_out += [f"{damaged} damaged"] if damaged else []
+    lines = [
+        f"archive: error: the backup in {dest} is incomplete, originals left out: {', '.join(left_out)}; "
+        "everything else was copied. Run `archive verify` and bring them back from an older backup"
+    ]
+    lines += [f"{p['kind']}: record {p['id']}: {p['detail']}" for p in problems[:SHOWN_PROBLEMS]]
+    if len(problems) > SHOWN_PROBLEMS:
+        lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more, listed in {dest / 'BACKUP.json'}")
+    for line in lines:
+        log_error(line)
+        click.echo(line, err=True)
+    sys.exit(EXIT_FAILED)
 
 
 @main.command()
@@ -60,3 +96,6 @@ def restore(settings: Settings, source: Path, as_json: bool, quiet: bool, wait: 
         f"restore: {summary['backup']['records']} records from {source}; run `archive verify` to check",
         quiet or as_json,
     )
+    lacking = summary["backup"].get("originals_missing", 0) + summary["backup"].get("originals_damaged", 0)
+    if lacking:  # restored as it was made; `verify` names the records
+        warn(f"restore: this backup lacks {lacking} original(s): it was incomplete when it was made", as_json)
