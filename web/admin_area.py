@@ -1,14 +1,21 @@
 """The admin area: one index linking every review, OCR low-confidence review, users and tokens, and the
 index / verify status (`web.status`). Each list is cut to the caller's clearance; users can be granted no
-more than the administrator holds, so the web never hands out access its user lacks."""
+more than the administrator holds, so the web never hands out access its user lacks.
+
+Users and tokens are managed from the page's forms and from the JSON API alike (`/api/users…`): both call the
+same actions here, which check what the administrator may grant and write the same audit entries. A new
+password or token is shown once, in the answer that made it; only its hash is kept."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from archive.access import can_see
-from archive.errors import ForbiddenError, UsageError
+from archive.errors import ForbiddenError, NotFoundError, UsageError
 from archive.messages import Message, message_of
 from archive.passwords import generate_password
 from archive.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
@@ -18,8 +25,10 @@ from web import catalog, settings
 from web.auth import clearance, require
 from web.labels import levels_up_to
 from web.status import index_status
+from web.workflow_api import json_body
 
 admin_area = Blueprint("admin_area", __name__)
+SQLITE_MAX = 2**63 - 1
 
 
 @admin_area.get("/admin")
@@ -106,7 +115,7 @@ def _check_grant(level: str | None, compartments: str | None) -> None:
         known = ", ".join(CLASSIFICATIONS)
         raise UsageError(Message("unknown clearance %(value)r; levels: %(known)s", value=level, known=known))
     if not _within_mine(level, _compartments(compartments or "")):
-        raise ForbiddenError(_("You can grant no more access than you hold yourself."))
+        raise ForbiddenError(Message("You can grant no more access than you hold yourself."))
 
 
 def users_view() -> list[dict]:
@@ -117,25 +126,90 @@ def users_view() -> list[dict]:
     return rows
 
 
-@admin_area.get("/admin/users")
-def users_page():
-    require("admin")
-    return render_template("users.html", users=users_view(), shown=None, levels=levels_up_to(g.user.clearance))
-
-
-@admin_area.get("/api/users")
-def users_api():
-    require("admin")
-    return jsonify({"users": users_view()})
-
-
 def _target(name: str) -> User:
     other = get_user(catalog().db, name)
     if not manageable(other):
         raise ForbiddenError(
-            _("This user may see more than you: only an administrator cleared as high can change them.")
+            Message("This user may see more than you: only an administrator cleared as high can change them.")
         )
     return other
+
+
+@contextmanager
+def one_transaction() -> Iterator[None]:
+    """User and token actions in one catalog transaction, undone on any refusal; the archive's own refusals
+    (ValueError: a bad name or compartment) are 400."""
+    try:
+        with catalog().transaction():
+            yield
+    except ValueError as exc:
+        raise UsageError(message_of(exc)) from None
+
+
+def add_account(name: str, role: str, level: str, compartments: str) -> tuple[User, str]:
+    """A new user with a generated password: (the user, the password, to be shown once)."""
+    _check_grant(level, compartments)
+    password = generate_password()
+    user = add_user(catalog().db, name, role, level, compartments, password)
+    catalog().log_event("user.add", None, **user.to_dict())
+    return user, password
+
+
+def change_account(name: str, role: str | None, level: str | None, compartments: str | None) -> dict:
+    """Set role, clearance and compartments (None: as they are), within the administrator's own access."""
+    other = _target(name)
+    _check_grant(level or other.clearance, ",".join(other.compartments) if compartments is None else compartments)
+    changes = update_user(catalog().db, name, role=role, clearance=level, compartments=compartments)
+    if changes:
+        catalog().log_event("user.set", None, name=name, changes=changes)
+    return changes
+
+
+def set_disabled(name: str, disabled: bool) -> dict:
+    """Disable a user (their sessions end; their tokens stop working) or enable them again."""
+    other = _target(name)
+    if other.name == g.user.name and disabled:
+        raise UsageError(Message("You cannot disable yourself."))
+    changes = update_user(catalog().db, name, disabled=disabled)
+    if disabled:
+        end_sessions_of(catalog().db, other)
+    if changes:
+        catalog().log_event(f"user.{'disable' if disabled else 'enable'}", None, name=name)
+    return changes
+
+
+def reset_password(name: str) -> str:
+    """A new generated password (to be shown once); the user's sessions end."""
+    other = _target(name)
+    password = generate_password()
+    set_password(catalog().db, name, password)
+    end_sessions_of(catalog().db, other)
+    catalog().log_event("user.password", None, name=name)
+    return password
+
+
+def create_token(name: str, label: str):
+    """A new API token: (its record, the secret, to be shown once)."""
+    _target(name)
+    info, secret = new_token(catalog().db, name, label)
+    catalog().log_event("token.create", None, name=name, token_id=info.id, label=label)
+    return info, secret
+
+
+def revoke(name: str, token_id: int | None) -> list[int]:
+    """Revoke one token of the user, or all of them; returns the ids revoked."""
+    _target(name)
+    if token_id is not None and token_id > SQLITE_MAX:  # an id SQLite cannot hold names no token
+        raise NotFoundError(Message("user %(name)r has no live token %(token)s", name=name, token=token_id))
+    ids = revoke_tokens(catalog().db, name, token_id)
+    catalog().log_event("token.revoke", None, name=name, tokens=ids)
+    return ids
+
+
+@admin_area.get("/admin/users")
+def users_page():
+    require("admin")
+    return render_template("users.html", users=users_view(), shown=None, levels=levels_up_to(g.user.clearance))
 
 
 @admin_area.post("/admin/users")
@@ -144,60 +218,128 @@ def users_post():
     require("admin")
     form = request.form
     action, name = form.get("action", ""), form.get("name", "").strip()
-    db = catalog()
-    shown = None
-    try:
-        with db.transaction():
-            if action == "add":
-                _check_grant(form.get("clearance"), form.get("compartments", ""))
-                password = generate_password()
-                user = add_user(
-                    db.db, name, form.get("role", ""), form.get("clearance", ""), form.get("compartments", ""), password
-                )
-                db.log_event("user.add", None, **user.to_dict())
-                shown = {"name": name, "kind": "password", "secret": password}
-            elif action == "set":
-                _target(name)
-                _check_grant(form.get("clearance"), form.get("compartments", ""))
-                changes = update_user(
-                    db.db,
-                    name,
-                    role=form.get("role"),
-                    clearance=form.get("clearance"),
-                    compartments=form.get("compartments", ""),
-                )
-                if changes:
-                    db.log_event("user.set", None, name=name, changes=changes)
-            elif action in ("disable", "enable"):
-                other = _target(name)
-                if other.name == g.user.name and action == "disable":
-                    raise UsageError(_("You cannot disable yourself."))
-                changes = update_user(db.db, name, disabled=action == "disable")
-                if action == "disable":
-                    end_sessions_of(db.db, other)
-                if changes:
-                    db.log_event(f"user.{action}", None, name=name)
-            elif action == "password":
-                other = _target(name)
-                password = generate_password()
-                set_password(db.db, name, password)
-                end_sessions_of(db.db, other)
-                db.log_event("user.password", None, name=name)
-                shown = {"name": name, "kind": "password", "secret": password}
-            elif action == "token":
-                _target(name)
-                info, secret = new_token(db.db, name, form.get("label") or "web")
-                db.log_event("token.create", None, name=name, token_id=info.id, label=form.get("label") or "web")
-                shown = {"name": name, "kind": "token", "secret": secret}
-            elif action == "revoke":
-                _target(name)
-                token_id = form.get("token")
-                ids = revoke_tokens(db.db, name, int(token_id) if token_id and token_id.isdigit() else None)
-                db.log_event("token.revoke", None, name=name, tokens=ids)
-            else:
-                raise UsageError(Message("unknown action %(value)r", value=action))
-    except ValueError as exc:
-        raise UsageError(message_of(exc)) from None
+    with one_transaction():
+        shown = _page_action(action, name, form)
     if shown is None:
         return redirect(url_for("admin_area.users_page"), 303)
     return render_template("users.html", users=users_view(), shown=shown, levels=levels_up_to(g.user.clearance))
+
+
+def _page_action(action: str, name: str, form) -> dict | None:
+    """Do one form's action; returns the secret it made, to show once (`{"name", "kind", "secret"}`), if any."""
+    if action == "add":
+        _, password = add_account(name, form.get("role", ""), form.get("clearance", ""), form.get("compartments", ""))
+        return {"name": name, "kind": "password", "secret": password}
+    if action == "set":
+        change_account(name, form.get("role"), form.get("clearance"), form.get("compartments", ""))
+    elif action in ("disable", "enable"):
+        set_disabled(name, action == "disable")
+    elif action == "password":
+        return {"name": name, "kind": "password", "secret": reset_password(name)}
+    elif action == "token":
+        _, secret = create_token(name, form.get("label") or "web")
+        return {"name": name, "kind": "token", "secret": secret}
+    elif action == "revoke":
+        token_id = form.get("token")
+        revoke(name, int(token_id) if token_id and token_id.isdigit() else None)
+    else:
+        raise UsageError(Message("unknown action %(value)r", value=action))
+    return None
+
+
+# The same actions as JSON: {"user", "password"} and {"name", "id", "label", "token"} as `archive users add
+# --json` and `archive users token --json` print them; a secret is in that one answer only.
+
+USER_FIELDS = ("role", "clearance", "compartments", "disabled")
+ONE_WORD = re.compile(r"[\w.-]{1,64}")  # a compartment's name (archive.fields.compartments)
+
+
+def _text(data: dict, field: str) -> str | None:
+    value = data.get(field)
+    if value is not None and not isinstance(value, str):
+        raise UsageError(Message("%(field)s must be text", field=field))
+    return value
+
+
+def _compartment_list(data: dict) -> str | None:
+    """`compartments` as sent (a list of names, as /api/users lists them), as the forms send it: "a,b"."""
+    value = data.get("compartments")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(c, str) and ONE_WORD.fullmatch(c) for c in value):
+        raise UsageError(Message("compartments must be a list of names, one word each"))
+    return ",".join(value)
+
+
+@admin_area.get("/api/users")
+def users_api():
+    require("admin")
+    return jsonify({"users": users_view()})
+
+
+@admin_area.post("/api/users")
+def add_user_api():
+    """`{"name", "role", "clearance", "compartments": [...]}` → 201 `{"user", "password"}`."""
+    require("admin")
+    data = json_body()
+    name, role, level = (_text(data, field) or "" for field in ("name", "role", "clearance"))
+    with one_transaction():
+        user, password = add_account(name.strip(), role, level, _compartment_list(data) or "")
+    return jsonify({"user": user.to_dict(), "password": password}), 201
+
+
+@admin_area.patch("/api/users/<name>")
+def change_user_api(name: str):
+    """Any of `{"role", "clearance", "compartments", "disabled"}` → `{"name", "changed"}`."""
+    require("admin")
+    data = json_body()
+    unknown = sorted(set(data) - set(USER_FIELDS))
+    if unknown:
+        known = ", ".join(USER_FIELDS)
+        raise UsageError(Message("unknown field %(value)r; fields: %(known)s", value=unknown[0], known=known))
+    disabled = data.get("disabled")
+    if disabled is not None and not isinstance(disabled, bool):
+        raise UsageError(Message("disabled must be true or false"))
+    with one_transaction():  # all the changes or none
+        changed = change_account(name, _text(data, "role"), _text(data, "clearance"), _compartment_list(data))
+        if disabled is not None:
+            changed.update(set_disabled(name, disabled))
+    return jsonify({"name": name, "changed": changed})
+
+
+@admin_area.post("/api/users/<name>/password")
+def password_api(name: str):
+    """A new generated password → `{"name", "password"}`; the user's sessions end."""
+    require("admin")
+    with one_transaction():
+        password = reset_password(name)
+    return jsonify({"name": name, "password": password})
+
+
+@admin_area.post("/api/users/<name>/tokens")
+def token_api(name: str):
+    """`{"label"}` (optional) → 201 `{"name", "id", "label", "token"}`."""
+    require("admin")
+    data = request.get_json(silent=True) or {}
+    label = _text(data, "label") if isinstance(data, dict) else None
+    with one_transaction():
+        info, secret = create_token(name, label or "api")
+    return jsonify({"name": name, "id": info.id, "label": info.label, "token": secret}), 201
+
+
+@admin_area.delete("/api/users/<name>/tokens")
+def revoke_all_api(name: str):
+    """Revoke every live token of the user → `{"name", "revoked": [ids]}`."""
+    require("admin")
+    with one_transaction():
+        revoked = revoke(name, None)
+    return jsonify({"name": name, "revoked": revoked})
+
+
+@admin_area.delete("/api/users/<name>/tokens/<int:token_id>")
+def revoke_api(name: str, token_id: int):
+    """Revoke one token → `{"name", "revoked": [id]}`; 404 when the user has no such live token."""
+    require("admin")
+    with one_transaction():
+        revoked = revoke(name, token_id)
+    return jsonify({"name": name, "revoked": revoked})

@@ -14,7 +14,7 @@ from archive.search import record_detail, search_records, similar_records
 from indexer.index import index_state
 from indexer.query import FILTER_NAMES
 from web import catalog, search_index, settings
-from web.auth import clearance
+from web.auth import clearance, require
 
 api = Blueprint("api", __name__)
 
@@ -117,6 +117,13 @@ def me():
     user = g.user
     return jsonify({"name": user.name, "role": user.role, "clearance": user.clearance,
                     "compartments": list(user.compartments), "via": g.get("via")})  # fmt: skip
+
+
+@api.get("/api/ingest")
+def ingest_limits():
+    """What an upload may be, as the ingest page says it: the most one request may carry, in MiB."""
+    require("archivist")
+    return jsonify({"limit_mb": settings().max_upload_mb})
 
 
 @api.get("/healthz")

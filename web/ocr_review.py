@@ -1,17 +1,18 @@
 """The OCR review page's action: an archivist who has checked a flagged record's OCR (against the paper,
 the scan, or by correcting its metadata) marks it reviewed. The flag is cleared under the writer lock, the
 review goes into the audit trail with who, when and the note, and the record leaves the list on /admin/ocr
-(whose list lives in `web.admin_area`)."""
+(whose list lives in `web.admin_area`). `POST /api/ocr/reviewed` does the same for a script."""
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, request, url_for
+from flask import Blueprint, jsonify, redirect, request, url_for
 
+from archive.access import not_found
 from archive.errors import UsageError
 from archive.messages import Message
 from archive.ocr import mark_reviewed
 from web.auth import clearance, require
-from web.workflow_api import writer_settings
+from web.workflow_api import json_body, writer_settings
 
 ocr_review = Blueprint("ocr_review", __name__)
 
@@ -23,5 +24,27 @@ def reviewed():
         ids = [int(i) for i in request.form.getlist("id")]
     except ValueError:
         raise UsageError(Message("record ids are numbers")) from None
-    mark_reviewed(writer_settings(), ids, request.form.get("note", ""), clearance=clearance())
+    mark_reviewed(writer_settings(), in_range(ids), request.form.get("note", ""), clearance=clearance())
     return redirect(url_for("admin_area.ocr_page"), 303)
+
+
+@ocr_review.post("/api/ocr/reviewed")
+def reviewed_api():
+    """`{"ids": [record ids], "note": "…"}` → `{"reviewed": [{"id", "confidence", "reason", "note"}]}`, as
+    `archive ocr --reviewed --json`; all or nothing."""
+    require("archivist")
+    data = json_body()
+    ids, note = data.get("ids"), data.get("note") or ""
+    if not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+        raise UsageError(Message("record ids are numbers"))
+    if not isinstance(note, str):
+        raise UsageError(Message("%(field)s must be text", field="note"))
+    return jsonify({"reviewed": mark_reviewed(writer_settings(), in_range(ids), note, clearance=clearance())})
+
+
+def in_range(ids: list[int]) -> list[int]:
+    """The ids, when SQLite can hold each; no record has another id: "not found", as for any absent id."""
+    for record_id in ids:
+        if not -(2**63) <= record_id < 2**63:
+            raise not_found(record_id)
+    return ids

@@ -15,7 +15,8 @@ def _nullable(kind: str, **extra) -> dict:
 
 
 def _obj(props: dict, required: list[str] | None = None) -> dict:
-    return {"type": "object", "properties": props, "required": required or list(props)}
+    """An object with `props`, all of them required unless `required` names fewer (possibly none: [])."""
+    return {"type": "object", "properties": props, "required": list(props) if required is None else required}
 
 
 def _array(items: dict) -> dict:
@@ -202,6 +203,50 @@ ADMIN_STATUS = _obj(
         },
     }
 )
+ROLE = {"type": "string", "enum": ["reader", "archivist", "admin"]}
+CLEARANCE = {"type": "string", "enum": list(CLASSIFICATIONS)}
+USER = _obj(
+    {
+        "name": {"type": "string"},
+        "role": ROLE,
+        "clearance": CLEARANCE,
+        "compartments": _array({"type": "string"}),
+        "disabled": {"type": "boolean"},
+        "password": {"type": "boolean", "description": "whether a password is set (never the password)"},
+        "created_at": {"type": "string"},
+        "updated_at": {"type": "string"},
+    }
+)
+TOKEN = _obj(
+    {
+        "id": {"type": "integer"},
+        "label": _nullable("string"),
+        "created_at": {"type": "string"},
+        "revoked_at": _nullable("string"),
+    }
+)
+USER_ROW = {
+    **USER,
+    "properties": {
+        **USER["properties"],
+        "manageable": {"type": "boolean", "description": "within the caller's own access, so theirs to change"},
+        "tokens": _array(TOKEN),
+    },
+    "required": [*USER["required"], "manageable", "tokens"],
+}
+CHANGES = {
+    "type": "object",
+    "description": "{field: {old, new}} for what changed",
+    "additionalProperties": _obj({"old": {}, "new": {}}),
+}
+REVIEWED = _obj(
+    {
+        "id": {"type": "integer"},
+        "confidence": _nullable("number"),
+        "reason": _nullable("string", description="why OCR flagged it (kept)"),
+        "note": _nullable("string"),
+    }
+)
 DUE = _obj({"as_of": {"type": "string"}, "records": _array({"type": "object"}), "undated": _array({"type": "integer"})})
 
 
@@ -246,6 +291,25 @@ def _get(summary: str, schema: dict, params: list[dict] | None = None, errors=(4
 
 
 RECORD_ID = _param("record_id", "path", {"type": "integer", "minimum": 0}, True)
+USER_NAME = _param("name", "path", {"type": "string", "pattern": r"^[\w.@-]{1,64}$"}, True, "a user's name")
+TOKEN_ID = _param("token_id", "path", {"type": "integer", "minimum": 0}, True, "a token's id (GET /api/users)")
+
+
+def _write(
+    summary: str, tag: str, answer: dict, errors: tuple, *, params=(), body: dict | None = None, status: str = "200"
+) -> dict:
+    """A state-changing operation with a JSON body (if any) and a JSON answer."""
+    op = {
+        "summary": summary,
+        "tags": [tag],
+        "parameters": list(params),
+        "responses": {status: answer, **_errors(*errors)},
+    }
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    return op
+
+
 DAY = {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}  # empty means "not given"
 AS_OF = _param("as_of", schema=DAY, text="YYYY-MM-DD; today by default")
 SEARCH_PARAMS = [
@@ -272,7 +336,7 @@ def document() -> dict:
                 },
                 "responses": {
                     "200": _json(_obj({"id": {"type": "integer"}, "changed": {"type": "object"}})),
-                    **_errors(400, 401, 403, 404, 503),
+                    **_errors(400, 401, 403, 404, 410, 503),
                 },
             },
         },
@@ -297,7 +361,7 @@ def document() -> dict:
                 "tags": ["retention"],
                 "parameters": [RECORD_ID],
                 "requestBody": {"content": {"application/json": {"schema": _obj({"reason": {"type": "string"}})}}},
-                "responses": {"201": _json(_obj({"hold": HOLD})), **_errors(400, 401, 403, 404, 503)},
+                "responses": {"201": _json(_obj({"hold": HOLD})), **_errors(400, 401, 403, 404, 410, 503)},
             },
             "delete": {
                 "summary": "Archivists: lift a legal hold (a reason is needed, as for placing one)",
@@ -306,7 +370,7 @@ def document() -> dict:
                 "requestBody": {
                     "content": {"application/json": {"schema": _obj({"reason": {"type": "string"}}, ["reason"])}}
                 },
-                "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(400, 401, 403, 404, 503)},
+                "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(400, 401, 403, 404, 410, 503)},
             },
         },
         "/api/holds": _get(
@@ -343,6 +407,12 @@ def document() -> dict:
             "Archivists: classified records due for declassification review", DUE, [AS_OF], (400, 401, 403), "retention"
         ),
         "/api/ingest": {
+            **_get(
+                "Archivists: what an upload may be (`limit_mb`: the most one request may carry, in MiB)",
+                _obj({"limit_mb": {"type": "integer", "minimum": 1}}),
+                errors=(401, 403),
+                tag="ingest",
+            ),
             "post": {
                 "summary": "Archivists: upload files (multipart `files`, many) and an optional `manifest` CSV",
                 "tags": ["ingest"],
@@ -365,7 +435,7 @@ def document() -> dict:
                     "422": _json(INGEST, "manifest errors: nothing ingested"),
                     **_errors(400, 401, 403, 413, 503),
                 },
-            }
+            },
         },
         "/api/me": _get(
             "The caller: name, role, clearance and compartments (what each page's header shows)",
@@ -390,12 +460,108 @@ def document() -> dict:
             errors=(401, 403),
             tag="admin",
         ),
-        "/api/users": _get(
-            "Admins: users and their tokens (never the secrets)",
-            _obj({"users": _array({"type": "object"})}),
-            errors=(401, 403),
-            tag="admin",
-        ),
+        "/api/ocr/reviewed": {
+            "post": _write(
+                "Archivists: mark records' OCR reviewed (all or nothing; audited with the note)",
+                "admin",
+                _json(_obj({"reviewed": _array(REVIEWED)})),
+                (400, 401, 403, 404, 410, 503),
+                body=_obj({"ids": _array({"type": "integer"}), "note": {"type": "string"}}, ["ids"]),
+            )
+        },
+        "/api/users": {
+            **_get(
+                "Admins: users and their tokens (never the secrets)",
+                _obj({"users": _array(USER_ROW)}),
+                errors=(401, 403),
+                tag="admin",
+            ),
+            "post": _write(
+                "Admins: add a user, with a generated password shown in this answer only",
+                "admin",
+                _json(_obj({"user": USER, "password": {"type": "string"}}), "the user and their password"),
+                (400, 401, 403),
+                body=_obj(
+                    {
+                        "name": {"type": "string"},
+                        "role": ROLE,
+                        "clearance": CLEARANCE,
+                        "compartments": _array({"type": "string"}),
+                    },
+                    ["name", "role", "clearance"],
+                ),
+                status="201",
+            ),
+        },
+        "/api/users/{name}": {
+            "patch": _write(
+                "Admins: change a user's role, clearance, compartments, or disable or enable them (all or none)",
+                "admin",
+                _json(_obj({"name": {"type": "string"}, "changed": CHANGES})),
+                (400, 401, 403, 404),
+                params=[USER_NAME],
+                body={
+                    **_obj(
+                        {
+                            "role": ROLE,
+                            "clearance": CLEARANCE,
+                            "compartments": _array({"type": "string"}),
+                            "disabled": {"type": "boolean", "description": "true ends their sessions at once"},
+                        },
+                        [],
+                    ),
+                    "additionalProperties": False,
+                },
+            )
+        },
+        "/api/users/{name}/password": {
+            "post": _write(
+                "Admins: a new generated password, shown in this answer only; the user's sessions end",
+                "admin",
+                _json(_obj({"name": {"type": "string"}, "password": {"type": "string"}})),
+                (401, 403, 404),
+                params=[USER_NAME],
+            )
+        },
+        "/api/users/{name}/tokens": {
+            "post": {
+                **_write(
+                    "Admins: a new API token for the user; the secret is in this answer only",
+                    "admin",
+                    _json(
+                        _obj(
+                            {
+                                "name": {"type": "string"},
+                                "id": {"type": "integer"},
+                                "label": _nullable("string"),
+                                "token": {"type": "string", "description": "the secret: Authorization: Bearer …"},
+                            }
+                        ),
+                        "the token",
+                    ),
+                    (400, 401, 403, 404),
+                    params=[USER_NAME],
+                    status="201",
+                ),
+                "requestBody": {"content": {"application/json": {"schema": _obj({"label": {"type": "string"}}, [])}}},
+            },
+            "delete": _write(
+                "Admins: revoke every live token of the user",
+                "admin",
+                _json(_obj({"name": {"type": "string"}, "revoked": _array({"type": "integer"})})),
+                (401, 403, 404),
+                params=[USER_NAME],
+            ),
+        },
+        "/api/users/{name}/tokens/{token_id}": {
+            "delete": _write(
+                "Admins: revoke one token (404 when the user has no such live token)",
+                "admin",
+                _json(_obj({"name": {"type": "string"}, "revoked": _array({"type": "integer"})})),
+                (401, 403, 404),
+                params=[USER_NAME, TOKEN_ID],
+            )
+        },
         "/api/audit": _get(
             "Admins: audit entries, newest first",
             _obj({"entries": _array(AUDIT_ENTRY)}),

@@ -1,8 +1,10 @@
 """The admin area: one index linking each review, OCR low-confidence review cut to clearance, users and
-tokens (never more access than the administrator holds), index and verify status; pages and JSON."""
+tokens (never more access than the administrator holds; from the page's forms or the JSON API, a secret shown
+once), index and verify status; pages and JSON."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -96,3 +98,81 @@ def test_users_and_tokens_from_the_web_within_the_admins_own_access(server, cli,
         actions = [r[0] for r in catalog.db.execute("SELECT action FROM events WHERE actor = 'boss' ORDER BY id")]
     assert {"user.add", "token.create", "token.revoke", "user.disable"} <= set(actions)
     assert Http(server, add_user(cli, "clerk2", "archivist", "secret")["token"]).get("/admin/users").status == 403
+
+
+def events_by(settings, actor: str) -> list[tuple[str, dict]]:
+    with Catalog(settings.catalog_path) as catalog:
+        rows = catalog.db.execute("SELECT action, detail FROM events WHERE actor = ? ORDER BY id", (actor,))
+        return [(action, json.loads(detail or "{}")) for action, detail in rows]
+
+
+def test_users_and_tokens_through_the_api_within_the_admins_own_access(server, cli, settings):
+    boss = add_user(cli, "boss", "admin", "secret", "ban-a")
+    add_user(cli, "top", "reader", "top_secret")
+    api = Http(server, boss["token"])
+    added = api.post("/api/users", body={"name": "lan", "role": "reader", "clearance": "confidential"})
+    assert added.status == 201
+    user, password = added.json()["user"], added.json()["password"]
+    assert (user["name"], user["role"], user["clearance"], user["password"]) == ("lan", "reader", "confidential", True)
+    assert Http(server).login("lan", password).status == 302
+
+    made = api.post("/api/users/lan/tokens", body={"label": "script"})
+    assert made.status == 201 and made.json()["label"] == "script" and made.json()["token"].startswith("arc_")
+    secret, token_id = made.json()["token"], made.json()["id"]
+    assert Http(server, secret).get("/api/me").json()["name"] == "lan"
+    listing = api.get("/api/users").text
+    assert secret not in listing and password not in listing, "a secret is shown once, in the answer that made it"
+    assert api.delete(f"/api/users/lan/tokens/{token_id}").json() == {"name": "lan", "revoked": [token_id]}
+    assert Http(server, secret).get("/api/me").status == 401
+    assert api.delete(f"/api/users/lan/tokens/{token_id}").status == 404, "no longer a live token"
+    assert api.delete(f"/api/users/lan/tokens/{2**64}").status == 404
+
+    changed = api.patch("/api/users/lan", body={"role": "archivist", "clearance": "secret", "compartments": ["ban-a"]})
+    assert changed.status == 200 and changed.json()["changed"]["clearance"] == {"old": "confidential", "new": "secret"}
+    assert api.patch("/api/users/lan", body={"clearance": "top_secret"}).status == 403, "more than boss holds"
+    assert api.patch("/api/users/lan", body={"compartments": ["ban-b"]}).status == 403
+    for bad in ({"clearence": "secret"}, {"disabled": "yes"}, {"compartments": "ban-a"}, {"role": 1}):
+        assert api.patch("/api/users/lan", body=bad).status == 400, bad
+    assert api.patch("/api/users/nobody", body={"role": "reader"}).status == 404
+    half = api.patch("/api/users/boss", body={"role": "reader", "disabled": True})
+    assert half.status == 400 and "cannot disable yourself" in half.json()["error"]["message"]
+    assert Http(server, boss["token"]).get("/api/users").status == 200, "all or nothing: boss is still an admin"
+
+    fresh = api.post("/api/users/lan/password").json()["password"]
+    assert Http(server).login("lan", password).status == 401 and Http(server).login("lan", fresh).status == 302
+    assert api.patch("/api/users/lan", body={"disabled": True}).json()["changed"]["disabled"]["new"] is True
+    assert Http(server).login("lan", fresh).status == 401
+
+    for method, path, body in (
+        ("PATCH", "/api/users/top", {"role": "archivist"}),
+        ("POST", "/api/users/top/password", None),
+        ("POST", "/api/users/top/tokens", {}),
+        ("DELETE", "/api/users/top/tokens", None),
+    ):
+        assert api.request(method, path, body=body).status == 403, f"{method} {path}: top sees more than boss"
+    too_high = {"name": "x", "role": "reader", "clearance": "top_secret"}
+    assert api.post("/api/users", body=too_high).status == 403
+    clerk = Http(server, add_user(cli, "clerk", "archivist", "secret")["token"])
+    assert clerk.post("/api/users", body={"name": "y", "role": "reader", "clearance": "unclassified"}).status == 403
+    assert clerk.post("/api/users/lan/tokens", body={}).status == 403
+
+    actions = [action for action, _ in events_by(settings, "boss")]
+    assert actions.count("user.add") == 1 and actions.count("token.create") == 1 and "user.disable" in actions
+    assert {"token.revoke", "user.set", "user.password"} <= set(actions)
+    logged = json.dumps(events_by(settings, "boss"))
+    assert secret not in logged and fresh not in logged and password not in logged, "no secret in the trail"
+
+
+def test_a_session_sends_its_csrf_token_to_manage_users(server, cli):
+    boss = add_user(cli, "boss", "admin", "secret")
+    browser = Http(server)
+    assert browser.login("boss", boss["password"]).status == 302
+    body = {"name": "lan", "role": "reader", "clearance": "confidential"}
+    assert browser.post("/api/users", body=body).status == 403
+    assert browser.post("/api/users", body=body, headers={"X-CSRF-Token": browser.csrf}).status == 201
+
+
+def test_the_upload_limit_is_in_the_api(server, cli, settings):
+    clerk = Http(server, add_user(cli, "clerk", "archivist", "secret")["token"])
+    assert clerk.get("/api/ingest").json() == {"limit_mb": settings.max_upload_mb}
+    assert Http(server, add_user(cli, "ann", "reader", "secret")["token"]).get("/api/ingest").status == 403
