@@ -36,6 +36,7 @@ from indexer.visibility import Clearance, visible_mask
 MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer records than this
+SUGGEST_CANDIDATES, SUGGEST_DISTANCE = 8, 2  # spellings weighed per unknown word, and how far they may differ
 FILTER_CACHE = 256  # filter masks and spelling candidates kept per searcher
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SORTS = {
@@ -179,7 +180,7 @@ class SearchIndex:
             counts = count_facets(evaluator.table, mask) if facets else {}
             suggestion = None
             if total < SUGGEST_BELOW and parsed.has_text:
-                suggestion = self._suggest(evaluator, text, filters, allowed, total)
+                suggestion = self._suggest(evaluator, text, filters, allowed, total, clearance)
             terms = _marked_terms(parsed.query, evaluator.schema)
         bodies = texts_for(ids) if texts_for else {}
         hits = [
@@ -188,38 +189,63 @@ class SearchIndex:
         ]
         return SearchResult(text, total, page, limit, hits, sort, counts, suggestion, _ms(started))
 
-    def _suggest(self, evaluator: Evaluator, text: str, filters, allowed: np.ndarray, found: int) -> str | None:
-        """A spelling correction from the index's own vocabulary, offered only if it finds more records
-        under the same filters (so a suggestion never reveals a word of a record the user cannot see).
-        An unknown word takes the candidate that most often stands beside its neighbours in the archive
-        (`cahc` between `cai` and `hanh` is `cach`, not the commoner `cac`), then the one finding most."""
-        searcher = evaluator.searcher
+    def _suggest(
+        self, evaluator: Evaluator, text: str, filters, allowed: np.ndarray, found: int, clearance
+    ) -> str | None:
+        """A spelling correction from the words of the records this reader may see, offered only if it finds
+        more of them under the same filters. Hidden records neither supply a word nor weigh in the ranking:
+        every count here is of visible records. An unknown word takes the candidate that most often stands
+        beside its neighbours (`cahc` between `cai` and `hanh` is `cach`, not the commoner `cac`), then the
+        one found in most visible records."""
+        visible = self._allowed(evaluator, None, clearance)
+        seen = partial(_visible_count, evaluator, visible)
         words = query_words(text)
         corrected = text
         for i, word in enumerate(words):
-            if searcher.doc_frequency("body", fold(word).lower()) > 0:
-                continue
-            neighbours = [fold(w).lower() for w in words[max(0, i - 1) : i] + words[i + 1 : i + 2]]
-
-            def rank(candidate: str, i=i, neighbours=neighbours) -> tuple[int, int]:
-                pairs = [
-                    f"{n} {candidate}" if j == 0 and i > 0 else f"{candidate} {n}" for j, n in enumerate(neighbours)
-                ]
-                together = sum(searcher.doc_frequency("body_pairs", pair) for pair in pairs)
-                return together, searcher.doc_frequency("body", candidate)
-
             folded = fold(word).lower()
-            candidates = self._cached(
-                ("suggest", folded), partial(searcher.suggest, "body", folded, limit=8, maxdist=2, prefix=1)
+            if seen("body", folded):
+                continue
+            spellings = self._cached(
+                ("suggest", clearance.key if clearance else None, folded),
+                partial(self._visible_spellings, evaluator, seen, folded),
             )
-            if candidates:
-                best = max(candidates, key=rank)
-                corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, count=1)
-        if corrected == text:
+            if not spellings:
+                continue
+            best = _best_spelling(spellings, words, i, seen)
+            corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, count=1)
+        if corrected == text or not _words_typed_or_visible(corrected, words, seen):
             return None
         again = evaluator.run(_parse(corrected, evaluator.schema, filters).query)
         found_now = int(np.count_nonzero(again.mask & allowed))
         return corrected if found_now > found else None
+
+    def _visible_spellings(self, evaluator: Evaluator, seen: Callable[[str, str], int], word: str) -> dict[str, int]:
+        """Up to SUGGEST_CANDIDATES words of the `body` vocabulary close to `word` (the nearest edit distance
+        first, then the most visible records) that occur in a visible record: {word: visible records}.
+
+        The index's own document frequency (hidden records included) only bounds the visible one from above,
+        so a level stops being read once no word left in it can reach the candidates already kept; it never
+        orders or chooses them."""
+        reader = evaluator.reader
+        chosen: dict[str, int] = {}
+        nearer: set[str] = {word}
+        for distance in range(1, SUGGEST_DISTANCE + 1):
+            room = SUGGEST_CANDIDATES - len(chosen)
+            if room <= 0:
+                break
+            within = self._cached(("spelling", word, distance), partial(_terms_within, reader, word, distance))
+            level = sorted(((reader.doc_frequency("body", t), t) for t in within - nearer), key=lambda p: (-p[0], p[1]))
+            nearer |= within
+            kept: list[tuple[int, str]] = []
+            for bound, term in level:
+                if len(kept) >= room and bound < sorted(kept, reverse=True)[room - 1][0]:
+                    break  # no word left at this distance can be seen in as many records as those kept
+                count = seen("body", term)
+                if count:
+                    kept.append((count, term))
+            kept.sort(key=lambda p: (-p[0], p[1]))
+            chosen.update((term, count) for count, term in kept[:room])
+        return chosen
 
     def similar(
         self,
@@ -253,6 +279,36 @@ def _parse(text: str, schema, filters):
         raise
     except Exception as exc:  # the parser is lenient; anything it still rejects is the query's fault
         raise QueryError(Message("cannot understand the query: %(error)s", error=str(exc))) from exc
+
+
+def _visible_count(evaluator: Evaluator, visible: np.ndarray, field: str, term: str) -> int:
+    """How many records the reader may see hold `term` in `field`."""
+    docs, _ = evaluator.postings(field, term)
+    return int(np.count_nonzero(visible[docs]))
+
+
+def _best_spelling(spellings: dict[str, int], words: list[str], i: int, seen: Callable[[str, str], int]) -> str:
+    """The spelling for word `i` seen most often beside its neighbours in visible records, then in most of them."""
+    before = [fold(w).lower() for w in words[max(0, i - 1) : i]]
+    after = [fold(w).lower() for w in words[i + 1 : i + 2]]
+
+    def rank(candidate: str) -> tuple[int, int]:
+        pairs = [f"{n} {candidate}" for n in before] + [f"{candidate} {n}" for n in after]
+        return sum(seen("body_pairs", pair) for pair in pairs), spellings[candidate]
+
+    return max(spellings, key=rank)
+
+
+def _terms_within(reader, word: str, distance: int) -> set[str]:
+    """The `body` vocabulary within `distance` edits of `word`, sharing its first letter (whole index)."""
+    return set(reader.terms_within("body", word, distance, prefix=1))
+
+
+def _words_typed_or_visible(suggested: str, typed: list[str], seen: Callable[[str, str], int]) -> bool:
+    """Whether each word of a suggestion is the reader's own or occurs in a record they may see: checked
+    word by word, since an OR query finds visible records even with one word that only hidden ones hold."""
+    own = {fold(w).lower() for w in typed}
+    return all(fold(w).lower() in own or seen("body", fold(w).lower()) for w in query_words(suggested))
 
 
 def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, order) -> np.ndarray:

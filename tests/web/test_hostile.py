@@ -96,6 +96,16 @@ def test_misspelt_hidden_words_are_not_suggested(world, reader, admin):
     assert search(admin, q="bimatquansa")["suggestion"] == "bimatquansu"
 
 
+def test_an_or_query_finding_visible_records_suggests_no_hidden_word(world, reader, admin):
+    """The corrected query finds visible records through its other word; the hidden one stays out."""
+    query = "chuyenn OR bimatquansa"
+    assert clean(reader.get(f"/api/search?q={quote(query)}"), query)["suggestion"] == "chuyen OR bimatquansa"
+    page = clean(reader.get(f"/?q={quote(query)}"), query)
+    link = re.search(r'class="suggestion">[^<]*<a href="([^"]+)">([^<]+)</a>', page)
+    assert link and link[2] == "chuyen OR bimatquansa" and "bimatquansa" in link[1]
+    assert search(admin, q=query)["suggestion"] == "chuyen OR bimatquansu", "the probe is real"
+
+
 def test_results_totals_facets_and_snippets_hold_only_visible_records(world, reader, admin):
     found = clean(reader.get("/api/search?q=cai+cach+hanh+chinh&limit=50"))
     assert {h["id"] for h in found["hits"]} == visible_ids(world) and found["total"] == 2
