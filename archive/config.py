@@ -22,6 +22,7 @@ class Settings:
     languages: tuple[str, ...] = ("vi", "en")
     workers: int = max(1, os.cpu_count() or 1)
     index_batch_size: int = 200  # documents per index commit while ingesting
+    reindex_chunk: int | None = None  # documents per commit of `archive reindex`; None: 500, or 5,000 with --full
     lock_wait: float = 0.0  # seconds a writer waits for the lock before giving up
     tesseract: str = "tesseract"  # the OCR program, a name on PATH or a path
     ocr_dpi: int = 300  # resolution PDF pages are rendered at for OCR
@@ -81,6 +82,8 @@ class Settings:
             values["workers"] = max(1, int(env["ARCHIVE_WORKERS"]))
         if env.get("ARCHIVE_INDEX_BATCH_SIZE"):
             values["index_batch_size"] = max(1, int(env["ARCHIVE_INDEX_BATCH_SIZE"]))
+        if env.get("ARCHIVE_REINDEX_CHUNK"):
+            values["reindex_chunk"] = _number("ARCHIVE_REINDEX_CHUNK", env["ARCHIVE_REINDEX_CHUNK"], int) or None
         if env.get("ARCHIVE_TESSERACT"):
             values["tesseract"] = env["ARCHIVE_TESSERACT"]
         if env.get("ARCHIVE_OCR_DPI"):

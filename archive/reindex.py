@@ -19,8 +19,10 @@ from indexer.index import (
 )
 
 log = logging.getLogger(__name__)
-CHUNK = 500  # documents per commit when updating the live index: bounded memory and short commits
-BULK_CHUNK = 5000  # documents per commit of a full rebuild: fewer segment merges, memory still bounded
+# Documents per commit (Settings.reindex_chunk, ARCHIVE_REINDEX_CHUNK, overrides both): memory stays bounded,
+# and a run that is killed keeps what it committed.
+CHUNK = 500  # when updating the live index: short commits
+BULK_CHUNK = 5000  # in a full rebuild: fewer segment merges
 
 
 @dataclass
@@ -39,27 +41,37 @@ class ReindexSummary:
 Progress = Callable[[int], None]
 
 
-def sync_index(catalog: Catalog, index_dir, *, full: bool = False, progress: Progress | None = None) -> ReindexSummary:
-    """Index what changed since the index was last written (or everything, with `full`)."""
+def sync_index(
+    catalog: Catalog,
+    index_dir,
+    *,
+    full: bool = False,
+    progress: Progress | None = None,
+    chunk: int | None = None,
+) -> ReindexSummary:
+    """Index what changed since the index was last written (or everything, with `full`).
+
+    `chunk`: documents per commit, instead of CHUNK (or BULK_CHUNK for a rebuild)."""
     state = index_state(index_dir)
     if full or state != "ok":
         reason = "requested" if full else f"index {state}"
         if not full and catalog.count():
             log.warning("search index is %s: rebuilding it from the catalog", state, extra={"repair": True})
-        return rebuild(catalog, index_dir, reason=reason, progress=progress)
+        return rebuild(catalog, index_dir, reason=reason, progress=progress, chunk=chunk)
     ix = open_index(index_dir)
     in_index = indexed_revs(ix)
     in_catalog = catalog.id_revs()
     stale = [i for i, rev in in_catalog.items() if in_index.get(i) != rev]
     removed = [i for i in in_index if i not in in_catalog]
     summary = ReindexSummary(deleted=delete_ids(ix, removed), reason="incremental")
-    for start in range(0, len(stale), CHUNK):
-        chunk = stale[start : start + CHUNK]
-        done = _index_chunk(catalog, ix, chunk, replace=True)
+    size = chunk or CHUNK
+    for start in range(0, len(stale), size):
+        ids = stale[start : start + size]
+        done = _index_chunk(catalog, ix, ids, replace=True)
         catalog.mark_indexed(done)
         summary.indexed += len(done)
         if progress:
-            progress(len(chunk))
+            progress(len(ids))
     # A run killed between its index commit and its catalog update leaves correct documents unmarked.
     lagging = [i for i in catalog.pending_index() if in_index.get(i) == in_catalog[i]]
     catalog.mark_indexed((i, in_catalog[i]) for i in lagging)
@@ -74,12 +86,18 @@ def reindex_records(catalog: Catalog, index_dir, ids: list[int]) -> int:
 
 
 def rebuild(
-    catalog: Catalog, index_dir, *, reason: str = "requested", progress: Progress | None = None
+    catalog: Catalog,
+    index_dir,
+    *,
+    reason: str = "requested",
+    progress: Progress | None = None,
+    chunk: int | None = None,
 ) -> ReindexSummary:
     """Build a complete new generation beside the live index, then swap it in atomically.
 
-    It commits every BULK_CHUNK records; a rebuild killed part way is resumed by the next one (under the
-    same schema), which keeps what was committed and writes only the rest."""
+    It commits every `chunk` (BULK_CHUNK) records; a rebuild killed part way is resumed by the next one (under
+    the same schema), which keeps what was committed and writes only the rest."""
+    size = chunk or BULK_CHUNK
     name, ix, resumed = resume_or_create_generation(index_dir)
     summary = ReindexSummary(full=True, reason=reason)
     in_catalog = catalog.id_revs()
@@ -92,11 +110,11 @@ def rebuild(
     done: list[tuple[int, int]] = list(kept.items())
     try:
         ids = sorted(i for i in in_catalog if i not in kept)
-        for start in range(0, len(ids), BULK_CHUNK):
-            chunk = ids[start : start + BULK_CHUNK]
-            done.extend(_index_chunk(catalog, ix, chunk, replace=False))
+        for start in range(0, len(ids), size):
+            part = ids[start : start + size]
+            done.extend(_index_chunk(catalog, ix, part, replace=False))
             if progress:
-                progress(len(chunk))
+                progress(len(part))
     finally:
         ix.close()  # on failure the generation stays, marked as being built, for the next run to resume
     swap_in(index_dir, name)

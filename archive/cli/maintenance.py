@@ -64,7 +64,9 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
         bar = progress(catalog.count() if full else None, "record", quiet or as_json)
         try:
             recover(settings, catalog, Store(settings.store_dir).ensure(), sync=False)  # synced next, once
-            summary = sync_index(catalog, settings.index_dir, full=full, progress=bar.update)
+            summary = sync_index(
+                catalog, settings.index_dir, full=full, progress=bar.update, chunk=settings.reindex_chunk
+            )
         finally:
             bar.close()
     if as_json:
