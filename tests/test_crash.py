@@ -9,12 +9,19 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from whoosh import index as whoosh_index
+from whoosh.index import EmptyIndexError
 
 from archive.catalog import Catalog
+from archive.config import Settings
+from archive.ingest import ingest
 from archive.store import Store
+from indexer.index import indexed_revs, open_index, read_building, read_current
+from indexer.search import SearchIndex
 from tests.conftest import run_archive, write
 from tests.docgen import SAMPLES, WRITERS
 
@@ -33,8 +40,8 @@ def make_inbox(folder, count: int = 60) -> int:
     return count + 6
 
 
-def start(home, *args):
-    env = {**os.environ, "ARCHIVE_HOME": str(home), "ARCHIVE_INDEX_BATCH_SIZE": "7"}
+def start(home, *args, env: dict | None = None):
+    env = {**os.environ, "ARCHIVE_HOME": str(home), "ARCHIVE_INDEX_BATCH_SIZE": "7", **(env or {})}
     return subprocess.Popen(
         [sys.executable, "-m", "archive", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
     )
@@ -76,26 +83,142 @@ def test_ingest_killed_at_random_points_then_rerun(tmp_path):
     assert interrupted == KILLS, "every kill must interrupt the batch, or this test proves little"
 
 
+RECORDS = 120  # in the archive the reindex tests kill: 12 commits of REINDEX_CHUNK, about 0.1 s each
+REINDEX_CHUNK = 10
+
+
+@pytest.fixture(scope="module")
+def indexed_archive(tmp_path_factory) -> Path:
+    """A home of RECORDS notices, ingested and indexed once; each reindex test works on a copy."""
+    root = tmp_path_factory.mktemp("reindex")
+    for n in range(RECORDS):
+        write(root / "inbox" / f"tb-{n:03}.txt", f"Thông báo số {n}-TB/VPTU về cải cách hành chính, đợt {n}.\n" * 15)
+    assert ingest(Settings(home=root / "home", workers=2), [root / "inbox"]).counts["added"] == RECORDS
+    return root / "home"
+
+
+def start_reindex(home, *args):
+    return start(home, "reindex", *args, "--json", env={"ARCHIVE_REINDEX_CHUNK": str(REINDEX_CHUNK)})
+
+
+def rerun_reindex(home, *args) -> dict:
+    result = run_archive(home, "reindex", *args, "--json", env={"ARCHIVE_REINDEX_CHUNK": str(REINDEX_CHUNK)})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def commits(generation: Path | None) -> int:
+    """How many times an index generation has been committed (Whoosh numbers its table of contents)."""
+    numbers = [int(toc.stem.rsplit("_", 1)[1]) for toc in generation.glob("_MAIN_*.toc")] if generation else []
+    return max(numbers, default=0)
+
+
+def kill_after_commits(job, generation: Callable[[], Path | None], target: int, delay: float) -> None:
+    """SIGKILL `job` `delay` seconds after the generation it writes was committed for the `target`th time."""
+    while commits(generation()) < target:
+        assert job.poll() is None, f"the run ended before commit {target}: the test must pick an earlier one"
+        time.sleep(0.005)
+    time.sleep(delay)
+    job.send_signal(signal.SIGKILL)
+    assert job.wait() == -signal.SIGKILL, "the kill landed before the run finished"
+
+
+def building(index_dir: Path) -> Path | None:
+    """The generation folder a full rebuild is filling, if one is."""
+    pending = read_building(index_dir)
+    return index_dir / pending.name if pending else None
+
+
+def documents_in(generation: Path | None) -> dict[int, int]:
+    """{id: rev} committed to an index generation (none before its first commit)."""
+    if generation is None:
+        return {}
+    try:
+        return indexed_revs(whoosh_index.open_dir(str(generation)))
+    except EmptyIndexError:
+        return {}
+
+
+def assert_indexed_once(home: Path) -> None:
+    """`archive verify` passes, and the live index holds each catalog record exactly once (verify reads the
+    index as a set of ids: a duplicate would not show there)."""
+    verify = run_archive(home, "verify", "--json")
+    report = json.loads(verify.stdout)
+    assert verify.returncode == 0 and report["ok"], report["problems"]
+    with Catalog(home / "catalog.sqlite3") as catalog:
+        in_catalog = sorted(catalog.id_revs())
+    with open_index(home / "index").searcher() as searcher:
+        reader = searcher.reader()
+        ids = reader.column_reader("id")
+        assert sorted(int(ids[doc]) for doc in reader.all_doc_ids()) == in_catalog, "no duplicate, none lost"
+    assert len(list((home / "index").glob("gen-*"))) == 1 and not (home / "index" / "BUILDING").exists()
+
+
 @pytest.mark.slow
-def test_full_reindex_killed_keeps_the_old_index_searchable(tmp_path):
-    distinct = make_inbox(tmp_path / "inbox")
-    home = tmp_path / "home"
-    assert run_archive(home, "ingest", str(tmp_path / "inbox")).returncode == 0
-    before = json.loads(run_archive(home, "search", "triển khai", "--json", "--limit", "3").stdout)["total"]
-    rng = random.Random(7)
-    for _ in range(3):
-        with start(home, "reindex", "--full") as job:
-            time.sleep(rng.uniform(0.2, 1.5))
-            job.send_signal(signal.SIGKILL)
-            job.wait()
-        found = json.loads(run_archive(home, "search", "triển khai", "--json", "--limit", "3").stdout)
-        assert found["total"] == before, "the live index is untouched by a killed rebuild"
-    assert run_archive(home, "reindex").returncode == 0  # the nightly job: the live index is in step
-    assert_whole(home, distinct)
-    assert run_archive(home, "reindex", "--full").returncode == 0  # resumes (or restarts) the killed rebuild
-    assert_whole(home, distinct)
-    assert [p.name for p in (home / "index").iterdir() if p.name.startswith("gen-")].__len__() == 1
-    assert not (home / "index" / "BUILDING").exists()
+def test_full_reindex_killed_at_random_points_resumes_where_it_stopped(indexed_archive, tmp_path):
+    home, index_dir = tmp_path / "home", tmp_path / "home" / "index"
+    shutil.copytree(indexed_archive, home)
+    rng = random.Random(20261125)
+    chunks = RECORDS // REINDEX_CHUNK
+    # Per rerun, the runs killed before it: each after a random number of further commits, inside the next chunk
+    # (twice in the last: the second kill lands in the run resuming the first), or, for None, at a random moment
+    # early on (mostly in start-up, before anything is written).
+    plans = [[None], [rng.randint(1, chunks - 6)], [rng.randint(1, 3), rng.randint(1, 3)]]
+    resumed = []
+    for plan in plans:
+        live = read_current(index_dir)
+        for more in plan:
+            with start_reindex(home, "--full") as job:
+                if more is None:
+                    time.sleep(rng.uniform(0.05, 0.5))
+                    job.send_signal(signal.SIGKILL)
+                    assert job.wait() == -signal.SIGKILL, "the kill landed before the run finished"
+                else:
+                    target = commits(building(index_dir)) + more
+                    kill_after_commits(job, lambda: building(index_dir), target, rng.uniform(0, 0.08))
+            assert read_current(index_dir) == live, "the live index is untouched by a killed rebuild"
+            assert SearchIndex(index_dir).search("cai cach hanh chinh").total == RECORDS
+        committed = documents_in(building(index_dir))
+        assert len(committed) < RECORDS, f"{plan}: killed mid-run"
+        summary = rerun_reindex(home, "--full")
+        assert (summary["resumed"], summary["indexed"]) == (len(committed), RECORDS - len(committed)), plan
+        resumed.append(summary["resumed"])
+        assert_indexed_once(home)
+    print(f"full rebuilds killed as {plans}; the reruns resumed {resumed} documents")
+    assert all(n >= REINDEX_CHUNK for n in resumed[1:]), "what the killed runs committed was kept, not redone"
+
+
+@pytest.mark.slow
+def test_incremental_reindex_killed_mid_run_then_rerun(indexed_archive, tmp_path):
+    home, index_dir = tmp_path / "home", tmp_path / "home" / "index"
+    shutil.copytree(indexed_archive, home)
+    rng = random.Random(20261126)
+    retexted: set[int] = set()
+    for word in ("mot", "hai"):
+        # New text for some records and a new title for others, in the catalog only, as a killed run of OCR or
+        # `reextract` leaves them (committed, not yet indexed): the nightly incremental run must catch up.
+        with Catalog(home / "catalog.sqlite3") as catalog, catalog.transaction():
+            ids = rng.sample(sorted(catalog.id_revs()), 80)  # 8 chunks to reindex
+            new_text, new_title = set(ids[:40]), set(ids[40:])
+            for i in new_text:
+                catalog.replace_text(i, f"Nội dung vanban{word} số {i}.\n" * 5)
+            for i in new_title:
+                catalog.update_fields(i, {"title": f"Tiêu đề tieude{word} {i}"}, source="edited", actor="test")
+        retexted |= new_text
+        live = index_dir / read_current(index_dir).name
+        with start_reindex(home) as job:
+            kill_after_commits(job, lambda live=live: live, commits(live) + rng.randint(1, 4), rng.uniform(0, 0.08))
+        with Catalog(home / "catalog.sqlite3") as catalog:
+            revs = catalog.id_revs()
+        caught_up = {i for i, rev in indexed_revs(open_index(index_dir)).items() if i in ids and revs[i] == rev}
+        assert REINDEX_CHUNK <= len(caught_up) < len(ids), "killed after a committed chunk, before the last"
+        summary = rerun_reindex(home)
+        assert (summary["full"], summary["indexed"], summary["deleted"]) == (False, len(ids) - len(caught_up), 0)
+        assert_indexed_once(home)
+        index = SearchIndex(index_dir)
+        assert {h.id for h in index.search(f"vanban{word}", limit=100).hits} == new_text
+        assert {h.id for h in index.search(f"tieude{word}", limit=100).hits} == new_title
+        assert index.search("cai cach hanh chinh").total == RECORDS - len(retexted), "no old text left"
 
 
 def disposal_state(home) -> tuple[set[int], set[int], int]:
