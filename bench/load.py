@@ -56,11 +56,13 @@ def prepare(size: int, target: Path) -> list[int]:
     store = Store(target / "store").ensure()
     with Catalog(target / "catalog.sqlite3") as catalog:
         rows = catalog.db.execute("SELECT id, sha256 FROM records ORDER BY random() LIMIT ?", (SAMPLED,)).fetchall()
-    # The benchmark's records were inserted with sha256("bench:SEED:i") as their digest: write those bytes.
+        texts = catalog.texts(r[0] for r in rows)
+    # The benchmark's records are text/plain with their text's size in the catalog: their original is that
+    # text, stored under the digest the benchmark gave them, so a download sends as many bytes as a real one.
     for record_id, digest in rows:
         path = store.path(digest)
         path.parent.mkdir(exist_ok=True)
-        path.write_bytes(f"bench:{bench_corpus.SEED}:{record_id - 1}".encode())
+        path.write_bytes(texts[record_id].encode("utf-8"))
     return [r[0] for r in rows]
 
 
