@@ -41,6 +41,9 @@ FILTER_NAMES = {
     "lang": "lang", "language": "lang", "ngonngu": "lang",
     "classification": "classification", "domat": "classification",
     "issued": "issued", "ngay": "issued",
+    # A parameter only (a name with "_" is never read as a filter in the query text): the issuer exactly as
+    # its facet counts it. `issuer:` matches the words of a name, so it also finds the longer names holding it.
+    "issuer_exact": "issuer_exact",
 }  # fmt: skip
 FILTER_RE = re.compile(r'(?<!\S)(?P<name>[A-Za-zÀ-ỹĐđ]+):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+))')
 SYMBOL_RE = re.compile(
@@ -153,6 +156,8 @@ def _filter_clause(name: str, value: str, schema) -> q.Query:
         if not words:
             raise QueryError(Message("issuer: needs a name"))
         return q.Phrase("issuer", words) if len(words) > 1 else q.Term("issuer", words[0])
+    if kind == "issuer_exact":
+        return q.Term("issuer_exact", value)
     if kind == "lang":
         return q.Term("language", value.lower())
     if kind == "classification":

@@ -11,11 +11,13 @@ from flask import request
 from archive.errors import QueryError
 from archive.messages import Message
 
-FILTERS = ("type", "year", "issuer", "lang", "classification", "number", "issued")
+FILTERS = ("type", "year", "issuer", "issuer_exact", "lang", "classification", "number", "issued")
+# The URL parameter each facet's links set: one that selects exactly the records the facet counted. An issuer
+# is counted by its whole name, so its link filters on the whole name, not on `issuer` (its words).
 FACET_FILTER = {
     "type": "type",
     "year": "year",
-    "issuer": "issuer",
+    "issuer": "issuer_exact",
     "language": "lang",
     "classification": "classification",
 }
