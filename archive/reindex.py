@@ -11,6 +11,7 @@ from indexer.documents import document_for
 from indexer.index import (
     add_documents,
     delete_ids,
+    duplicated_ids,
     index_state,
     indexed_revs,
     open_index,
@@ -61,7 +62,8 @@ def sync_index(
     ix = open_index(index_dir)
     in_index = indexed_revs(ix)
     in_catalog = catalog.id_revs()
-    stale = [i for i, rev in in_catalog.items() if in_index.get(i) != rev]
+    copies = duplicated_ids(ix)  # rewritten once each: writing a record replaces every copy of it
+    stale = [i for i, rev in in_catalog.items() if in_index.get(i) != rev or i in copies]
     removed = [i for i in in_index if i not in in_catalog]
     summary = ReindexSummary(deleted=delete_ids(ix, removed), reason="incremental")
     size = chunk or CHUNK

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from archive.catalog import Catalog
 from archive.messages import Message, reread
 from archive.store import Store
-from indexer.index import index_state, indexed_revs, open_index
+from indexer.index import duplicated_ids, index_state, indexed_revs, open_index
 
 # What each kind of problem says (index_missing and index_outdated: "index"). A detail is a Message, said in
 # English by the CLI and --json and translated on a page; the fixity entry of the audit trail keeps it as
@@ -23,6 +23,7 @@ DETAILS = {
     "missing_from_index": Message("the record is not in the search index"),
     "stale_in_index": Message("index has revision %(indexed)s, catalog %(rev)s"),
     "orphaned_in_index": Message("the index holds a record the catalog does not"),
+    "duplicated_in_index": Message("the index holds the record %(copies)s times: run `archive reindex`"),
 }
 
 
@@ -33,7 +34,7 @@ def _template(kind: str) -> str:
 @dataclass(frozen=True)
 class Problem:
     kind: str  # missing_original | corrupt_original | orphaned_original | missing_text | index_missing |
-    #            index_outdated | missing_from_index | orphaned_in_index | stale_in_index
+    #            index_outdated | missing_from_index | orphaned_in_index | stale_in_index | duplicated_in_index
     record_id: int | None
     detail: str
 
@@ -119,8 +120,10 @@ def _index_problems(catalog: Catalog, index_dir, report: VerifyReport) -> list[P
     state = index_state(index_dir)
     if state != "ok":
         return [Problem.of(f"index_{state}", None)]
-    in_index = indexed_revs(open_index(index_dir))
+    ix = open_index(index_dir)
+    in_index = indexed_revs(ix)
     report.indexed = len(in_index)
+    copies = duplicated_ids(ix)
     in_catalog = catalog.id_revs()
     found = []
     for record_id, rev in sorted(in_catalog.items()):
@@ -130,4 +133,6 @@ def _index_problems(catalog: Catalog, index_dir, report: VerifyReport) -> list[P
             found.append(Problem.of("stale_in_index", record_id, indexed=in_index[record_id], rev=rev))
     for record_id in sorted(set(in_index) - set(in_catalog)):
         found.append(Problem.of("orphaned_in_index", record_id))
+    for record_id, n in sorted(copies.items()):
+        found.append(Problem.of("duplicated_in_index", record_id, copies=n))
     return found

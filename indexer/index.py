@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -255,6 +256,18 @@ def indexed_revs(ix) -> dict[int, int]:
         ids = reader.column_reader("id")
         revs = reader.column_reader("rev")
         return {int(ids[docnum]): int(revs[docnum]) for docnum in reader.all_doc_ids()}
+
+
+def duplicated_ids(ix) -> dict[int, int]:
+    """{record id: copies} of every record the index holds more than once (a writer bug, or damage):
+    `indexed_revs` keeps one copy per id and would hide the others."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count_all() == 0:
+            return {}
+        ids = reader.column_reader("id")
+        copies = Counter(int(ids[docnum]) for docnum in reader.all_doc_ids())
+    return {record_id: n for record_id, n in copies.items() if n > 1}
 
 
 def doc_count(ix) -> int:

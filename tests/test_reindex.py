@@ -322,3 +322,20 @@ def test_the_commit_size_of_reindex_comes_from_the_environment(archive_copy):
     assert [p.name for p in generation.glob("_MAIN_*.toc")] == ["_MAIN_3.toc"], "11 records, 4 a commit: 3 commits"
     wrong = run_archive(archive_copy.home, "reindex", env={"ARCHIVE_REINDEX_CHUNK": "many"})
     assert wrong.returncode == 2 and "ARCHIVE_REINDEX_CHUNK" in wrong.stderr
+
+
+def test_a_record_indexed_twice_is_reported_by_verify_and_mended_by_reindex(archive_copy):
+    """`verify` reads the index as {id: revision}; a second copy of a record must not hide behind the first."""
+    from archive.reindex import _index_chunk
+    from indexer.index import doc_count
+
+    record_id = ids_by_name(archive_copy)["tb-3.txt"]
+    with Catalog(archive_copy.catalog_path) as catalog:
+        _index_chunk(catalog, open_index(archive_copy.index_dir), [record_id], replace=False)  # a writer's bug
+        records = catalog.count()
+    checked = run_archive(archive_copy.home, "verify", "--json")
+    assert checked.returncode == 1
+    problems = [(p["kind"], p["id"], p["detail"]) for p in json.loads(checked.stdout)["problems"]]
+    assert problems == [("duplicated_in_index", record_id, "the index holds the record 2 times: run `archive reindex`")]
+    assert reindex(archive_copy)["indexed"] == 1
+    assert sound(archive_copy) and doc_count(open_index(archive_copy.index_dir)) == records
