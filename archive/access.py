@@ -32,6 +32,8 @@ def not_found(record_id: int) -> NotFoundError:
 def visible_record(catalog: Catalog, record_id: int, clearance: Clearance | None) -> Record:
     """The record if the reader may see it; a disposed one they could have seen raises DisposedError;
     anything else is "not found", worded exactly as for an id that never existed."""
+    if not -(2**63) <= record_id < 2**63:  # no record has an id SQLite cannot hold (sent in a JSON body)
+        raise not_found(record_id)
     record = catalog.find(record_id)
     if record is not None and can_see(clearance, record):
         return record

@@ -255,17 +255,17 @@ ONE_WORD = re.compile(r"[\w.-]{1,64}")  # a compartment's name (archive.fields.c
 
 
 def _text(data: dict, field: str) -> str | None:
-    value = data.get(field)
-    if value is not None and not isinstance(value, str):
+    """The field's text; None when it is not sent (sent as anything but text, null too, it is 400)."""
+    if field in data and not isinstance(data[field], str):
         raise UsageError(Message("%(field)s must be text", field=field))
-    return value
+    return data.get(field)
 
 
 def _compartment_list(data: dict) -> str | None:
     """`compartments` as sent (a list of names, as /api/users lists them), as the forms send it: "a,b"."""
-    value = data.get("compartments")
-    if value is None:
+    if "compartments" not in data:
         return None
+    value = data["compartments"]
     if not isinstance(value, list) or not all(isinstance(c, str) and ONE_WORD.fullmatch(c) for c in value):
         raise UsageError(Message("compartments must be a list of names, one word each"))
     return ",".join(value)
@@ -298,7 +298,7 @@ def change_user_api(name: str):
         known = ", ".join(USER_FIELDS)
         raise UsageError(Message("unknown field %(value)r; fields: %(known)s", value=unknown[0], known=known))
     disabled = data.get("disabled")
-    if disabled is not None and not isinstance(disabled, bool):
+    if "disabled" in data and not isinstance(disabled, bool):
         raise UsageError(Message("disabled must be true or false"))
     with one_transaction():  # all the changes or none
         changed = change_account(name, _text(data, "role"), _text(data, "clearance"), _compartment_list(data))
@@ -320,8 +320,8 @@ def password_api(name: str):
 def token_api(name: str):
     """`{"label"}` (optional) → 201 `{"name", "id", "label", "token"}`."""
     require("admin")
-    data = request.get_json(silent=True) or {}
-    label = _text(data, "label") if isinstance(data, dict) else None
+    data = json_body() if request.get_data() else {}  # the body is optional; when sent, a JSON object
+    label = _text(data, "label")
     with one_transaction():
         info, secret = create_token(name, label or "api")
     return jsonify({"name": name, "id": info.id, "label": info.label, "token": secret}), 201

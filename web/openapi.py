@@ -205,6 +205,7 @@ ADMIN_STATUS = _obj(
 )
 ROLE = {"type": "string", "enum": ["reader", "archivist", "admin"]}
 CLEARANCE = {"type": "string", "enum": list(CLASSIFICATIONS)}
+COMPARTMENTS = _array({"type": "string", "pattern": r"^[\w.-]{1,64}$", "description": "one word"})
 USER = _obj(
     {
         "name": {"type": "string"},
@@ -290,9 +291,17 @@ def _get(summary: str, schema: dict, params: list[dict] | None = None, errors=(4
     }
 
 
-RECORD_ID = _param("record_id", "path", {"type": "integer", "minimum": 0}, True)
-USER_NAME = _param("name", "path", {"type": "string", "pattern": r"^[\w.@-]{1,64}$"}, True, "a user's name")
-TOKEN_ID = _param("token_id", "path", {"type": "integer", "minimum": 0}, True, "a token's id (GET /api/users)")
+# Examples name things a small archive has (record 1, user lan and their token 2): schemathesis starts from them.
+RECORD_ID = {**_param("record_id", "path", {"type": "integer", "minimum": 0}, True), "example": 1}
+USER_NAME = {
+    **_param("name", "path", {"type": "string", "pattern": r"^[\w.@-]{1,64}$"}, True, "a user's name"),
+    "example": "lan",
+}
+TOKEN_ID = {
+    **_param("token_id", "path", {"type": "integer", "minimum": 0}, True, "a token's id (GET /api/users)"),
+    "example": 2,
+}
+REASON = {"type": "string", "minLength": 1, "description": "needed: the case, the decision", "example": "thanh tra"}
 
 
 def _write(
@@ -333,7 +342,21 @@ def document() -> dict:
                 "parameters": [RECORD_ID],
                 "requestBody": {
                     "required": True,
-                    "content": {"application/json": {"schema": _obj({"set": {"type": "object"}})}},
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                {
+                                    "set": {
+                                        "type": "object",
+                                        "minProperties": 1,
+                                        "additionalProperties": {"type": "string"},
+                                        "description": "field: value, as `archive edit --set`",
+                                        "example": {"title": "Nghị quyết về chuyển đổi số"},
+                                    }
+                                }
+                            )
+                        }
+                    },
                 },
                 "responses": {
                     "200": _json(_obj({"id": {"type": "integer"}, "changed": {"type": "object"}})),
@@ -361,16 +384,14 @@ def document() -> dict:
                 "summary": "Archivists: place a legal hold",
                 "tags": ["retention"],
                 "parameters": [RECORD_ID],
-                "requestBody": {"content": {"application/json": {"schema": _obj({"reason": {"type": "string"}})}}},
+                "requestBody": {"content": {"application/json": {"schema": _obj({"reason": REASON})}}},
                 "responses": {"201": _json(_obj({"hold": HOLD})), **_errors(400, 401, 403, 404, 410, 503)},
             },
             "delete": {
                 "summary": "Archivists: lift a legal hold (a reason is needed, as for placing one)",
                 "tags": ["retention"],
                 "parameters": [RECORD_ID],
-                "requestBody": {
-                    "content": {"application/json": {"schema": _obj({"reason": {"type": "string"}}, ["reason"])}}
-                },
+                "requestBody": {"content": {"application/json": {"schema": _obj({"reason": REASON}, ["reason"])}}},
                 "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(400, 401, 403, 404, 410, 503)},
             },
         },
@@ -388,7 +409,12 @@ def document() -> dict:
                     "required": True,
                     "content": {
                         "application/json": {
-                            "schema": _obj({"ids": _array({"type": "integer"}), "authority": {"type": "string"}})
+                            "schema": _obj(
+                                {
+                                    "ids": {**_array({"type": "integer"}), "minItems": 1, "example": [2]},
+                                    "authority": {"type": "string", "minLength": 1, "example": "Quyết định 12-QĐ/VP"},
+                                }
+                            )
                         }
                     },
                 },
@@ -423,7 +449,7 @@ def document() -> dict:
                         "multipart/form-data": {
                             "schema": _obj(
                                 {
-                                    "files": _array({"type": "string", "format": "binary"}),
+                                    "files": {**_array({"type": "string", "format": "binary"}), "minItems": 1},
                                     "manifest": {"type": "string", "format": "binary"},
                                 },
                                 ["files"],
@@ -467,7 +493,13 @@ def document() -> dict:
                 "admin",
                 _json(_obj({"reviewed": _array(REVIEWED)})),
                 (400, 401, 403, 404, 410, 503),
-                body=_obj({"ids": _array({"type": "integer"}), "note": {"type": "string"}}, ["ids"]),
+                body=_obj(
+                    {
+                        "ids": {**_array({"type": "integer"}), "minItems": 1, "example": [1]},
+                        "note": {"type": "string", "example": "checked against the paper copy"},
+                    },
+                    ["ids"],
+                ),
             )
         },
         "/api/users": {
@@ -484,10 +516,10 @@ def document() -> dict:
                 (400, 401, 403),
                 body=_obj(
                     {
-                        "name": {"type": "string"},
+                        "name": {"type": "string", "pattern": r"^[\w.@-]{1,64}$", "example": "minh"},
                         "role": ROLE,
                         "clearance": CLEARANCE,
-                        "compartments": _array({"type": "string"}),
+                        "compartments": COMPARTMENTS,
                     },
                     ["name", "role", "clearance"],
                 ),
@@ -506,7 +538,7 @@ def document() -> dict:
                         {
                             "role": ROLE,
                             "clearance": CLEARANCE,
-                            "compartments": _array({"type": "string"}),
+                            "compartments": COMPARTMENTS,
                             "disabled": {"type": "boolean", "description": "true ends their sessions at once"},
                         },
                         [],
@@ -544,7 +576,11 @@ def document() -> dict:
                     params=[USER_NAME],
                     status="201",
                 ),
-                "requestBody": {"content": {"application/json": {"schema": _obj({"label": {"type": "string"}}, [])}}},
+                "requestBody": {
+                    "content": {
+                        "application/json": {"schema": _obj({"label": {"type": "string", "example": "script"}}, [])}
+                    }
+                },
             },
             "delete": _write(
                 "Admins: revoke every live token of the user",

@@ -45,6 +45,14 @@ def json_body() -> dict:
     return data
 
 
+def text_field(data: dict, name: str) -> str:
+    """`data[name]` when it is text, "" when it is absent or null; anything else (a list, a number) is 400."""
+    value = data.get(name)
+    if value is not None and not isinstance(value, str):
+        raise UsageError(Message("%(field)s must be text", field=name))
+    return value or ""
+
+
 def visible_records():
     return (r for r in catalog().iter_records() if can_see(clearance(), r))
 
@@ -88,15 +96,16 @@ def edit(record_id: int):
 @workflow_api.post("/api/records/<int:record_id>/hold")
 def hold(record_id: int):
     require("archivist")
-    placed = add_hold(writer_settings(), record_id, str(json_body().get("reason") or ""), clearance=clearance())
+    placed = add_hold(writer_settings(), record_id, text_field(json_body(), "reason"), clearance=clearance())
     return jsonify({"hold": placed.to_dict()}), 201
 
 
 @workflow_api.delete("/api/records/<int:record_id>/hold")
 def unhold(record_id: int):
     require("archivist")
-    data = request.get_json(silent=True) or {}
-    lifted = remove_hold(writer_settings(), record_id, str(data.get("reason") or ""), clearance=clearance())
+    data = request.get_json(silent=True)
+    data = data if isinstance(data, dict) else {}  # no body (or not an object): no reason, which is refused
+    lifted = remove_hold(writer_settings(), record_id, text_field(data, "reason"), clearance=clearance())
     return jsonify({"lifted": lifted.to_dict()})
 
 
@@ -120,7 +129,7 @@ def dispose_records():
     ids = data.get("ids")
     if not isinstance(ids, list) or not ids or not all(isinstance(i, int) for i in ids):
         raise UsageError('send {"ids": [record ids], "authority": "the approving decision"}')
-    result = dispose(writer_settings(), ids, str(data.get("authority") or ""), clearance=clearance())
+    result = dispose(writer_settings(), ids, text_field(data, "authority"), clearance=clearance())
     if result.refused:
         message = Message("nothing was disposed: %(reasons)s", reasons="; ".join(r.reason for r in result.refused))
         text = Message(
