@@ -64,10 +64,9 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     found: list[tuple[str, str]] = [(k, v) for k, v in (filters or {}).items() if v not in (None, "")]
 
     def take_filter(match: re.Match) -> str:
-        name = fold(match["name"]).lower()
-        if name not in FILTER_NAMES:
+        if not _is_filter(match):
             return match.group(0)  # not a filter: leave it to the text parser
-        found.append((name, match["quoted"] if match["quoted"] is not None else match["bare"]))
+        found.append((fold(match["name"]).lower(), match["quoted"] if match["quoted"] is not None else match["bare"]))
         return " "
 
     rest = FILTER_RE.sub(take_filter, text)
@@ -84,20 +83,50 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     return ParsedQuery(main, restrict, has_text=bool(clauses))
 
 
+def _is_filter(match: re.Match) -> bool:
+    """Whether a `name:value` of the query text is a filter (else it is text, as `foo:bar` is)."""
+    return fold(match["name"]).lower() in FILTER_NAMES
+
+
 def _take_symbols(text: str) -> tuple[list[str], str]:
-    folded = fold(text).lower()  # same length as text, so spans carry over
     keys, pieces, last = [], [], 0
-    for match in SYMBOL_RE.finditer(folded):
-        keys.append(symbol_key(text[match.start() : match.end()]))
-        pieces.append(text[last : match.start()])
-        last = match.end()
+    for start, end in _symbol_spans(text):
+        keys.append(symbol_key(text[start:end]))
+        pieces.append(text[last:start])
+        last = end
     pieces.append(text[last:])
     return keys, " ".join(pieces)
+
+
+def _symbol_spans(text: str) -> list[tuple[int, int]]:
+    folded = fold(text).lower()  # same length as text, so spans carry over
+    return [match.span() for match in SYMBOL_RE.finditer(folded)]
 
 
 def query_words(text: str) -> list[str]:
     """The plain words a query asks for, in order: no operators, excluded (-word) or wildcard words."""
     return [w for minus, w in WORD_RE.findall(text) if not minus and w not in OPERATORS]
+
+
+@dataclass(frozen=True)
+class TypedWord:
+    text: str
+    start: int  # where the word stands in the query text
+    end: int
+
+
+def free_words(text: str) -> list[TypedWord]:
+    """The plain words of a whole query's free text, with their places: `query_words` of what `parse` hands
+    the text parser. Filters (name and value) and symbols are blanked out first, as `parse` takes them out,
+    and blanked to the same length so that the places are those of the text as typed."""
+    blanked = FILTER_RE.sub(lambda m: " " * len(m.group(0)) if _is_filter(m) else m.group(0), text)
+    for start, end in _symbol_spans(blanked):
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    return [
+        TypedWord(match[2], match.start(2), match.end(2))
+        for match in WORD_RE.finditer(blanked)
+        if not match[1] and match[2] not in OPERATORS
+    ]
 
 
 def _boosts(text: str, schema) -> list[q.Query]:

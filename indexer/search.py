@@ -29,7 +29,7 @@ from indexer.facets import count_facets
 from indexer.index import open_index, read_current
 from indexer.normalize import fold
 from indexer.postings import PostingCache
-from indexer.query import parse, query_words
+from indexer.query import TypedWord, free_words, parse
 from indexer.snippets import Terms, snippet
 from indexer.visibility import Clearance, visible_mask
 
@@ -196,11 +196,13 @@ class SearchIndex:
         more of them under the same filters. Hidden records neither supply a word nor weigh in the ranking:
         every count here is of visible records. An unknown word takes the candidate that most often stands
         beside its neighbours (`cahc` between `cai` and `hanh` is `cach`, not the commoner `cac`), then the
-        one found in most visible records."""
+        one found in most visible records. Only free-text words are corrected, in place: filters, symbols,
+        operators and quotes stay as typed."""
         visible = self._allowed(evaluator, None, clearance)
         seen = partial(_visible_count, evaluator, visible)
-        words = query_words(text)
-        corrected = text
+        typed = free_words(text)
+        words = [w.text for w in typed]
+        corrections: dict[int, str] = {}
         for i, word in enumerate(words):
             folded = fold(word).lower()
             if seen("body", folded):
@@ -209,10 +211,9 @@ class SearchIndex:
                 ("suggest", clearance.key if clearance else None, folded),
                 partial(self._visible_spellings, evaluator, seen, folded),
             )
-            if not spellings:
-                continue
-            best = _best_spelling(spellings, words, i, seen)
-            corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best, corrected, count=1)
+            if spellings:
+                corrections[i] = _best_spelling(spellings, words, i, seen)
+        corrected = _rewritten(text, typed, corrections)
         if corrected == text or not _words_typed_or_visible(corrected, words, seen):
             return None
         again = evaluator.run(_parse(corrected, evaluator.schema, filters).query)
@@ -304,11 +305,20 @@ def _terms_within(reader, word: str, distance: int) -> set[str]:
     return set(reader.terms_within("body", word, distance, prefix=1))
 
 
+def _rewritten(text: str, typed: list[TypedWord], corrections: dict[int, str]) -> str:
+    """`text` with word `i` of `typed` replaced by `corrections[i]`, every other character as typed."""
+    pieces, last = [], 0
+    for i, spelling in sorted(corrections.items()):
+        pieces += [text[last : typed[i].start], spelling]
+        last = typed[i].end
+    return "".join(pieces) + text[last:]
+
+
 def _words_typed_or_visible(suggested: str, typed: list[str], seen: Callable[[str, str], int]) -> bool:
-    """Whether each word of a suggestion is the reader's own or occurs in a record they may see: checked
+    """Whether each free word of a suggestion is the reader's own or occurs in a record they may see: checked
     word by word, since an OR query finds visible records even with one word that only hidden ones hold."""
     own = {fold(w).lower() for w in typed}
-    return all(fold(w).lower() in own or seen("body", fold(w).lower()) for w in query_words(suggested))
+    return all(fold(w.text).lower() in own or seen("body", fold(w.text).lower()) for w in free_words(suggested))
 
 
 def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, order) -> np.ndarray:
