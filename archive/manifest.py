@@ -63,31 +63,36 @@ def _reader(text: str):
 
 
 def load_manifest(
-    path: Path, folder: Path, *, aliases: Mapping[str, str] | None = None, where: str | None = None
+    path: Path,
+    folder: Path,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    where: str | None = None,
+    shown_as: str | None = None,
 ) -> Manifest:
     """Read and check a manifest against `folder`; every problem carries its line number.
 
     `aliases` maps a name as the manifest may write it to the file's path in `folder` (the web keeps uploads
-    under names a file system takes); `where` names the folder in messages.
+    under names a file system takes); `where` names the folder in messages, `shown_as` the manifest (an upload's
+    messages must not show where the server keeps it).
     """
     manifest = Manifest(path, folder)
+    shown = shown_as or str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(
-            Message(
-                "%(path)s: not UTF-8 text (in Excel: Save As → CSV UTF-8): %(error)s", path=str(path), error=str(exc)
-            )
+            Message("%(path)s: not UTF-8 text (in Excel: Save As → CSV UTF-8): %(error)s", path=shown, error=str(exc))
         ) from exc
     except OSError as exc:
         raise UsageError(
-            Message("cannot read the manifest %(path)s: %(error)s", path=str(path), error=exc.strerror)
+            Message("cannot read the manifest %(path)s: %(error)s", path=shown, error=exc.strerror)
         ) from exc
     reader = _reader(text)
     header = [h.strip().lower() for h in next(reader, [])]
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
-        raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=str(path)))
+        raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=shown))
     unknown = [h for i, h in enumerate(header) if i != file_column and h not in METADATA_FIELDS]
     for name in unknown:
         manifest.problems.append(

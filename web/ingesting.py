@@ -80,7 +80,7 @@ def run_upload() -> dict:
     see, or bytes of a disposed record they could not have seen, is told without the record."""
     files = [f for f in request.files.getlist("files") if f and f.filename]
     if not files:
-        raise UsageError(_("Choose one or more files to upload."))
+        raise UsageError(Message("Choose one or more files to upload."))  # said in English by the API
     batch = settings().uploads_dir / uuid.uuid4().hex
     folder = batch / "files"
     folder.mkdir(parents=True)
@@ -118,7 +118,8 @@ def _manifest(batch: Path, folder: Path, sent: dict[str, tuple[int, str]]):
     aliases = {}  # a row may name a file as the archivist sent it, though it is kept under a safe name
     for kept, (_index, name) in sent.items():
         aliases[name] = aliases[name.replace("\\", "/").rsplit("/", 1)[-1]] = kept
-    checked = load_manifest(path, folder, aliases=aliases, where=Message("this upload"))
+    shown = printable(upload.filename.replace("\\", "/").rsplit("/", 1)[-1]) or "manifest.csv"
+    checked = load_manifest(path, folder, aliases=aliases, where=Message("this upload"), shown_as=shown)
     return checked, [_problem(p) for p in checked.problems]
 
 

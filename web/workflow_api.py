@@ -41,7 +41,7 @@ def as_of_arg(raw: str | None) -> date:
 def json_body() -> dict:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise UsageError("send a JSON object (Content-Type: application/json)")
+        raise UsageError(Message("send a JSON object (Content-Type: application/json)"))
     return data
 
 

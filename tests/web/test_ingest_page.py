@@ -196,3 +196,26 @@ def test_a_manifest_row_for_a_file_not_sent_says_so_without_the_server_path(app,
         "severity_text": "lỗi",
     }
     assert str(settings.home) not in reply.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "manifest, words",
+    [
+        (b"file,issued\na.txt,\xff\xfe2001\n", "manifest.csv: not UTF-8 text"),
+        (b"issued,title\n2001-01-01,x\n", "manifest.csv: the first row must name the columns"),
+    ],
+)
+def test_an_unreadable_manifest_is_named_as_sent_never_by_its_server_path(app, settings, manifest, words):
+    reply = upload(client(app, "clerk"), "/api/ingest", [("a.txt", VI_TEXT.encode())], manifest)
+    assert reply.status_code == 400
+    assert reply.get_json()["error"]["message"].startswith(words)
+    assert str(settings.home) not in reply.get_data(as_text=True) and "uploads" not in reply.get_data(as_text=True)
+
+
+def test_api_errors_are_in_english_whatever_the_readers_language(app):
+    clerk = client(app, "clerk")  # no language cookie: Vietnamese, the default
+    no_files = clerk.post("/api/ingest", data={}, content_type="multipart/form-data")
+    assert no_files.get_json()["error"]["message"] == "Choose one or more files to upload."
+    not_json = clerk.post("/api/records/1/hold", data="[1]", content_type="application/json")
+    assert not_json.status_code == 400
+    assert not_json.get_json()["error"]["message"] == "send a JSON object (Content-Type: application/json)"
