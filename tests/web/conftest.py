@@ -100,3 +100,16 @@ def server(settings, admin):
 @pytest.fixture
 def as_admin(server, admin) -> Http:
     return Http(server, admin["token"])
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded build), once per test file: Playwright's
+    sync API keeps an event loop of its own running while it is open, so it is closed with its file."""
+    from tests.web.chromium import CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield chromium
+        chromium.close()

@@ -12,19 +12,14 @@ import pytest
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from tests.conftest import ROOT, SAMPLES, VI_TEXT, Cli, write
+from tests.conftest import SAMPLES, VI_TEXT, Cli, write
+from tests.web.chromium import BROWSER_TESTS, SCREENS
 from tests.web.conftest import add_user, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENS = ROOT / "test-artifacts" / "screens"
 SECRET_WORD = "bimatquansu"
 SECRET_TITLE = "Kế hoạch phòng thủ khu vực biên giới"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture(scope="module")
@@ -52,14 +47,6 @@ def world(tmp_path_factory):
     SCREENS.mkdir(parents=True, exist_ok=True)
     with serving(settings) as base:
         yield {"base": base, "ids": ids, "users": users, "root": root}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield chromium
-        chromium.close()
 
 
 def new_page(browser, world, **options):

@@ -4,23 +4,16 @@ reason and the manifest's problems in the reader's language (from the JSON's loc
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from archive.config import Settings
 from archive.ingest import ingest
-from tests.conftest import ROOT, SAMPLES, Cli
+from tests.conftest import SAMPLES, Cli
+from tests.web.chromium import BROWSER_TESTS, SCREENS
 from tests.web.conftest import add_user, serving
 from tests.web.test_accessibility import contrast
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENS = ROOT / "test-artifacts" / "screens"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+pytestmark = BROWSER_TESTS
 
 TABLET = {"width": 768, "height": 1024}
 PAGES = (
@@ -48,14 +41,6 @@ def world(tmp_path_factory):
     admin = add_user(Cli(settings), "nguyen.van.quan-tri@vanphong-tinhuy", "admin", "top_secret")
     with serving(settings) as base:
         yield {"base": base.replace("127.0.0.1", "localhost"), "admin": admin, "root": root}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,21 +14,16 @@ import pytest
 from PIL import Image
 
 from archive.config import Settings
-from tests.conftest import ROOT, SAMPLES, Cli
+from tests.conftest import SAMPLES, Cli
+from tests.web.chromium import BROWSER_TESTS, SCREENS
 from tests.web.conftest import add_user, serving
 from tests.web.test_previews import write_scan
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENS = ROOT / "test-artifacts" / "screens"
 PDF = "ket-luan-133-KL-TW.pdf"
 SCANS = {"scan.png": ("PNG", "image/png", (320, 180)), "scan.jpg": ("JPEG", "image/jpeg", (300, 420))}
 DRAWN_WITHIN = 10.0  # seconds for Chromium's viewer to draw the first page
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture(scope="module")
@@ -51,14 +46,6 @@ def world(tmp_path_factory):
     with serving(settings) as base:
         # "localhost", as the other browser tests: where Chromium keeps the app's Secure cookies over HTTP.
         yield {"base": base.replace("127.0.0.1", "localhost"), "ids": ids, "token": admin["token"]}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
