@@ -21,17 +21,22 @@ from web import create_app
 from web.openapi import document
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def two_record_archive(root, admin: str):
+    """An archive of one Vietnamese and one English record with an admin: (settings, cli, the admin's token)."""
     from archive.config import Settings
     from tests.conftest import Cli
 
-    root = tmp_path_factory.mktemp("openapi")
     archive_settings = Settings(home=root / "home", workers=1)
     write(root / "in" / "a.txt", VI_TEXT)
     write(root / "in" / "b.txt", EN_TEXT)
     ingest(archive_settings, [root / "in"])
-    token = add_user(Cli(archive_settings), "admin", "admin", "top_secret")["token"]
+    cli = Cli(archive_settings)
+    return archive_settings, cli, add_user(cli, admin, "admin", "top_secret")["token"]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    archive_settings, _cli, token = two_record_archive(tmp_path_factory.mktemp("openapi"), "admin")
     app = create_app(archive_settings)
     with serving(archive_settings) as base:
         yield app, token, base
@@ -74,16 +79,7 @@ FUZZING_ADMIN = "fuzzing-admin-7f3c"  # a name the fuzzer will not hit, so it ne
 @pytest.fixture(scope="module")
 def throwaway(tmp_path_factory):
     """A small archive the state-changing routes may change at will, and an admin's token for it."""
-    from archive.config import Settings
-    from tests.conftest import Cli
-
-    root = tmp_path_factory.mktemp("openapi-writes")
-    archive_settings = Settings(home=root / "home", workers=1)
-    write(root / "in" / "a.txt", VI_TEXT)
-    write(root / "in" / "b.txt", EN_TEXT)
-    ingest(archive_settings, [root / "in"])
-    cli = Cli(archive_settings)
-    token = add_user(cli, FUZZING_ADMIN, "admin", "top_secret")["token"]
+    archive_settings, cli, token = two_record_archive(tmp_path_factory.mktemp("openapi-writes"), FUZZING_ADMIN)
     add_user(cli, "lan", "reader", "confidential")  # someone for the user and token routes to act on
     with serving(archive_settings) as base:
         yield token, base
