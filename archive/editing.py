@@ -7,6 +7,8 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.fields import validate
 from archive.lock import writer_lock
+from archive.messages import Message
+from archive.models import Record
 from archive.reindex import reindex_records
 from indexer.visibility import Clearance
 
@@ -22,7 +24,10 @@ def edit_record(
     and reaches the index before this returns, so it holds from the next request on."""
     values = {name: validate(name, value) for name, value in raw.items()}
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        visible_record(catalog, record_id, clearance)
+        record = visible_record(catalog, record_id, clearance)
+        refusal = beyond_clearance(record, values, clearance)
+        if refusal:
+            raise ValueError(refusal)
         with catalog.transaction():
             changed = catalog.update_fields(record_id, values, source="edited", actor=actor)
             access = {
@@ -34,6 +39,19 @@ def edit_record(
         if changed:
             reindex_records(catalog, settings.index_dir, [record_id])
     return {name: {"old": _plain(old), "new": _plain(new)} for name, (old, new) in changed.items()}
+
+
+def beyond_clearance(record: Record, values: dict, clearance: Clearance | None) -> Message | None:
+    """Why a person may not set these (validated) values, when they would classify the record beyond the
+    person's own clearance or compartments: one may only mark what one is cleared to read. None when they may
+    (and always for the command line, which runs as the archive's operator)."""
+    if clearance is None or not ACCESS_FIELDS & values.keys():
+        return None
+    level = values.get("classification", record.classification)
+    compartments = values.get("compartments", record.compartments)
+    if clearance.allows(level, compartments):
+        return None
+    return Message("you may not classify a record beyond your own clearance")
 
 
 def _plain(value):

@@ -14,6 +14,7 @@ from archive.fields import validate
 from archive.files import iter_files
 from archive.messages import Message, Term, message_of
 from archive.vocabulary import METADATA_FIELDS
+from indexer.visibility import Clearance
 
 FILE_COLUMNS = ("file", "path", "filename")
 
@@ -51,6 +52,12 @@ def _key(relative: str) -> str:
     return unicodedata.normalize("NFC", relative.strip().removeprefix("./")).replace("\\", "/")
 
 
+def _within(clearance: Clearance, values: dict) -> bool:
+    if "classification" not in values and "compartments" not in values:
+        return True
+    return clearance.allows(values.get("classification") or "unclassified", values.get("compartments") or ())
+
+
 def _reader(text: str):
     """Rows of the CSV, quoted cells as the standard (and Excel) writes them: a `"` doubled inside quotes,
     line breaks kept inside quoted cells. Only the delimiter is guessed (`,`, `;` or tab, from the header):
@@ -69,12 +76,14 @@ def load_manifest(
     aliases: Mapping[str, str] | None = None,
     where: str | None = None,
     shown_as: str | None = None,
+    clearance: Clearance | None = None,
 ) -> Manifest:
     """Read and check a manifest against `folder`; every problem carries its line number.
 
     `aliases` maps a name as the manifest may write it to the file's path in `folder` (the web keeps uploads
     under names a file system takes); `where` names the folder in messages, `shown_as` the manifest (an upload's
-    messages must not show where the server keeps it).
+    messages must not show where the server keeps it). With a `clearance` (a person's upload), a row may not
+    classify its file beyond it: one may only mark what one is cleared to read.
     """
     manifest = Manifest(path, folder)
     shown = shown_as or str(path)
@@ -146,6 +155,9 @@ def load_manifest(
                         problem=message_of(exc),
                     )
                     manifest.problems.append(ManifestProblem(line, problem))
+        if clearance is not None and not _within(clearance, values):
+            beyond = Message("%(file)s: you may not classify a record beyond your own clearance", file=name)
+            manifest.problems.append(ManifestProblem(line, beyond))
         manifest.rows[key] = values
     for name in sorted(present - set(first_line)):
         manifest.problems.append(

@@ -119,7 +119,9 @@ def _manifest(batch: Path, folder: Path, sent: dict[str, tuple[int, str]]):
     for kept, (_index, name) in sent.items():
         aliases[name] = aliases[name.replace("\\", "/").rsplit("/", 1)[-1]] = kept
     shown = printable(upload.filename.replace("\\", "/").rsplit("/", 1)[-1]) or "manifest.csv"
-    checked = load_manifest(path, folder, aliases=aliases, where=Message("this upload"), shown_as=shown)
+    checked = load_manifest(
+        path, folder, aliases=aliases, where=Message("this upload"), shown_as=shown, clearance=clearance()
+    )
     return checked, [_problem(p) for p in checked.problems]
 
 

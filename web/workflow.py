@@ -7,7 +7,7 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from archive.access import visible_record
 from archive.dispose import dispose
-from archive.editing import edit_record
+from archive.editing import ACCESS_FIELDS, beyond_clearance, edit_record
 from archive.errors import UsageError
 from archive.fields import validate
 from archive.holds import add_hold, remove_hold
@@ -89,7 +89,7 @@ def edit(record_id: int):
         values = {request.form.get("field", ""): request.form.get("value", "")}
     else:
         values = _changed(record_id)
-        refused = _refused(values)
+        refused = _refused(record_id, values)
         if refused:
             return _form_again(record_id, refused), 400
     try:
@@ -101,14 +101,19 @@ def edit(record_id: int):
     return redirect(target, 303)
 
 
-def _refused(values: dict[str, str]) -> dict[str, str]:
-    """{field: why} for each value the catalog would refuse (`archive.fields.validate`)."""
-    refused = {}
+def _refused(record_id: int, values: dict[str, str]) -> dict[str, str]:
+    """{field: why} for each value the catalog would refuse (`archive.fields.validate`), and a classification
+    or compartments beyond the archivist's own clearance."""
+    refused, valid = {}, {}
     for name, value in values.items():
         try:
-            validate(name, value)
+            valid[name] = validate(name, value)
         except ValueError as exc:
             refused[name] = message_of(exc)  # said in the reader's language by the page
+    beyond = beyond_clearance(visible_record(catalog(), record_id, clearance()), valid, clearance())
+    for name in ACCESS_FIELDS if beyond else ():
+        if name in valid:
+            refused[name] = beyond
     return refused
 
 

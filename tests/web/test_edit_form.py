@@ -3,6 +3,7 @@ everything the archivist typed and each refusal beside its field, announced to s
 
 from __future__ import annotations
 
+import io
 import re
 from html import unescape
 
@@ -57,3 +58,37 @@ def test_a_refused_edit_shows_the_form_again_with_what_was_typed_and_why(clerk, 
     with Catalog(settings.catalog_path) as catalog:
         record = catalog.get(record_id)
     assert (record.issued, record.title, record.notes) == ("2025-02-28", "Lưu trữ điện tử", "Ghi chú <mới> dài")
+
+
+def test_an_archivist_may_not_classify_a_record_beyond_their_own_clearance(clerk, settings):
+    """One may only mark what one is cleared to read: the clerk (secret, no compartments) may not make the
+    record top secret or put it in a compartment, by the form or the API; lowering it is theirs to do."""
+    client, record_id = clerk
+    form = form_of(client.get(f"/records/{record_id}").get_data(as_text=True))
+    beyond = "you may not classify a record beyond your own clearance"
+    for typed in ({"set-classification": "top_secret"}, {"set-compartments": "hat-nhan"}):
+        reply = client.post(f"/records/{record_id}/edit", data=form | typed)
+        assert reply.status_code == 400, typed
+        field = next(iter(typed))[4:]
+        assert re.search(rf'<span class="field-error" id="e-{field}">[^<]*{beyond}', reply.get_data(as_text=True))
+    for change in ({"classification": "top_secret"}, {"compartments": "hat-nhan"}):
+        reply = client.patch(f"/api/records/{record_id}", json={"set": change})
+        assert reply.status_code == 400 and reply.get_json()["error"]["message"] == beyond, change
+    with Catalog(settings.catalog_path) as catalog:
+        assert (catalog.get(record_id).classification, catalog.get(record_id).compartments) == ("confidential", ())
+    for level in ("secret", "unclassified"):
+        assert client.patch(f"/api/records/{record_id}", json={"set": {"classification": level}}).status_code == 200
+
+
+def test_an_upload_manifest_may_not_classify_beyond_the_uploaders_clearance(clerk, settings):
+    client, _ = clerk
+    files = {"files": [(io.BytesIO("Báo cáo tổng kết.\n".encode()), "bc.txt")]}
+    manifest = b"file,classification\nbc.txt,top_secret\n"
+    reply = client.post(
+        "/api/ingest", data=files | {"manifest": (io.BytesIO(manifest), "m.csv")}, content_type="multipart/form-data"
+    )
+    assert reply.status_code == 422
+    problem = reply.get_json()["manifest"][0]["message"]
+    assert problem == "bc.txt: you may not classify a record beyond your own clearance"
+    with Catalog(settings.catalog_path) as catalog:
+        assert catalog.count() == 1, "nothing of the upload was ingested"
