@@ -11,9 +11,9 @@ from indexer.documents import document_for
 from indexer.index import (
     add_documents,
     delete_ids,
-    duplicated_ids,
     index_state,
     indexed_revs,
+    indexed_revs_and_copies,
     open_index,
     resume_or_create_generation,
     swap_in,
@@ -60,9 +60,8 @@ def sync_index(
             log.warning("search index is %s: rebuilding it from the catalog", state, extra={"repair": True})
         return rebuild(catalog, index_dir, reason=reason, progress=progress, chunk=chunk)
     ix = open_index(index_dir)
-    in_index = indexed_revs(ix)
+    in_index, copies = indexed_revs_and_copies(ix)  # copies: rewritten once each, replacing every copy
     in_catalog = catalog.id_revs()
-    copies = duplicated_ids(ix)  # rewritten once each: writing a record replaces every copy of it
     stale = [i for i, rev in in_catalog.items() if in_index.get(i) != rev or i in copies]
     removed = [i for i in in_index if i not in in_catalog]
     summary = ReindexSummary(deleted=delete_ids(ix, removed), reason="incremental")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from archive.catalog import Catalog
 from archive.messages import Message, reread
 from archive.store import Store
-from indexer.index import duplicated_ids, index_state, indexed_revs, open_index
+from indexer.index import index_state, indexed_revs_and_copies, open_index
 
 # What each kind of problem says (index_missing and index_outdated: "index"). A detail is a Message, said in
 # English by the CLI and --json and translated on a page; the fixity entry of the audit trail keeps it as
@@ -120,10 +120,8 @@ def _index_problems(catalog: Catalog, index_dir, report: VerifyReport) -> list[P
     state = index_state(index_dir)
     if state != "ok":
         return [Problem.of(f"index_{state}", None)]
-    ix = open_index(index_dir)
-    in_index = indexed_revs(ix)
+    in_index, copies = indexed_revs_and_copies(open_index(index_dir))
     report.indexed = len(in_index)
-    copies = duplicated_ids(ix)
     in_catalog = catalog.id_revs()
     found = []
     for record_id, rev in sorted(in_catalog.items()):

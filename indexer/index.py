@@ -249,25 +249,24 @@ def delete_ids(ix, ids: Iterable[int]) -> int:
 
 def indexed_revs(ix) -> dict[int, int]:
     """{record id: revision} of every live document in the index, read from columns (fast)."""
+    return indexed_revs_and_copies(ix)[0]
+
+
+def indexed_revs_and_copies(ix) -> tuple[dict[int, int], dict[int, int]]:
+    """`indexed_revs`, and {record id: copies} of every record the index holds more than once (a writer bug,
+    or damage), which the first keeps one copy of and would hide: one pass over the columns for both."""
     with ix.searcher() as searcher:
         reader = searcher.reader()
         if reader.doc_count_all() == 0:
-            return {}  # no segment yet: Whoosh's empty reader has no columns
+            return {}, {}  # no segment yet: Whoosh's empty reader has no columns
         ids = reader.column_reader("id")
         revs = reader.column_reader("rev")
-        return {int(ids[docnum]): int(revs[docnum]) for docnum in reader.all_doc_ids()}
-
-
-def duplicated_ids(ix) -> dict[int, int]:
-    """{record id: copies} of every record the index holds more than once (a writer bug, or damage):
-    `indexed_revs` keeps one copy per id and would hide the others."""
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        if reader.doc_count_all() == 0:
-            return {}
-        ids = reader.column_reader("id")
-        copies = Counter(int(ids[docnum]) for docnum in reader.all_doc_ids())
-    return {record_id: n for record_id, n in copies.items() if n > 1}
+        pairs = [(int(ids[docnum]), int(revs[docnum])) for docnum in reader.all_doc_ids()]
+    in_index = dict(pairs)
+    if len(in_index) == len(pairs):
+        return in_index, {}
+    copies = Counter(record_id for record_id, _ in pairs)
+    return in_index, {record_id: n for record_id, n in copies.items() if n > 1}
 
 
 def doc_count(ix) -> int:
