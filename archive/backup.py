@@ -86,12 +86,12 @@ def write_backup(settings: Settings, taken: Snapshot) -> dict:
     copied, size, problems = 0, 0, []
     for record_id, digest in taken.records:
         if not source.exists(digest):
-            problems.append(Problem("missing_original", record_id, f"original {digest} is not in the store"))
+            problems.append(Problem.of("missing_original", record_id, sha256=digest))
             continue
         written, actual = _copy_hashing(source.path(digest), target.path(digest))
         if actual != digest:
             target.path(digest).unlink()  # a backup never holds bytes that are not the record's
-            problems.append(Problem("corrupt_original", record_id, f"original hashes to {actual}, not {digest}"))
+            problems.append(Problem.of("corrupt_original", record_id, actual=actual, sha256=digest))
             continue
         target.path(digest).chmod(0o444)
         size += written
@@ -197,7 +197,7 @@ def _stage(settings: Settings, digests: list[str]) -> Staging | None:
         for digest in digests:
             _link_if_there(store.path(digest), links.path(digest))
             _link_if_there(store.rendition_path(digest), links.rendition_path(digest))
-        _link_index(settings.index_dir, staging.root / settings.index_dir.name)
+        _copy_index(settings.index_dir, staging.root / settings.index_dir.name, copy_function=os.link)
     except OSError:  # EXDEV, EPERM, EMLINK, a filesystem without links: copy under the lock instead
         staging.remove()
         return None
@@ -215,21 +215,13 @@ def _link_if_there(original: Path, link: Path) -> None:
         os.link(original, link)
 
 
-def _link_index(index_dir: Path, target: Path) -> None:
-    current = read_current(index_dir)
-    if current is None or not (index_dir / current.name).is_dir():
-        return  # no live index: restore builds one
-    shutil.copytree(index_dir / current.name, target / current.name, copy_function=os.link)
-    shutil.copy2(index_dir / CURRENT, target / CURRENT)
-
-
-def _copy_index(index_dir: Path, target: Path) -> str:
-    """'copied' with the live generation (as linked or, under the lock, as it is); 'rebuild' when there is
-    none, and `restore` builds one from the catalog."""
+def _copy_index(index_dir: Path, target: Path, copy_function=shutil.copy2) -> str:
+    """'copied' with the live generation (into staging as links, `os.link`; then as linked or, under the lock,
+    as it is); 'rebuild' when there is none, and `restore` builds one from the catalog."""
     current = read_current(index_dir)
     if current is None or not (index_dir / current.name).is_dir():
         return "rebuild"
-    shutil.copytree(index_dir / current.name, target / current.name)
+    shutil.copytree(index_dir / current.name, target / current.name, copy_function=copy_function)
     shutil.copy2(index_dir / CURRENT, target / CURRENT)
     return "copied"
 

@@ -53,13 +53,12 @@ def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool, wait: flo
         quiet or as_json,
     )
     if summary["problems"]:
-        _fail_incomplete(dest, summary["problems"])
+        _fail_incomplete(dest, summary)
 
 
-def _fail_incomplete(dest: Path, problems: list[dict]) -> None:
+def _fail_incomplete(dest: Path, summary: dict) -> None:
     """A backup that is not a faithful copy says so on stderr, whatever the options, and exits 1."""
-    missing = sum(p["kind"] == "missing_original" for p in problems)
-    damaged = len(problems) - missing
+    problems, missing, damaged = summary["problems"], summary["originals_missing"], summary["originals_damaged"]
     left_out = [f"{missing} missing from the store"] if missing else []
     left_out += [f"{damaged} damaged"] if damaged else []
     lines = [
