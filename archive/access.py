@@ -24,6 +24,19 @@ def can_see(clearance: Clearance | None, record: Record) -> bool:
     return may_see(clearance, record.classification, record.compartments)
 
 
+ACCESS_FIELDS = ("classification", "compartments")  # who may see a record: an edit of them is audited on its own too
+
+
+def may_classify(clearance: Clearance | None, values: dict, record: Record | None = None) -> bool:
+    """Whether a person may set these (validated) values on `record` (None: a new record, unclassified until
+    said otherwise): one may only mark what one is cleared to read, so the result must stay within their
+    clearance and compartments. Always for the command line (None), which runs as the archive's operator."""
+    if clearance is None or not set(ACCESS_FIELDS) & values.keys():
+        return True
+    level, compartments = (record.classification, record.compartments) if record else ("unclassified", ())
+    return clearance.allows(values.get("classification", level), values.get("compartments", compartments))
+
+
 def not_found(record_id: int) -> NotFoundError:
     """The one answer for a record that does not exist and for one the reader may not see."""
     return NotFoundError(Message("record %(id)s not found", id=record_id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.access import visible_record
+from archive.access import ACCESS_FIELDS, may_classify, visible_record
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.fields import validate
@@ -11,8 +11,6 @@ from archive.messages import Message
 from archive.models import Record
 from archive.reindex import reindex_records
 from indexer.visibility import Clearance
-
-ACCESS_FIELDS = ("classification", "compartments")  # who may see the record: audited on their own too
 
 
 def edit_record(
@@ -45,11 +43,7 @@ def beyond_clearance(record: Record, values: dict, clearance: Clearance | None) 
     """Why a person may not set these (validated) values, when they would classify the record beyond the
     person's own clearance or compartments: one may only mark what one is cleared to read. None when they may
     (and always for the command line, which runs as the archive's operator)."""
-    if clearance is None or not ACCESS_FIELDS & values.keys():
-        return None
-    level = values.get("classification", record.classification)
-    compartments = values.get("compartments", record.compartments)
-    if clearance.allows(level, compartments):
+    if may_classify(clearance, values, record):
         return None
     return Message("you may not classify a record beyond your own clearance")
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive.access import may_classify
 from archive.errors import UsageError
 from archive.fields import validate
 from archive.files import iter_files
@@ -50,12 +51,6 @@ class Manifest:
 
 def _key(relative: str) -> str:
     return unicodedata.normalize("NFC", relative.strip().removeprefix("./")).replace("\\", "/")
-
-
-def _within(clearance: Clearance, values: dict) -> bool:
-    if "classification" not in values and "compartments" not in values:
-        return True
-    return clearance.allows(values.get("classification") or "unclassified", values.get("compartments") or ())
 
 
 def _reader(text: str):
@@ -155,7 +150,7 @@ def load_manifest(
                         problem=message_of(exc),
                     )
                     manifest.problems.append(ManifestProblem(line, problem))
-        if clearance is not None and not _within(clearance, values):
+        if not may_classify(clearance, values):
             beyond = Message("%(file)s: you may not classify a record beyond your own clearance", file=name)
             manifest.problems.append(ManifestProblem(line, beyond))
         manifest.rows[key] = values

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from archive.access import visible_record
+from archive.access import ACCESS_FIELDS, visible_record
 from archive.dispose import dispose
-from archive.editing import ACCESS_FIELDS, beyond_clearance, edit_record
+from archive.editing import beyond_clearance, edit_record
 from archive.errors import UsageError
 from archive.fields import validate
 from archive.holds import add_hold, remove_hold
