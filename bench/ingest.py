@@ -115,18 +115,9 @@ def reindex_cli(home: Path, *args: str) -> tuple[float, dict, float]:
 
 def catalog_home(n: int) -> tuple[Path, dict]:
     """The search benchmark's cached home of n records, its catalog built when missing (no index needed)."""
-    from bench.search_homes import VERSION, build_catalog, home_path, load_meta, pick_generator, save_meta
+    from bench import search_homes
 
-    gen_id, generate, _note = pick_generator("auto", bench_corpus.SEED)
-    home = home_path(n, gen_id)
-    meta = load_meta(home)
-    if not meta.get("catalog"):
-        shutil.rmtree(home, ignore_errors=True)
-        home.mkdir(parents=True)
-        log(f"N={n:,}: building the catalog in {home}")
-        meta = {"version": VERSION, "n": n, "generator": gen_id, "catalog": build_catalog(home, n, generate(n))}
-        save_meta(home, meta)
-    return home, meta
+    return search_homes.catalog_home(n, search_homes.pick_generator("auto", bench_corpus.SEED))
 
 
 def change_titles(home: Path, count: int, round_no: int) -> None:

@@ -18,18 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 from pathlib import Path
 
-from bench.search_common import RESULTS, SEED, VERSION, log
+from bench.search_common import RESULTS, SEED, log
 from bench.search_homes import (
-    build_catalog,
     build_fts,
     build_index,
+    catalog_home,
     fts_fingerprint,
-    home_path,
     index_fingerprint,
-    load_meta,
     pick_generator,
     save_meta,
 )
@@ -41,18 +38,7 @@ from bench.search_report import machine, render, write_results
 
 
 def prepare(n: int, generator, rebuild_all: bool) -> tuple[Path, dict]:
-    gen_id, generate, _note = generator
-    home = home_path(n, gen_id)
-    meta = load_meta(home)
-    if rebuild_all or not meta.get("catalog"):
-        if home.exists():
-            shutil.rmtree(home)
-        home.mkdir(parents=True)
-        log(f"N={n:,}: building the catalog in {home}")
-        meta = {"version": VERSION, "n": n, "generator": gen_id, "catalog": build_catalog(home, n, generate(n))}
-        save_meta(home, meta)
-    else:
-        log(f"N={n:,}: reusing the catalog in {home}")
+    home, meta = catalog_home(n, generator, rebuild_all)
     from archive.config import Settings
     from indexer.index import index_state
 

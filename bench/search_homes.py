@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import shutil
 import sqlite3
 import time
 import unicodedata
@@ -135,6 +136,24 @@ def save_meta(home: Path, meta: dict) -> None:
     tmp = home / "bench.json.tmp"
     tmp.write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
     tmp.replace(home / "bench.json")
+
+
+def catalog_home(n: int, generator, rebuild: bool = False) -> tuple[Path, dict]:
+    """The cached home of n generated records and its bench.json, its catalog built when missing (or when
+    `rebuild`); the index and FTS5 tables are the callers'."""
+    gen_id, generate, _note = generator
+    home = home_path(n, gen_id)
+    meta = load_meta(home)
+    if rebuild or not meta.get("catalog"):
+        if home.exists():
+            shutil.rmtree(home)
+        home.mkdir(parents=True)
+        log(f"N={n:,}: building the catalog in {home}")
+        meta = {"version": VERSION, "n": n, "generator": gen_id, "catalog": build_catalog(home, n, generate(n))}
+        save_meta(home, meta)
+    else:
+        log(f"N={n:,}: reusing the catalog in {home}")
+    return home, meta
 
 
 def build_catalog(home: Path, n: int, docs: Iterable[bench_corpus.BenchDoc]) -> dict:
