@@ -1,7 +1,9 @@
 """The query language: plain words, phrases, -exclusion, OR, prefix*, document symbols, field filters.
 
 Symbols (`57-NQ/TW`, `11-qdi/tw`, `30/2020/NĐ-CP`) and filters (`type:NQ`, `nam:2025`, `issued:2014..2019`)
-are taken out of the query text first; the rest goes to Whoosh's parser over the text fields. A symbol
+are taken out of the query text first; the rest is read as typed or pasted text (`indexer.querytext`:
+hyphenated words are phrases, lone dashes and other punctuation are not syntax) and goes to Whoosh's
+parser over the text fields; should the parser still refuse it, its words are searched. A symbol
 matches the record that carries it (strongly) and the records that cite it (weakly), so the record
 itself comes first. Filters restrict without scoring, and come from the query text or API parameters.
 """
@@ -18,6 +20,7 @@ from whoosh import query as q
 from archive.errors import QueryError
 from archive.messages import Message
 from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, doc_type_code
+from indexer import querytext
 from indexer.analysis import has_marks
 from indexer.normalize import fold, symbol_key
 
@@ -29,8 +32,7 @@ SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
 # name written in the query ("bao cao …" favours reports over notices that merely mention a report).
 EXACT_BOOST, PAIR_BOOST, TYPE_BOOST = 3.0, 4.0, 2.0
 TYPE_NAMES = {tuple(fold(name).lower().split()): code for code, names in DOC_TYPES.items() for name in names}
-OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-WORD_RE = re.compile(r"(?<![\w*?-])(-?)([^\W_]+)(?![\w*?])")
+OPERATORS = querytext.OPERATORS
 
 # Public filter names (English and Vietnamese) → canonical filter.
 FILTER_NAMES = {
@@ -72,15 +74,40 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     rest = FILTER_RE.sub(take_filter, text)
     symbols, rest = _take_symbols(rest)
     clauses = [_symbol_clause(key) for key in symbols]
-    if rest.strip():
-        parsed = _text_parser(schema).parse(rest)
+    items = querytext.read(rest)
+    if items:
+        parsed = _parse_text(items, schema)
         if parsed is not q.NullQuery:
-            boosts = _boosts(rest, schema)
+            boosts = _boosts(items, schema)
             clauses.append(q.AndMaybe(parsed, q.Or(boosts)) if boosts else parsed)
     restrictions = [_filter_clause(name, value, schema) for name, value in found]
     main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else q.Every())
     restrict = q.And(restrictions) if len(restrictions) > 1 else (restrictions[0] if restrictions else None)
     return ParsedQuery(main, restrict, has_text=bool(clauses))
+
+
+def _parse_text(items: list[querytext.Item], schema) -> q.Query:
+    """Whoosh's parse of the text's pieces; their plain words if it still fails (pasted text is searched,
+    never refused)."""
+    parser = _text_parser(schema)
+    try:
+        parsed = parser.parse(querytext.normalized(items))
+    except Exception:  # Whoosh raises many types on syntax it cannot build a query from
+        words = querytext.plain(items)
+        parsed = parser.parse(words) if words else q.NullQuery
+    _boost_phrases(parsed)
+    return parsed
+
+
+def _boost_phrases(node: q.Query) -> None:
+    """Give phrases their field's weight, as words have it (Whoosh's parser weighs only single terms), so a
+    hyphenated word in a title counts as much as a plain one."""
+    if isinstance(node, q.Phrase):
+        if node.boost == 1.0:
+            node.boost = FIELD_BOOSTS.get(node.fieldname, 1.0)
+        return
+    for child in node.children():
+        _boost_phrases(child)
 
 
 def _is_filter(match: re.Match) -> bool:
@@ -105,7 +132,7 @@ def _symbol_spans(text: str) -> list[tuple[int, int]]:
 
 def query_words(text: str) -> list[str]:
     """The plain words a query asks for, in order: no operators, excluded (-word) or wildcard words."""
-    return [w for minus, w in WORD_RE.findall(text) if not minus and w not in OPERATORS]
+    return [part.text for part in querytext.words(querytext.read(text))]
 
 
 @dataclass(frozen=True)
@@ -122,16 +149,12 @@ def free_words(text: str) -> list[TypedWord]:
     blanked = FILTER_RE.sub(lambda m: " " * len(m.group(0)) if _is_filter(m) else m.group(0), text)
     for start, end in _symbol_spans(blanked):
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    return [
-        TypedWord(match[2], match.start(2), match.end(2))
-        for match in WORD_RE.finditer(blanked)
-        if not match[1] and match[2] not in OPERATORS
-    ]
+    return [TypedWord(p.text, p.start, p.end) for p in querytext.words(querytext.read(blanked))]
 
 
-def _boosts(text: str, schema) -> list[q.Query]:
+def _boosts(items: list[querytext.Item], schema) -> list[q.Query]:
     """Optional clauses that reorder what the query matched: exact accents, then adjacency."""
-    words = query_words(text)
+    words = [part.text for part in querytext.words(items)]
     boosts: list[q.Query] = []
     accented = [w for w in words if has_marks(w)]
     for token in schema["body_exact"].analyzer(" ".join(accented)):
@@ -143,8 +166,8 @@ def _boosts(text: str, schema) -> list[q.Query]:
             code = TYPE_NAMES.get(tuple(folded[start : start + size]))
             if code and (size > 1 or len(words) > 1):  # one-word names (Plan) only beside other words
                 boosts.append(q.Term("doc_type", code, boost=TYPE_BOOST))
-    for segment in re.split(r"\bOR\b", text):  # no pair across an OR
-        segment_words = query_words(segment)
+    for segment in querytext.segments(items):  # no pair across an OR
+        segment_words = [part.text for part in segment]
         if len(segment_words) >= 2:
             for token in schema["body_pairs"].analyzer(" ".join(segment_words)):
                 if " " in token.text:
