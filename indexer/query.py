@@ -31,6 +31,7 @@ SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
 # Optional extra score (tuned on tests/relevance): accents as typed, words side by side, and a type's
 # name written in the query ("bao cao …" favours reports over notices that merely mention a report).
 EXACT_BOOST, PAIR_BOOST, TYPE_BOOST = 3.0, 4.0, 2.0
+LONG_RUN = 8  # a run of this many words or more is a pasted sentence: all of it in order scores extra
 TYPE_NAMES = {tuple(fold(name).lower().split()): code for code, names in DOC_TYPES.items() for name in names}
 OPERATORS = querytext.OPERATORS
 
@@ -172,6 +173,9 @@ def _boosts(items: list[querytext.Item], schema) -> list[q.Query]:
             for token in schema["body_pairs"].analyzer(" ".join(segment_words)):
                 if " " in token.text:
                     boosts.append(q.Term("body_pairs", token.text, boost=PAIR_BOOST))
+        if len(segment_words) >= LONG_RUN:  # a pasted sentence: the record holding it all, in order, first
+            folded_run = [t.text for t in schema["body"].analyzer(" ".join(segment_words))]
+            boosts.append(q.Phrase("body", folded_run, boost=PAIR_BOOST))
     return boosts
 
 
