@@ -51,7 +51,8 @@ def random_doc(rng: random.Random) -> tuple[OfficialDoc, dict]:
 
 def write_two_column_pdf(doc: OfficialDoc, path: Path, *, variant: str, row: float = 5.5, gap: float = 8) -> Path:
     """`level`: the date line at the height of the number line; `wrapped`: a narrow right column, the date
-    wrapped before its year; both drawn row by row as a table is exported."""
+    wrapped before its year; `low`: the date below the left column's last line; each drawn row by row as a
+    table is exported, `row` millimetres apart."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -64,6 +65,10 @@ def write_two_column_pdf(doc: OfficialDoc, path: Path, *, variant: str, row: flo
     if variant == "level":
         right_x, right_w = 95.0, 100.0
         right = [(doc.party_line, "B"), ("", ""), ("", ""), (doc.place_date, "I")]
+    elif variant == "low":  # the date under the left column's last line, just above the type word
+        right_x, right_w = 95.0, 100.0
+        left.append(("", ""))
+        right = [(doc.party_line, "B"), ("", ""), ("", ""), ("", ""), (doc.place_date, "I")]
     else:
         right_x, right_w = 112.0, 83.0
         cut = doc.place_date.rsplit(" ", 1)

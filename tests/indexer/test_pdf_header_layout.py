@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not (FONT_DIR / "DejaVuSerif.ttf").exists(), rea
 
 
 @pytest.mark.parametrize("row", [5.5, 9.0, 12.0])
-@pytest.mark.parametrize("variant", ["level", "wrapped"])
+@pytest.mark.parametrize("variant", ["level", "wrapped", "low"])
 def test_header_metadata_agree_with_the_docx_and_the_truth(tmp_path, variant, row):
     rng = random.Random(f"{variant}{row}")
     for i in range(4):
