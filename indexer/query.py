@@ -82,7 +82,9 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
             boosts = _boosts(items, schema)
             clauses.append(q.AndMaybe(parsed, q.Or(boosts)) if boosts else parsed)
     restrictions = [_filter_clause(name, value, schema) for name, value in found]
-    main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else q.Every())
+    # Nothing to search for: every record within the filters, but none for a text of punctuation alone.
+    nothing = q.Every() if found or not rest.strip() else q.NullQuery
+    main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else nothing)
     restrict = q.And(restrictions) if len(restrictions) > 1 else (restrictions[0] if restrictions else None)
     return ParsedQuery(main, restrict, has_text=bool(clauses))
 

@@ -196,3 +196,10 @@ def test_phrases_and_hyphenated_words_mark_only_side_by_side():
     assert marked('"chuyển đổi"') == ["Chuyển đổi", "chuyển đổi"]
     assert marked("provincial -level") == ["provincial", "provincial"], "what is excluded is not marked"
     assert marked("Báo cáo – Sở Nội vụ") == ["Sở", "Nội", "vụ"]
+
+
+def test_punctuation_alone_finds_nothing_and_filters_alone_everything(tiny_index):
+    for text in ("•", " - ", "– —", '"', "()", ":"):
+        assert tiny_index.search(text).total == 0, text
+    assert tiny_index.search("nam:2020").total == 0 and tiny_index.search("lang:vi").total == 1
+    assert tiny_index.search("lang:vi •").total == 1, "a filter with punctuation is still the filter"
