@@ -84,3 +84,18 @@ def test_in_a_mixed_pdf_only_the_scanned_page_is_read_and_no_copy_is_made(settin
         text = catalog.text(record.id)
     assert "giao ban" in text.split("\f")[1]
     assert not Store(settings.store_dir).rendition_path(record.sha256).exists(), "born-digital: no copy"
+
+
+@needs_ocr_tools
+@pytest.mark.slow
+def test_a_scan_with_a_garbage_layer_gets_its_pages_redone_in_the_copy(settings, inbox):
+    from tests.scangen import sample, write_garbled_pdf
+
+    write_garbled_pdf(sample(), inbox / "garbled.pdf")
+    outcomes = []
+    ingest(settings.with_(ocr_rendition=True), [inbox], on_outcome=outcomes.append)
+    with Catalog(settings.catalog_path) as catalog:
+        record = catalog.get(outcomes[0].record_id)
+        assert [p.page for p in catalog.ocr_of(record.id).pages] == [1]
+    copy = Store(settings.store_dir).rendition_path(record.sha256)
+    assert copy.exists() and "(cid:" not in extract_text(copy) and "KẾT LUẬN" in extract_text(copy)
