@@ -52,6 +52,7 @@ FILTER_RE = re.compile(r'(?<!\S)(?P<name>[A-Za-zÀ-ỹĐđ]+):(?:"(?P<quoted>[^"
 SYMBOL_RE = re.compile(
     r"(?<![\w/])\d{1,5}(?:/\d{4})?\s*[-/\u2013]\s*[a-z][a-z0-9]*(?:\s*[-/\u2013]\s*[a-z0-9]+)+(?![\w/])"
 )
+TRAILING = ",;:!?)]}\"'”’…"  # punctuation that ends a pasted phrase, never a filter value
 CLASSIFICATION_WORDS = {"mat": "confidential", "toi mat": "secret", "tuyet mat": "top_secret", "thuong": "unclassified"}
 
 
@@ -69,7 +70,8 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     def take_filter(match: re.Match) -> str:
         if not _is_filter(match):
             return match.group(0)  # not a filter: leave it to the text parser
-        found.append((fold(match["name"]).lower(), match["quoted"] if match["quoted"] is not None else match["bare"]))
+        value = match["quoted"] if match["quoted"] is not None else _bare_value(match["bare"])
+        found.append((fold(match["name"]).lower(), value))
         return " "
 
     rest = FILTER_RE.sub(take_filter, text)
@@ -111,6 +113,13 @@ def _boost_phrases(node: q.Query) -> None:
         return
     for child in node.children():
         _boost_phrases(child)
+
+
+def _bare_value(value: str) -> str:
+    """A filter's value without the punctuation pasted after it (`nam:2025),` is year 2025); a range's
+    open end (`2014..`) keeps its dots."""
+    value = value.rstrip(TRAILING)
+    return value[:-1] if value.endswith(".") and not value.endswith("..") else value
 
 
 def _is_filter(match: re.Match) -> bool:

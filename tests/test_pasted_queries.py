@@ -203,3 +203,10 @@ def test_punctuation_alone_finds_nothing_and_filters_alone_everything(tiny_index
         assert tiny_index.search(text).total == 0, text
     assert tiny_index.search("nam:2020").total == 0 and tiny_index.search("lang:vi").total == 1
     assert tiny_index.search("lang:vi •").total == 1, "a filter with punctuation is still the filter"
+
+
+def test_a_filter_value_sheds_the_punctuation_pasted_after_it(tiny_index):
+    assert tiny_index.search("bcd nam:2020),").total == 0, "year 2020: no record then, and no error"
+    assert tiny_index.search("bcd lang:vi.").total == 1
+    assert tiny_index.search("(bcd lang:vi)").total == 1
+    assert tiny_index.search('bcd ngay:2019..";').total == 0, "an open range keeps its dots"
