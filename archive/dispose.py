@@ -26,11 +26,11 @@ from archive.holds import find_hold
 from archive.lock import writer_lock
 from archive.messages import Message
 from archive.models import Record
+from archive.purging import purge
+from archive.recovery import recover
 from archive.retention import RetentionRule, ends_on, rule_for
 from archive.schedule import load_schedule
 from archive.store import Store
-from indexer.index import index_state, open_index
-from indexer.purge import purge_ids
 from indexer.visibility import Clearance
 
 
@@ -68,8 +68,6 @@ def dispose(
     schedule = load_schedule(settings.home)
     result = DisposalResult()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        from archive.recovery import recover  # here: recovery finishes disposals with `purge`, from this module
-
         recover(settings, catalog, Store(settings.store_dir).ensure())  # a disposal killed half way, too
         approved: list[tuple[Record, RetentionRule]] = []
         for record_id in dict.fromkeys(ids):
@@ -149,20 +147,3 @@ def _destroy(settings: Settings, catalog: Catalog, approved: list[tuple[Record, 
                 "disposal", record.id, authority=authority, sha256=record.sha256, filename=record.filename
             )
     purge(settings, catalog, Store(settings.store_dir))
-
-
-def purge(settings: Settings, catalog: Catalog, store: Store) -> int:
-    """Remove disposed records from the index and the store (also finishes a disposal killed half way;
-    call under the writer lock). Returns how many were purged."""
-    rows = catalog.db.execute("SELECT record_id, sha256 FROM disposals WHERE purged = 0").fetchall()
-    if not rows:
-        return 0
-    if index_state(settings.index_dir) == "ok":
-        purge_ids(open_index(settings.index_dir), [row[0] for row in rows])
-    for _, sha256 in rows:
-        store.remove(sha256)
-    with catalog.transaction():
-        catalog.db.executemany("UPDATE disposals SET purged = 1 WHERE record_id = ?", [(row[0],) for row in rows])
-    # Old page images of the text may sit in the write-ahead log until a checkpoint copies it back.
-    catalog.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return len(rows)

@@ -11,7 +11,7 @@ import logging
 from archive.backup import remove_abandoned_staging
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.dispose import purge
+from archive.purging import purge
 from archive.reindex import sync_index
 from archive.store import Store
 from indexer.index import index_state, remove_unused_generations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from archive.models import Record
-from archive.vocabulary import DOC_TYPES
+from indexer.core.models import Record
+from indexer.core.vocabulary import DOC_TYPES
 from indexer.normalize import symbol_key
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from archive.errors import QueryError
+from indexer.core.errors import QueryError
 from indexer.schema import build_schema
 from indexer.search import _marked_terms, _parse, clean_query
 from indexer.snippets import Terms

@@ -23,8 +23,8 @@ from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
-from archive.errors import IndexOutdatedError
-from archive.messages import Message
+from indexer.core.errors import IndexOutdatedError
+from indexer.core.messages import Message
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger(__name__)

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as whoosh_query
 
-from archive.errors import NotFoundError, QueryError
-from archive.messages import Message
 from indexer.analysis import stem_token
+from indexer.core.errors import NotFoundError, QueryError
+from indexer.core.messages import Message
 from indexer.doctable import NO_DATE, DocTable, SegmentColumns
 from indexer.evaluate import Evaluator
 from indexer.facets import count_facets

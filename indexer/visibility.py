@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from archive.vocabulary import CLASSIFICATIONS
+from indexer.core.vocabulary import CLASSIFICATIONS
 
 
 @dataclass(frozen=True)

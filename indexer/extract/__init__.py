@@ -12,10 +12,10 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from archive.errors import ExtractionError, UnsupportedFormatError
-from archive.messages import Message
-from archive.models import ExtractedText, Limits
 from indexer import detect
+from indexer.core.errors import ExtractionError, UnsupportedFormatError
+from indexer.core.messages import Message
+from indexer.core.models import ExtractedText, Limits
 from indexer.extract import docx, html, office, pdf, text
 from indexer.language import detect_language
 from indexer.metadata import extract_metadata

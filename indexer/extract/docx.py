@@ -15,10 +15,10 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from archive.errors import ExtractionError
-from archive.messages import Message
-from archive.models import ExtractedText
 from indexer import legacy
+from indexer.core.errors import ExtractionError
+from indexer.core.messages import Message
+from indexer.core.models import ExtractedText
 from indexer.extract.docx_fonts import Fonts
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))

@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from bs4.element import CData, NavigableString, Tag
 
-from archive.models import ExtractedText
+from indexer.core.models import ExtractedText
 
 INVISIBLE = ("script", "style", "noscript", "template", "head", "iframe", "object", "svg", "canvas")
 BLOCKS = (

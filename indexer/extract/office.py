@@ -16,10 +16,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from archive.errors import ExtractionError, UnsupportedFormatError
-from archive.messages import Message
-from archive.models import ExtractedText, Limits
 from indexer import detect, guard
+from indexer.core.errors import ExtractionError, UnsupportedFormatError
+from indexer.core.messages import Message
+from indexer.core.models import ExtractedText, Limits
 from indexer.extract import docx
 
 SUFFIXES = {detect.DOC: "doc", detect.ODT: "odt", detect.RTF: "rtf"}

@@ -10,9 +10,9 @@ from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 
-from archive.errors import ExtractionError, NeedsOcrError
-from archive.messages import Message
-from archive.models import ExtractedText
+from indexer.core.errors import ExtractionError, NeedsOcrError
+from indexer.core.messages import Message
+from indexer.core.models import ExtractedText
 from indexer.ocr.pages import pdf_pages_to_ocr
 
 

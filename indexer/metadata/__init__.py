@@ -3,7 +3,7 @@ marks, signer and the symbols it cites. Nothing is invented: what cannot be read
 
 from __future__ import annotations
 
-from archive.models import Citation, DocumentMetadata
+from indexer.core.models import Citation, DocumentMetadata
 from indexer.metadata.dates import parse_date_line
 from indexer.metadata.layout import HEADER_LINES, cells_of, read_header, read_signer
 from indexer.metadata.names import issuer_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.vocabulary import doc_type_code
+from indexer.core.vocabulary import doc_type_code
 from indexer.normalize import display_symbol, symbol_key
 
 DASH = "[-\u2010-\u2014\u2212]"

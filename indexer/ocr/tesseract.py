@@ -17,7 +17,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from archive.errors import ExtractionError
+from indexer.core.errors import ExtractionError
 
 # Tesseract's names for the archive's languages, and the Debian package that carries each.
 TRAINEDDATA = {"vi": "vie", "en": "eng"}

@@ -1,0 +1,19 @@
+"""The archive's vocabulary: it lives in indexer/core (the bottom layer, which both use); this name stays."""
+
+from indexer.core.vocabulary import (
+    CLASSIFICATIONS,
+    DOC_TYPES,
+    METADATA_FIELDS,
+    PROVENANCES,
+    URGENCIES,
+    doc_type_code,
+)
+
+__all__ = [
+    "CLASSIFICATIONS",
+    "DOC_TYPES",
+    "METADATA_FIELDS",
+    "PROVENANCES",
+    "URGENCIES",
+    "doc_type_code",
+]
