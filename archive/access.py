@@ -1,4 +1,4 @@
-"""Who may see which catalog record: the same rule the search index applies (`indexer.visibility`),
+"""Who may see which catalog record: the same rule the search index applies (`indexer.index.visibility`),
 for everything that reads the catalog directly (record pages, downloads, citations, disposal records).
 `clearance=None` is the local administrator (the command line)."""
 
@@ -11,7 +11,7 @@ from archive.disposals import find_disposal
 from archive.errors import DisposedError, NotFoundError
 from archive.messages import Message
 from archive.models import Record
-from indexer.visibility import Clearance
+from indexer.index.visibility import Clearance
 
 
 def may_see(clearance: Clearance | None, classification: str | None, compartments: Iterable[str] = ()) -> bool:

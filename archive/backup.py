@@ -34,7 +34,7 @@ from archive.lock import writer_lock
 from archive.reindex import sync_index
 from archive.store import Store
 from archive.verify import Problem
-from indexer.index import CURRENT, read_current
+from indexer.index.generations import CURRENT, read_current
 
 MANIFEST = "BACKUP.json"
 CHUNK = 1 << 20

@@ -12,7 +12,7 @@ from archive.config import Settings
 from archive.errors import NotFoundError, UsageError
 from archive.lock import writer_lock
 from archive.messages import Message
-from indexer.visibility import Clearance
+from indexer.index.visibility import Clearance
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,10 @@ from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
 from archive.workers import TaskQueue
-from indexer.detect import sniff
-from indexer.documents import document_for
-from indexer.index import add_documents, open_index
-from indexer.visibility import Clearance
+from indexer.index.documents import document_for
+from indexer.index.generations import add_documents, open_index
+from indexer.index.visibility import Clearance
+from indexer.reading.detect import sniff
 
 log = logging.getLogger(__name__)
 OnOutcome = Callable[[IngestOutcome], None]

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.catalog import Catalog
-from indexer.documents import document_for
-from indexer.index import (
+from indexer.index.documents import document_for
+from indexer.index.generations import (
     add_documents,
     delete_ids,
     index_state,

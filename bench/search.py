@@ -40,7 +40,7 @@ from bench.search_report import machine, render, write_results
 def prepare(n: int, generator, rebuild_all: bool) -> tuple[Path, dict]:
     home, meta = catalog_home(n, generator, rebuild_all)
     from archive.config import Settings
-    from indexer.index import index_state
+    from indexer.index.generations import index_state
 
     stale = meta.get("index", {}).get("fingerprint") != index_fingerprint()
     if stale or index_state(Settings(home=home).index_dir) != "ok":

@@ -20,8 +20,8 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.ingest import ingest
 from archive.store import Store
-from indexer.index import indexed_revs, open_index, read_building, read_current
-from indexer.search import SearchIndex
+from indexer.index.generations import indexed_revs, open_index, read_building, read_current
+from indexer.index.search import SearchIndex
 from tests.conftest import run_archive, write
 from tests.docgen import SAMPLES, WRITERS
 

@@ -22,11 +22,11 @@ from archive.retention import rule_for
 from archive.schedule import DEFAULT_TEXT, load_schedule, schedule_path
 from archive.store import Store
 from archive.verify import verify
-from indexer.index import indexed_revs, open_index, read_current
-from indexer.ocr.tesseract import Engine
-from indexer.schema import SCHEMA_VERSION
-from indexer.search import SearchIndex
-from indexer.visibility import Clearance
+from indexer.index.generations import indexed_revs, open_index, read_current
+from indexer.index.schema import SCHEMA_VERSION
+from indexer.index.search import SearchIndex
+from indexer.index.visibility import Clearance
+from indexer.reading.ocr.tesseract import Engine
 from tests.conftest import run_archive, write
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -327,7 +327,7 @@ def test_the_commit_size_of_reindex_comes_from_the_environment(archive_copy):
 def test_a_record_indexed_twice_is_reported_by_verify_and_mended_by_reindex(archive_copy):
     """`verify` reads the index as {id: revision}; a second copy of a record must not hide behind the first."""
     from archive.reindex import _index_chunk
-    from indexer.index import doc_count
+    from indexer.index.generations import doc_count
 
     record_id = ids_by_name(archive_copy)["tb-3.txt"]
     with Catalog(archive_copy.catalog_path) as catalog:

@@ -14,8 +14,8 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
-from indexer.postings import ArrayCache
-from indexer.schema import FACET_FIELDS
+from indexer.index.postings import ArrayCache
+from indexer.index.schema import FACET_FIELDS
 
 MERGED_BYTES = 128 * 1024 * 1024
 

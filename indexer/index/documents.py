@@ -10,7 +10,7 @@ from indexer.normalize import symbol_key
 
 
 def document_for(record: Record, text: str, citation_keys: list[str] = ()) -> dict:
-    """The fields `indexer.schema` expects; unknown values are simply left out."""
+    """The fields `indexer.index.schema` expects; unknown values are simply left out."""
     doc = {
         "id": str(record.id),
         "rev": record.rev,

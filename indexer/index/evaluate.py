@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as q
 
-from indexer.doctable import DocTable
-from indexer.postings import PostingCache
+from indexer.index.doctable import DocTable
+from indexer.index.postings import PostingCache
 
 K1, B = 1.2, 0.75  # BM25's usual constants
 MAX_EXPANSION = 512  # terms a prefix or wildcard may stand for; beyond that the query is too vague to rank

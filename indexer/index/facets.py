@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer.doctable import DocTable
-from indexer.schema import FACET_FIELDS
+from indexer.index.doctable import DocTable
+from indexer.index.schema import FACET_FIELDS
 
 PUBLIC_NAMES = {"doc_type": "type", "year": "year", "issuer_exact": "issuer", "language": "language",
                 "classification": "classification"}  # fmt: skip

@@ -25,7 +25,7 @@ from whoosh.reading import SegmentReader
 
 from indexer.core.errors import IndexOutdatedError
 from indexer.core.messages import Message
-from indexer.schema import SCHEMA_VERSION, build_schema
+from indexer.index.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ def open_index(index_dir: Path, *, create: bool = False):
 
 POOL_MB = 512  # Whoosh's default 128 MB pool spills postings to disk runs and merges them: slow
 # Posting blocks of 1,024 rather than 128: searching decodes whole posting lists a block at a time
-# (indexer.postings), about four times faster with the larger blocks.
+# (indexer.index.postings), about four times faster with the larger blocks.
 CODEC_BLOCK = 1024
 
 
@@ -174,7 +174,7 @@ class LeanCodec(W3Codec):
     """Whoosh's W3 format, written without a document-length lookup for every posting.
 
     Whoosh looks up each posting's field length to keep per-block min/max-length statistics, which only its
-    own scorer's block skipping reads; searches here score from the length columns (`indexer.doctable`),
+    own scorer's block skipping reads; searches here score from the length columns (`indexer.index.doctable`),
     which are written as before. The lookup was a third of the time spent writing postings."""
 
     def field_writer(self, storage, segment):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from indexer.core.errors import QueryError
-from indexer.schema import build_schema
-from indexer.search import _marked_terms, _parse, clean_query
-from indexer.snippets import Terms
+from indexer.index.schema import build_schema
+from indexer.index.search import _marked_terms, _parse, clean_query
+from indexer.index.snippets import Terms
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from indexer.index import CODEC, POOL_MB
+from indexer.index.generations import CODEC, POOL_MB
 
 
 def purge_ids(ix, ids: Iterable[int]) -> int:

@@ -15,10 +15,10 @@ from datetime import datetime
 from whoosh import qparser
 from whoosh import query as q
 
-from indexer.analysis import has_marks
 from indexer.core.errors import QueryError
 from indexer.core.messages import Message
 from indexer.core.vocabulary import CLASSIFICATIONS, DOC_TYPES, doc_type_code
+from indexer.index.analysis import has_marks
 from indexer.normalize import fold, symbol_key
 
 # Every word must match one of these (folded, or stemmed English); title and symbol weigh most.

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.system import pack_uint
 
-from indexer.analysis import (
+from indexer.index.analysis import (
     english_analyzer,
     exact_analyzer,
     exact_view,
@@ -44,7 +44,7 @@ def build_schema() -> Schema:
 
     No text field keeps positions except `issuer` (its filter is a phrase): phrases are matched on the
     adjacent-pairs view, which is what makes them fast. Field weights are given at query time
-    (`indexer.query.FIELD_BOOSTS`), not stored in term weights."""
+    (`indexer.index.query.FIELD_BOOSTS`), not stored in term weights."""
     folded, exact, english = folding_analyzer(), exact_analyzer(), english_analyzer()
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),

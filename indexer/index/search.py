@@ -1,6 +1,6 @@
 """Searching the live index: ranking, sorting, facets, snippets, suggestions and similar records.
 
-Queries run as array operations over posting lists (`indexer.evaluate`), not through Whoosh's
+Queries run as array operations over posting lists (`indexer.index.evaluate`), not through Whoosh's
 per-document matchers. Whoosh's readers keep file positions, so one shared searcher is used under a
 lock; it is refreshed when the index commits or a rebuild swaps generations. Column arrays and decoded
 postings are kept per segment (segments never change), filter masks per searcher.
@@ -20,18 +20,18 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as whoosh_query
 
-from indexer.analysis import stem_token
 from indexer.core.errors import NotFoundError, QueryError
 from indexer.core.messages import Message
-from indexer.doctable import NO_DATE, DocTable, SegmentColumns
-from indexer.evaluate import Evaluator
-from indexer.facets import count_facets
-from indexer.index import open_index, read_current
+from indexer.index.analysis import stem_token
+from indexer.index.doctable import NO_DATE, DocTable, SegmentColumns
+from indexer.index.evaluate import Evaluator
+from indexer.index.facets import count_facets
+from indexer.index.generations import open_index, read_current
+from indexer.index.postings import PostingCache
+from indexer.index.query import TypedWord, free_words, parse
+from indexer.index.snippets import Terms, snippet
+from indexer.index.visibility import Clearance, visible_mask
 from indexer.normalize import fold
-from indexer.postings import PostingCache
-from indexer.query import TypedWord, free_words, parse
-from indexer.snippets import Terms, snippet
-from indexer.visibility import Clearance, visible_mask
 
 MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100

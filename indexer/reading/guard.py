@@ -2,7 +2,7 @@
 ODT would unpack to. A file over a limit fails with a reason that names the setting to raise.
 
 A ZIP's member sizes are checked from its directory, before python-docx (or LibreOffice) inflates anything;
-the DOCX that LibreOffice makes of a .doc, .odt or .rtf is checked the same way (`indexer.extract.office`).
+the DOCX that LibreOffice makes of a .doc, .odt or .rtf is checked the same way (`indexer.reading.extract.office`).
 Python's zipfile never inflates a member past the size its directory declares (it stops, and the CRC check
 fails), so the declared sizes bound what is unpacked.
 """
@@ -16,7 +16,7 @@ from indexer import detect
 from indexer.core.errors import ExtractionError
 from indexer.core.messages import Message
 from indexer.core.models import Limits
-from indexer.ocr.pages import page_count
+from indexer.reading.ocr.pages import page_count
 
 MB = 1024 * 1024
 RATIO_FROM = MB  # smaller members may compress very well (repeated styles, empty tables) without harm

@@ -6,7 +6,7 @@ from archive.catalog import Catalog
 from archive.ingest import ingest
 from archive.models import OutcomeStatus
 from archive.store import Store
-from indexer.index import indexed_revs, open_index
+from indexer.index.generations import indexed_revs, open_index
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.docgen import encode_cp1258
 

@@ -11,7 +11,7 @@ import pytest
 from archive.catalog import Catalog
 from archive.ingest import ingest
 from archive.store import Store
-from indexer.ocr.tesseract import Engine
+from indexer.reading.ocr.tesseract import Engine
 from tests.conftest import run_archive
 from tests.scangen import (
     long_doc,

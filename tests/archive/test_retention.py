@@ -11,7 +11,7 @@ from archive.models import Record
 from archive.retention import due_for_disposal, ends_on, report_kind, rule_for
 from archive.schedule import default_schedule, load_schedule, parse_schedule, schedule_path
 from archive.store import Store
-from indexer.index import open_index
+from indexer.index.generations import open_index
 from tests.conftest import write
 
 BASE = {"sha256": "a" * 64, "size": 1, "mime": "text/plain", "filename": "a.txt", "ingested_at": "", "updated_at": ""}

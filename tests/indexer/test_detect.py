@@ -4,7 +4,7 @@ import pytest
 
 from archive.errors import ExtractionError
 from indexer import detect
-from indexer.detect import sniff
+from indexer.reading.detect import sniff
 from tests.conftest import write
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from archive.errors import ExtractionError, UnsupportedFormatError
 from indexer import detect
-from indexer.detect import sniff
-from indexer.extract import extract_file, office
+from indexer.reading.detect import sniff
+from indexer.reading.extract import extract_file, office
 from tests.conftest import write
 from tests.indexer.test_legacy_docx import _mixed_document
 from tests.legacygen import soffice_convert, write_legacy_docx, write_ole2

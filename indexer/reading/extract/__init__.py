@@ -1,4 +1,4 @@
-"""Text extraction: a registry of extractors keyed by the MIME type that `indexer.detect` found.
+"""Text extraction: a registry of extractors keyed by the MIME type that `indexer.reading.detect` found.
 
 `extract_file` is what ingest runs in its worker processes: extractor → clean-up (NFC, line ends,
 control characters) → language. It raises ExtractionError with a reason a person understands.
@@ -16,9 +16,9 @@ from indexer import detect
 from indexer.core.errors import ExtractionError, UnsupportedFormatError
 from indexer.core.messages import Message
 from indexer.core.models import ExtractedText, Limits
-from indexer.extract import docx, html, office, pdf, text
-from indexer.language import detect_language
-from indexer.metadata import extract_metadata
+from indexer.reading.extract import docx, html, office, pdf, text
+from indexer.reading.language import detect_language
+from indexer.reading.metadata import extract_metadata
 
 Extractor = Callable[[Path], ExtractedText]
 

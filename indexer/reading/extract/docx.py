@@ -2,7 +2,7 @@
 
 The official header is usually a borderless two-column table, so table cells are read row by row,
 one line per cell paragraph. Content controls and text boxes are read too. Runs in pre-Unicode fonts
-(`.VnTime`, `.VnTimeH`, `VNI-Times` …) are converted to Unicode run by run (`indexer.legacy`).
+(`.VnTime`, `.VnTimeH`, `VNI-Times` …) are converted to Unicode run by run (`indexer.reading.legacy`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from indexer import legacy
 from indexer.core.errors import ExtractionError
 from indexer.core.messages import Message
 from indexer.core.models import ExtractedText
-from indexer.extract.docx_fonts import Fonts
+from indexer.reading.extract.docx_fonts import Fonts
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))
 T, TAB, BR, CR, TXBX = (qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:txbxContent"))

@@ -3,7 +3,7 @@ folder, and the DOCX extractor reads that (runs in legacy fonts included). The o
 
 What LibreOffice made is held to the same limits as a DOCX that was sent (ARCHIVE_MAX_UNZIPPED_MB,
 ARCHIVE_MAX_ZIP_RATIO) before python-docx unpacks it: a small file can convert into a large one. An ODT,
-itself a ZIP, was checked before the conversion (`indexer.guard.check`).
+itself a ZIP, was checked before the conversion (`indexer.reading.guard.check`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from indexer import detect, guard
 from indexer.core.errors import ExtractionError, UnsupportedFormatError
 from indexer.core.messages import Message
 from indexer.core.models import ExtractedText, Limits
-from indexer.extract import docx
+from indexer.reading import detect, guard
+from indexer.reading.extract import docx
 
 SUFFIXES = {detect.DOC: "doc", detect.ODT: "odt", detect.RTF: "rtf"}
 TIMEOUT_SECONDS = 180

@@ -13,7 +13,7 @@ from pdfminer.utils import decode_text
 from indexer.core.errors import ExtractionError, NeedsOcrError
 from indexer.core.messages import Message
 from indexer.core.models import ExtractedText
-from indexer.ocr.pages import pdf_pages_to_ocr
+from indexer.reading.ocr.pages import pdf_pages_to_ocr
 
 
 def extract(path: Path) -> ExtractedText:

@@ -14,7 +14,7 @@ BOM_CODECS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\x
 
 def decode(data: bytes) -> tuple[str, str]:
     """(text, codec name): a BOM decides; then strict UTF-8 (plain ASCII included); otherwise the 8-bit
-    encoding whose reading gives the most well-formed Vietnamese words (`indexer.legacy.detect`)."""
+    encoding whose reading gives the most well-formed Vietnamese words (`indexer.reading.legacy.detect`)."""
     for bom, codec in BOM_CODECS:
         if data.startswith(bom):
             try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from indexer.legacy.syllables import evidence
-from indexer.legacy.tables import TCVN3_DECODE, TCVN3_ENCODE, VNI_DECODE, VNI_ENCODE
+from indexer.reading.legacy.syllables import evidence
+from indexer.reading.legacy.tables import TCVN3_DECODE, TCVN3_ENCODE, VNI_DECODE, VNI_ENCODE
 
 TCVN3, VNI, CP1258 = "tcvn3", "vni", "cp1258"
 SAMPLE_BYTES = 65536  # enough words to judge by; the winner then decodes the whole file

@@ -4,11 +4,11 @@ marks, signer and the symbols it cites. Nothing is invented: what cannot be read
 from __future__ import annotations
 
 from indexer.core.models import Citation, DocumentMetadata
-from indexer.metadata.dates import parse_date_line
-from indexer.metadata.layout import HEADER_LINES, cells_of, read_header, read_signer
-from indexer.metadata.names import issuer_name
-from indexer.metadata.symbols import find_symbols, type_from_symbol
 from indexer.normalize import display_symbol, symbol_key
+from indexer.reading.metadata.dates import parse_date_line
+from indexer.reading.metadata.layout import HEADER_LINES, cells_of, read_header, read_signer
+from indexer.reading.metadata.names import issuer_name
+from indexer.reading.metadata.symbols import find_symbols, type_from_symbol
 
 
 def extract_metadata(text: str, language: str | None = None) -> DocumentMetadata:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexer.metadata.words import (
+from indexer.normalize import fold
+from indexer.reading.metadata.words import (
     MOTTO_KEYS,
     ROLE_KEYS,
     SECRECY_BY_KEY,
@@ -19,7 +20,6 @@ from indexer.metadata.words import (
     key,
     role_key,
 )
-from indexer.normalize import fold
 
 HEADER_LINES = 60
 SIGNATURE_LINES = 40
@@ -141,7 +141,7 @@ def _date_cut_short(cell: Cell) -> bool:
 
 
 def _looks_like_date(cell: Cell) -> bool:
-    from indexer.metadata.dates import parse_date_line
+    from indexer.reading.metadata.dates import parse_date_line
 
     return parse_date_line(cell.text)[1] is not None and len(cell.text) < 80
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.metadata.words import key
+from indexer.reading.metadata.words import key
 
 # Institution words in their usual case, longest first; what follows them is a place name.
 INSTITUTIONS = (
