@@ -11,7 +11,7 @@ from archive.disposals import find_disposal
 from archive.errors import DisposedError, NotFoundError
 from archive.messages import Message
 from archive.models import Record
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 
 def may_see(clearance: Clearance | None, classification: str | None, compartments: Iterable[str] = ()) -> bool:

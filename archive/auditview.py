@@ -24,7 +24,7 @@ from archive.access import may_know
 from archive.auditlog import Entry, entry_at
 from archive.catalog import Catalog
 from archive.users import find_user
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 SEARCHES = ("search", "search.similar")  # their details say what the searcher saw
 ARCHIVE_FIGURES = {"fixity": ("ok", "records", "originals_checked"), "backup": ("records",), "restore": ("records",)}

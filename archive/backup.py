@@ -34,7 +34,7 @@ from archive.lock import writer_lock
 from archive.reindex import sync_index
 from archive.store import Store
 from archive.verify import Problem
-from indexer.index.generations import CURRENT, read_current
+from indexer import copy_live_generation
 
 MANIFEST = "BACKUP.json"
 CHUNK = 1 << 20
@@ -218,12 +218,7 @@ def _link_if_there(original: Path, link: Path) -> None:
 def _copy_index(index_dir: Path, target: Path, copy_function=shutil.copy2) -> str:
     """'copied' with the live generation (into staging as links, `os.link`; then as linked or, under the lock,
     as it is); 'rebuild' when there is none, and `restore` builds one from the catalog."""
-    current = read_current(index_dir)
-    if current is None or not (index_dir / current.name).is_dir():
-        return "rebuild"
-    shutil.copytree(index_dir / current.name, target / current.name, copy_function=copy_function)
-    shutil.copy2(index_dir / CURRENT, target / CURRENT)
-    return "copied"
+    return "copied" if copy_live_generation(index_dir, target, copy_function) else "rebuild"
 
 
 def _require_empty(folder: Path, allowed: set[str] = frozenset()) -> None:

@@ -31,7 +31,7 @@ from archive.recovery import recover
 from archive.retention import RetentionRule, ends_on, rule_for
 from archive.schedule import load_schedule
 from archive.store import Store
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from archive.lock import writer_lock
 from archive.messages import Message
 from archive.models import Record
 from archive.reindex import reindex_records
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 
 def edit_record(

@@ -12,7 +12,7 @@ from archive.config import Settings
 from archive.errors import NotFoundError, UsageError
 from archive.lock import writer_lock
 from archive.messages import Message
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 
 @dataclass(frozen=True)

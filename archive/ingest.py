@@ -34,10 +34,7 @@ from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
 from archive.workers import TaskQueue
-from indexer.index.documents import document_for
-from indexer.index.generations import add_documents, open_index
-from indexer.index.visibility import Clearance
-from indexer.reading.detect import sniff
+from indexer import Clearance, add_documents, document_for, open_index, sniff
 
 log = logging.getLogger(__name__)
 OnOutcome = Callable[[IngestOutcome], None]

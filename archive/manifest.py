@@ -15,7 +15,7 @@ from archive.fields import validate
 from archive.files import iter_files
 from archive.messages import Message, Term, message_of
 from archive.vocabulary import METADATA_FIELDS
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 FILE_COLUMNS = ("file", "path", "filename")
 

@@ -28,7 +28,7 @@ from archive.scanning import extract_in_worker, extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.workers import TaskQueue
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 OnRecord = Callable[[dict], None]
 REVIEWED = "ocr.reviewed"  # the audit action of a person's review of a record's OCR

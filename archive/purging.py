@@ -8,8 +8,7 @@ from __future__ import annotations
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.store import Store
-from indexer.index.generations import index_state, open_index
-from indexer.index.purge import purge_ids
+from indexer import index_state, open_index, purge_ids
 
 
 def purge(settings: Settings, catalog: Catalog, store: Store) -> int:

@@ -14,7 +14,7 @@ from archive.config import Settings
 from archive.purging import purge
 from archive.reindex import sync_index
 from archive.store import Store
-from indexer.index.generations import index_state, remove_unused_generations
+from indexer import index_state, remove_unused_generations
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from archive.config import Settings
 from archive.lock import writer_lock
 from archive.reindex import reindex_records
 from archive.vocabulary import METADATA_FIELDS
-from indexer.reading.metadata import extract_metadata
+from indexer import extract_metadata
 
 
 def reextract(settings: Settings, ids: Iterable[int] | None = None, *, actor: str = "cli") -> dict[str, int]:

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.catalog import Catalog
-from indexer.index.documents import document_for
-from indexer.index.generations import (
+from indexer import (
     add_documents,
     delete_ids,
+    document_for,
     index_state,
     indexed_revs,
     indexed_revs_and_copies,

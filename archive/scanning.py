@@ -17,10 +17,7 @@ from archive.errors import ArchiveError, NeedsOcrError
 from archive.messages import Message
 from archive.models import ExtractedText, Limits, OcrPage, ScanPlan, Unsupported
 from archive.workers import ExtractorPool, own_time_limit
-from indexer.reading import detect, guard
-from indexer.reading.extract import extract_file
-from indexer.reading.ocr.pages import page_count, page_image
-from indexer.reading.ocr.tesseract import Engine, recognise
+from indexer import Engine, detect, extract_file, guard, page_count, page_image, recognise
 
 SCAN_TYPES = (detect.PNG, detect.JPEG, detect.TIFF)
 RENDITION_TIMEOUT = 3600  # seconds for one file through ocrmypdf

@@ -20,10 +20,7 @@ from archive.messages import Message
 from archive.models import ExtractedText, OcrPage, OcrResult, ScanPlan
 from archive.scanning import ocr_page_in_worker, ocrmypdf_available, rendition_in_worker
 from archive.store import RENDITION_SUFFIX, Store
-from indexer.reading.extract import clean_text
-from indexer.reading.language import detect_language
-from indexer.reading.metadata import extract_metadata
-from indexer.reading.ocr.tesseract import engine_for
+from indexer import clean_text, detect_language, engine_for, extract_metadata
 
 log = logging.getLogger(__name__)
 OnPages = Callable[[int, int], None]  # (pages planned, pages done) as they happen

@@ -5,10 +5,7 @@ from __future__ import annotations
 from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.models import Record
-from indexer.index.generations import index_state
-from indexer.index.search import SearchHit, SearchIndex
-from indexer.index.snippets import plain_snippet
-from indexer.index.visibility import Clearance
+from indexer import Clearance, SearchHit, SearchIndex, index_state, plain_snippet
 
 
 def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None = None) -> dict:

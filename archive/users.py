@@ -12,7 +12,7 @@ from archive.fields import compartments as parse_compartments
 from archive.messages import Message
 from archive.passwords import check_password, hash_password
 from archive.vocabulary import CLASSIFICATIONS
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 
 ROLES = ("reader", "archivist", "admin")  # each may do what the ones before it may
 NAME = re.compile(r"[\w.@-]{1,64}")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from archive.catalog import Catalog
 from archive.messages import Message, reread
 from archive.store import Store
-from indexer.index.generations import index_state, indexed_revs_and_copies, open_index
+from indexer import index_state, indexed_revs_and_copies, open_index
 
 # What each kind of problem says (index_missing and index_outdated: "index"). A detail is a Message, said in
 # English by the CLI and --json and translated on a page; the fixity entry of the audit trail keeps it as

@@ -25,7 +25,7 @@ from pathlib import Path
 from archive.scanning import ocr_page_in_worker
 from archive.workers import ExtractorPool, TaskQueue
 from bench.results import write_block
-from indexer import detect
+from indexer.reading import detect
 from indexer.reading.ocr.tesseract import engine_for
 from tests.docgen import SAMPLES
 from tests.scangen import page_images, scanned, write_image_pdf

@@ -10,7 +10,7 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, DisposedError, LockedError, NotFoundError, UnauthorizedError
 from archive.messages import Message
-from indexer.index.search import SearchIndex
+from indexer import SearchIndex
 
 # No outside calls and no inline code: pages load only this site's own files.
 CSP = (

@@ -11,8 +11,7 @@ from archive.access import visible_count, visible_record
 from archive.errors import QueryError
 from archive.messages import Message
 from archive.search import record_detail, search_records, similar_records
-from indexer.index.generations import index_state
-from indexer.index.query import FILTER_NAMES
+from indexer import FILTER_NAMES, index_state
 from web import catalog, search_index, settings
 from web.auth import clearance, require
 

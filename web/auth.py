@@ -18,7 +18,7 @@ from archive.errors import ForbiddenError, UnauthorizedError, UsageError
 from archive.messages import Message, Term
 from archive.tokens import SESSION_HOURS, end_session, new_session, session_user, user_for_token
 from archive.users import User, authenticate
-from indexer.index.visibility import Clearance
+from indexer import Clearance
 from web import catalog, settings
 
 auth = Blueprint("auth", __name__)

@@ -14,7 +14,7 @@ from archive.ocr import ocr_detail
 from archive.retention import ends_on, rule_for
 from archive.schedule import load_schedule
 from archive.store import Store
-from indexer.index.highlight import pieces
+from indexer import pieces
 from web import catalog, settings
 
 TEXT_PAGE_CHARS = 12_000  # a screenful or five; long reports are read a page at a time

@@ -11,7 +11,7 @@ from archive.access import visible_count
 from archive.auditview import AuditView, fixity_seen
 from archive.lock import read_holder
 from archive.messages import Message
-from indexer.index.generations import index_state
+from indexer import index_state
 from web import catalog, settings
 from web.auth import clearance
 

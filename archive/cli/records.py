@@ -83,7 +83,7 @@ def search(
 ) -> None:
     """Search the archive (accented or not); filters also work inside QUERY, e.g. `loai:NQ nam:2025`."""
     from archive.search import search_records
-    from indexer.index.search import SearchIndex
+    from indexer import SearchIndex
 
     filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
     if not query.strip() and not filters:

@@ -118,6 +118,17 @@ def swap_in(index_dir: Path, name: str) -> None:
     remove_unused_generations(index_dir)
 
 
+def copy_live_generation(index_dir: Path, target: Path, copy_function=shutil.copy2) -> bool:
+    """Copy the live generation and the pointer naming it into `target` (a backup; `copy_function` may link
+    instead); False when there is no live generation to copy."""
+    current = read_current(index_dir)
+    if current is None or not (index_dir / current.name).is_dir():
+        return False
+    shutil.copytree(index_dir / current.name, target / current.name, copy_function=copy_function)
+    shutil.copy2(index_dir / CURRENT, target / CURRENT)
+    return True
+
+
 def remove_unused_generations(index_dir: Path) -> list[str]:
     """Delete generation folders that are neither live nor a rebuild that can be resumed."""
     keep = {g.name for g in (read_current(index_dir), read_building(index_dir)) if g is not None}

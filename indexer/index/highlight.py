@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from indexer.core.errors import QueryError
 from indexer.index.schema import build_schema
-from indexer.index.search import _marked_terms, _parse, clean_query
+from indexer.index.search import clean_query, marked_terms, parse_query
 from indexer.index.snippets import Terms
 
 
@@ -23,7 +23,7 @@ def query_terms(query: str) -> Terms:
         text = clean_query(query)
         if not text:
             return Terms()
-        return _marked_terms(_parse(text, _schema(), None).query, _schema())
+        return marked_terms(parse_query(text, _schema(), None).query, _schema())
     except QueryError:
         return Terms()
 

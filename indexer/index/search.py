@@ -169,7 +169,7 @@ class SearchIndex:
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
             evaluator = self._fresh()
-            parsed = _parse(text, evaluator.schema, filters)
+            parsed = parse_query(text, evaluator.schema, filters)
             allowed = self._allowed(evaluator, parsed.filter, clearance)
             found = evaluator.run(parsed.query)
             mask = found.mask & allowed
@@ -181,7 +181,7 @@ class SearchIndex:
             suggestion = None
             if total < SUGGEST_BELOW and parsed.has_text:
                 suggestion = self._suggest(evaluator, text, filters, allowed, total, clearance)
-            terms = _marked_terms(parsed.query, evaluator.schema)
+            terms = marked_terms(parsed.query, evaluator.schema)
         bodies = texts_for(ids) if texts_for else {}
         hits = [
             SearchHit(id=i, score=round(float(found.score[d]), 4), snippet=snippet(bodies.get(i, ""), terms))
@@ -216,7 +216,7 @@ class SearchIndex:
         corrected = _rewritten(text, typed, corrections)
         if corrected == text or not _words_typed_or_visible(corrected, words, seen):
             return None
-        again = evaluator.run(_parse(corrected, evaluator.schema, filters).query)
+        again = evaluator.run(parse_query(corrected, evaluator.schema, filters).query)
         found_now = int(np.count_nonzero(again.mask & allowed))
         return corrected if found_now > found else None
 
@@ -264,7 +264,7 @@ class SearchIndex:
             docnums = np.flatnonzero((table.ids == record_id) & self._allowed(evaluator, None, clearance))
             if not len(docnums):  # absent, or above the reader's clearance: the same answer
                 raise NotFoundError(Message("record %(id)s not found", id=record_id))
-            restrict = _parse("", evaluator.schema, filters).filter if filters else None
+            restrict = parse_query("", evaluator.schema, filters).filter if filters else None
             allowed = self._allowed(evaluator, restrict, clearance).copy()
             allowed[docnums] = False
             terms = evaluator.searcher.key_terms_from_text("body", text, numterms=12)
@@ -273,7 +273,8 @@ class SearchIndex:
             return [SearchHit(int(table.ids[d]), round(float(found.score[d]), 4), "") for d in ranked]
 
 
-def _parse(text: str, schema, filters):
+def parse_query(text: str, schema, filters):
+    """The query tree of `text` (search and highlights share it); a query it cannot read is a QueryError."""
     try:
         return parse(text, schema, filters)
     except QueryError:
@@ -337,7 +338,7 @@ def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, or
     return docs[np.lexsort(keys)][:count]
 
 
-def _marked_terms(node, schema) -> Terms:
+def marked_terms(node, schema) -> Terms:
     """The words a snippet marks: everything the query asks for, except what it excludes."""
     terms = Terms()
     _collect(node, terms)

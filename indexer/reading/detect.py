@@ -12,9 +12,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer import cfb
 from indexer.core.errors import ExtractionError
 from indexer.core.messages import Message
+from indexer.reading import cfb
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

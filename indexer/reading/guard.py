@@ -12,10 +12,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from indexer import detect
 from indexer.core.errors import ExtractionError
 from indexer.core.messages import Message
 from indexer.core.models import Limits
+from indexer.reading import detect
 from indexer.reading.ocr.pages import page_count
 
 MB = 1024 * 1024

@@ -8,7 +8,7 @@ import pytest
 from fpdf import FPDF
 
 from archive.errors import ExtractionError
-from indexer import detect
+from indexer.reading import detect
 from indexer.reading.detect import sniff
 from indexer.reading.extract import clean_text, extract_file
 from indexer.reading.language import detect_language

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from archive.errors import ExtractionError
-from indexer import detect, legacy
+from indexer.reading import detect, legacy
 from indexer.reading.extract import clean_text, extract_file
 from indexer.reading.extract.text import decode
 from indexer.reading.legacy.syllables import evidence, is_syllable

@@ -5,7 +5,7 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from indexer import detect, legacy
+from indexer.reading import detect, legacy
 from indexer.reading.extract import extract_file
 from tests.docgen import SAMPLES, plain_text
 from tests.indexer.test_legacy import NEWS_VI

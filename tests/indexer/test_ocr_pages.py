@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from archive.errors import ExtractionError, NeedsOcrError
-from indexer import detect
+from indexer.reading import detect
 from indexer.reading.extract import extract_file
 from indexer.reading.ocr.pages import page_count, page_image, pdf_pages_to_ocr, text_is_unusable
 from indexer.reading.ocr.tesseract import Engine, engine_for

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from indexer import detect
 from indexer.core.errors import ExtractionError, UnsupportedFormatError
 from indexer.core.messages import Message
 from indexer.core.models import ExtractedText, Limits
+from indexer.reading import detect
 from indexer.reading.extract import docx, html, office, pdf, text
 from indexer.reading.language import detect_language
 from indexer.reading.metadata import extract_metadata

@@ -15,10 +15,10 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from indexer import legacy
 from indexer.core.errors import ExtractionError
 from indexer.core.messages import Message
 from indexer.core.models import ExtractedText
+from indexer.reading import legacy
 from indexer.reading.extract.docx_fonts import Fonts
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from indexer import legacy
+from indexer.reading import legacy
 
 RPR, RFONTS, STYLE, BASED_ON = qn("w:rPr"), qn("w:rFonts"), qn("w:style"), qn("w:basedOn")
 RSTYLE, PPR, PSTYLE, VAL = qn("w:rStyle"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")

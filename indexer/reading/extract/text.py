@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer import legacy
 from indexer.core.errors import ExtractionError
 from indexer.core.messages import Message
 from indexer.core.models import ExtractedText
+from indexer.reading import legacy
 
 BOM_CODECS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 

@@ -11,8 +11,8 @@ import re
 import warnings
 from pathlib import Path
 
-from indexer import detect
 from indexer.core.errors import ExtractionError
+from indexer.reading import detect
 
 PDF_POINTS_PER_INCH = 72
 MAX_PIXELS = 80_000_000  # a page larger than this at the chosen resolution is rendered smaller (maps, plans)
