@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.models import Record
+from archive.people.access import can_see, visible_record
 from indexer import Clearance, SearchHit, SearchIndex, index_state, plain_snippet
 
 

@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
-from archive.scanning import ocr_page_in_worker
-from archive.workers import ExtractorPool, TaskQueue
+from archive.pipeline.scanning import ocr_page_in_worker
+from archive.pipeline.workers import ExtractorPool, TaskQueue
 from bench.results import write_block
 from indexer.reading import detect
 from indexer.reading.ocr.tesseract import engine_for

@@ -235,7 +235,7 @@ def build_catalog(home: Path, n: int, docs: Iterable[bench_corpus.BenchDoc]) -> 
 def build_index(home: Path, n: int) -> dict:
     from archive.catalog import Catalog
     from archive.config import Settings
-    from archive.reindex import rebuild
+    from archive.upkeep.reindex import rebuild
     from indexer.index.generations import read_current
 
     settings = Settings(home=home)

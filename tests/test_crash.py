@@ -18,7 +18,7 @@ from whoosh.index import EmptyIndexError
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from archive.store import Store
 from indexer.index.generations import indexed_revs, open_index, read_building, read_current
 from indexer.index.search import SearchIndex

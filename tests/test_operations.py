@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.lock import read_holder
+from archive.upkeep.lock import read_holder
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.hostile import slow_pdf
 
@@ -225,7 +225,7 @@ def test_a_recovery_that_succeeded_is_logged_and_silent_under_quiet(settings, tm
     quiet = run_archive(settings.home, "--log-file", str(log), "reindex", "--quiet")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
     logged = log.read_text(encoding="utf-8")
-    assert "archive.recovery: recovered from an interrupted run: {'temporary_files': 1" in logged
+    assert "archive.upkeep.recovery: recovered from an interrupted run: {'temporary_files': 1" in logged
     assert "'orphaned_originals': 1" in logged and "search index is missing: rebuilding it" in logged
 
     interrupt()
@@ -270,7 +270,7 @@ def niceness(pid: int) -> int:
 
 @pytest.mark.slow
 def test_a_batch_job_runs_at_the_lower_cpu_priority_it_is_given(settings, tmp_path):
-    from archive.lock import writer_lock
+    from archive.upkeep.lock import writer_lock
 
     env = {**os.environ, "ARCHIVE_HOME": str(settings.home), "ARCHIVE_JOB_NICE": "7"}
     base = niceness(os.getpid())

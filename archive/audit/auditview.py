@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from archive.access import may_know
-from archive.auditlog import Entry, entry_at
+from archive.audit.auditlog import Entry, entry_at
 from archive.catalog import Catalog
-from archive.users import find_user
+from archive.people.access import may_know
+from archive.people.users import find_user
 from indexer import Clearance
 
 SEARCHES = ("search", "search.similar")  # their details say what the searcher saw

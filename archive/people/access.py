@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from archive.catalog import Catalog
-from archive.disposals import find_disposal
 from archive.errors import DisposedError, NotFoundError
 from archive.messages import Message
 from archive.models import Record
+from archive.retention.disposals import find_disposal
 from indexer import Clearance
 
 

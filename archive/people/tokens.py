@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from archive.catalog import now
 from archive.errors import NotFoundError
 from archive.messages import Message
-from archive.users import User, get_user, user_by_id
+from archive.people.users import User, get_user, user_by_id
 
 TOKEN_PREFIX = "arc_"  # tells a leaked token apart in logs and secret scanners
 SESSION_HOURS = 12  # a working day; a new login after that

@@ -10,7 +10,7 @@ from archive.catalog import now
 from archive.errors import NotFoundError, UsageError
 from archive.fields import compartments as parse_compartments
 from archive.messages import Message
-from archive.passwords import check_password, hash_password
+from archive.people.passwords import check_password, hash_password
 from archive.vocabulary import CLASSIFICATIONS
 from indexer import Clearance
 

@@ -17,26 +17,26 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.access import can_see
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.disposals import Disposal, disposal_of_bytes
 from archive.errors import ArchiveError, UsageError
-from archive.files import MB, display_path, iter_files, refusal
-from archive.lock import writer_lock
-from archive.manifest import Manifest
 from archive.messages import Message
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
-from archive.recovery import recover
-from archive.reindex import reindex_records
-from archive.scanning import extract_in_worker, extraction_pool
-from archive.scans import OcrJob, OnPages, Scans, ScanTask
+from archive.people.access import can_see
+from archive.pipeline.files import MB, display_path, iter_files, refusal
+from archive.pipeline.manifest import Manifest
+from archive.pipeline.scanning import extract_in_worker, extraction_pool
+from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
+from archive.pipeline.workers import TaskQueue
+from archive.retention.disposals import Disposal, disposal_of_bytes
 from archive.store import Store
+from archive.upkeep.lock import writer_lock
+from archive.upkeep.recovery import recover
+from archive.upkeep.reindex import reindex_records
 from archive.vocabulary import METADATA_FIELDS
-from archive.workers import TaskQueue
 from indexer import Clearance, add_documents, document_for, open_index, sniff
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("archive.ingest")  # the name log files have always shown
 OnOutcome = Callable[[IngestOutcome], None]
 Describe = Callable[[Path], str]  # where a file came from, as the catalog keeps it
 

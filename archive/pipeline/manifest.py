@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.access import may_classify
 from archive.errors import UsageError
 from archive.fields import validate
-from archive.files import iter_files
 from archive.messages import Message, Term, message_of
+from archive.people.access import may_classify
+from archive.pipeline.files import iter_files
 from archive.vocabulary import METADATA_FIELDS
 from indexer import Clearance
 

@@ -14,20 +14,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from archive.access import visible_record
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, UsageError
-from archive.ingest import metadata_fields
-from archive.lock import writer_lock
 from archive.messages import Message
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
-from archive.recovery import recover
-from archive.reindex import reindex_records
-from archive.scanning import extract_in_worker, extraction_pool
-from archive.scans import OcrJob, OnPages, Scans, ScanTask
+from archive.people.access import visible_record
+from archive.pipeline.ingest import metadata_fields
+from archive.pipeline.scanning import extract_in_worker, extraction_pool
+from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
+from archive.pipeline.workers import TaskQueue
 from archive.store import Store
-from archive.workers import TaskQueue
+from archive.upkeep.lock import writer_lock
+from archive.upkeep.recovery import recover
+from archive.upkeep.reindex import reindex_records
 from indexer import Clearance
 
 OnRecord = Callable[[dict], None]

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.lock import writer_lock
-from archive.reindex import reindex_records
+from archive.upkeep.lock import writer_lock
+from archive.upkeep.reindex import reindex_records
 from archive.vocabulary import METADATA_FIELDS
 from indexer import extract_metadata
 

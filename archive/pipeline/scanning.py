@@ -16,7 +16,7 @@ from pathlib import Path
 from archive.errors import ArchiveError, NeedsOcrError
 from archive.messages import Message
 from archive.models import ExtractedText, Limits, OcrPage, ScanPlan, Unsupported
-from archive.workers import ExtractorPool, own_time_limit
+from archive.pipeline.workers import ExtractorPool, own_time_limit
 from indexer import Engine, detect, extract_file, guard, page_count, page_image, recognise
 
 SCAN_TYPES = (detect.PNG, detect.JPEG, detect.TIFF)

@@ -18,11 +18,11 @@ from archive.config import Settings
 from archive.errors import ExtractionError
 from archive.messages import Message
 from archive.models import ExtractedText, OcrPage, OcrResult, ScanPlan
-from archive.scanning import ocr_page_in_worker, ocrmypdf_available, rendition_in_worker
+from archive.pipeline.scanning import ocr_page_in_worker, ocrmypdf_available, rendition_in_worker
 from archive.store import RENDITION_SUFFIX, Store
 from indexer import clean_text, detect_language, engine_for, extract_metadata
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("archive.scans")  # the name log files have always shown
 OnPages = Callable[[int, int], None]  # (pages planned, pages done) as they happen
 LATER = "the scan is archived and its OCR waits: install it, then run `archive ocr --pending`"
 

@@ -31,7 +31,7 @@ from pathlib import Path
 CRASHED = "the text extractor crashed on this file (its worker process died); the batch went on"
 TIMED_OUT = "extraction took longer than {seconds:g} s (limit ARCHIVE_MAX_SECONDS); its worker was stopped"
 STARTUP_SECONDS = 60  # allowed on top of a task's limit until its worker has started it (imports)
-STARTED = "archive.workers:started"  # what a worker says when it takes a task
+STARTED = "archive.pipeline.workers:started"  # what a worker says when it takes a task
 _RUNNING = object()
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from archive.models import Record
-from archive.retention import record_date
-from archive.schedule import Schedule
+from archive.retention.retention import record_date
+from archive.retention.schedule import Schedule
 
 DEFAULT_PERIODS = {"top_secret": 30, "secret": 20, "confidential": 10}
 

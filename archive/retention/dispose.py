@@ -16,21 +16,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from archive import audit
-from archive.access import visible_record
+from archive.audit import audit
 from archive.catalog import Catalog, now
 from archive.config import Settings
-from archive.disposals import Disposal, find_disposal
 from archive.errors import ArchiveError, UsageError
-from archive.holds import find_hold
-from archive.lock import writer_lock
 from archive.messages import Message
 from archive.models import Record
-from archive.purging import purge
-from archive.recovery import recover
-from archive.retention import RetentionRule, ends_on, rule_for
-from archive.schedule import load_schedule
+from archive.people.access import visible_record
+from archive.retention.disposals import Disposal, find_disposal
+from archive.retention.holds import find_hold
+from archive.retention.purging import purge
+from archive.retention.retention import RetentionRule, ends_on, rule_for
+from archive.retention.schedule import load_schedule
 from archive.store import Store
+from archive.upkeep.lock import writer_lock
+from archive.upkeep.recovery import recover
 from indexer import Clearance
 
 

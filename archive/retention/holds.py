@@ -5,13 +5,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from archive import audit
-from archive.access import visible_record
+from archive.audit import audit
 from archive.catalog import Catalog, now
 from archive.config import Settings
 from archive.errors import NotFoundError, UsageError
-from archive.lock import writer_lock
 from archive.messages import Message
+from archive.people.access import visible_record
+from archive.upkeep.lock import writer_lock
 from indexer import Clearance
 
 

@@ -1,7 +1,7 @@
 """Purge: take disposed records out of the index and the store, once the catalog has their disposal records.
 
 Both a disposal and recovery (which finishes a disposal killed half way) call it; it lives apart from
-`archive.dispose` so that recovery does not import the disposal that imports recovery."""
+`archive.retention.dispose` so that recovery does not import the disposal that imports recovery."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """How long each record is kept, and which records' periods have ended. Pure functions: the date is passed
-in and nothing is deleted here (`archive.dispose` does that, after a person's review)."""
+in and nothing is deleted here (`archive.retention.dispose` does that, after a person's review)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 
 from archive.messages import Message, Term
 from archive.models import Record
-from archive.schedule import Schedule
+from archive.retention.schedule import Schedule
 from indexer.normalize import fold
 
 # Reports are kept by the period they cover, told from their title (folded: no diacritics, lower case).

@@ -30,10 +30,10 @@ from pathlib import Path
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
-from archive.lock import writer_lock
-from archive.reindex import sync_index
 from archive.store import Store
-from archive.verify import Problem
+from archive.upkeep.lock import writer_lock
+from archive.upkeep.reindex import sync_index
+from archive.upkeep.verify import Problem
 from indexer import copy_live_generation
 
 MANIFEST = "BACKUP.json"

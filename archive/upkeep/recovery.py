@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import logging
 
-from archive.backup import remove_abandoned_staging
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.purging import purge
-from archive.reindex import sync_index
+from archive.retention.purging import purge
 from archive.store import Store
+from archive.upkeep.backup import remove_abandoned_staging
+from archive.upkeep.reindex import sync_index
 from indexer import index_state, remove_unused_generations
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("archive.recovery")  # the name log files have always shown
 
 
 def recover(settings: Settings, catalog: Catalog, store: Store, *, sync: bool = True) -> dict[str, int]:

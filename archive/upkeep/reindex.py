@@ -19,7 +19,7 @@ from indexer import (
     swap_in,
 )
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("archive.reindex")  # the name log files have always shown
 # Documents per commit (Settings.reindex_chunk, ARCHIVE_REINDEX_CHUNK, overrides both): memory stays bounded,
 # and a run that is killed keeps what it committed.
 CHUNK = 500  # when updating the live index: short commits

@@ -27,7 +27,7 @@ from indexer.core.errors import IndexOutdatedError
 from indexer.core.messages import Message
 from indexer.index.schema import SCHEMA_VERSION, build_schema
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("indexer.index")  # the name log files have always shown
 
 CURRENT = "CURRENT"
 BUILDING = "BUILDING"  # names the generation a full rebuild is filling, so a killed rebuild can resume

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.files import display_path
+from archive.pipeline.files import display_path
 from indexer.reading import detect
 from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
 from tests.hostile import corpus, slow_pdf, strange_names, text
