@@ -225,7 +225,7 @@ def test_a_recovery_that_succeeded_is_logged_and_silent_under_quiet(settings, tm
     quiet = run_archive(settings.home, "--log-file", str(log), "reindex", "--quiet")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
     logged = log.read_text(encoding="utf-8")
-    assert "archive.upkeep.recovery: recovered from an interrupted run: {'temporary_files': 1" in logged
+    assert "archive.recovery: recovered from an interrupted run: {'temporary_files': 1" in logged
     assert "'orphaned_originals': 1" in logged and "search index is missing: rebuilding it" in logged
 
     interrupt()
