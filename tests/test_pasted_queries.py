@@ -12,12 +12,12 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from archive.catalog import Catalog
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from archive.search import search_records
-from indexer.highlight import pieces
-from indexer.index import add_documents, open_index
+from indexer.index.generations import add_documents, open_index
+from indexer.index.highlight import pieces
+from indexer.index.search import SearchIndex
 from indexer.normalize import fold
-from indexer.search import SearchIndex
 from tests.conftest import write
 
 ONSETS = ["b", "c", "d", "g", "h", "k", "l", "m", "n", "ph", "r", "s", "t", "th", "tr", "v", "x", "ng", "kh", "đ"]

@@ -12,10 +12,10 @@ import pytest
 from pdfminer.high_level import extract_text
 
 from archive.catalog import Catalog
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from archive.store import Store
-from indexer.ocr.pages import pdf_pages_to_ocr, text_is_unusable
-from indexer.ocr.tesseract import Engine
+from indexer.reading.ocr.pages import pdf_pages_to_ocr, text_is_unusable
+from indexer.reading.ocr.tesseract import Engine
 from tests.techpdf import write_technical_pdf
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")

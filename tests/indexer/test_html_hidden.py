@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from indexer import detect
-from indexer.extract import extract_file
+from indexer.reading.extract import extract_file
 
 WORDS = [
     "mô",

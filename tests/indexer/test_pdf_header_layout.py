@@ -10,7 +10,7 @@ import random
 import pytest
 
 from indexer import detect
-from indexer.extract import extract_file
+from indexer.reading.extract import extract_file
 from tests.docgen import write_docx
 from tests.headerpdf import FONT_DIR, random_doc, write_two_column_pdf
 
@@ -43,7 +43,7 @@ def test_a_single_column_first_page_keeps_pdfminers_text(tmp_path):
     pdf.output(str(tmp_path / "plain.pdf"))
     from pdfminer.high_level import extract_text
 
-    from indexer.extract import clean_text
+    from indexer.reading.extract import clean_text
 
     text = extract_file(tmp_path / "plain.pdf", detect.PDF).text
     assert text == clean_text(extract_text(tmp_path / "plain.pdf"))

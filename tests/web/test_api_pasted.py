@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 import pytest
 
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.web.conftest import archive_app, token_client
 
