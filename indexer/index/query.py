@@ -1,7 +1,7 @@
 """The query language: plain words, phrases, -exclusion, OR, prefix*, document symbols, field filters.
 
 Symbols (`57-NQ/TW`, `11-qdi/tw`, `30/2020/NĐ-CP`) and filters (`type:NQ`, `nam:2025`, `issued:2014..2019`)
-are taken out of the query text first; the rest is read as typed or pasted text (`indexer.querytext`:
+are taken out of the query text first; the rest is read as typed or pasted text (`indexer.index.querytext`:
 hyphenated words are phrases, lone dashes and other punctuation are not syntax) and goes to Whoosh's
 parser over the text fields; should the parser still refuse it, its words are searched. A symbol
 matches the record that carries it (strongly) and the records that cite it (weakly), so the record
@@ -17,10 +17,10 @@ from datetime import datetime
 from whoosh import qparser
 from whoosh import query as q
 
-from indexer import querytext
 from indexer.core.errors import QueryError
 from indexer.core.messages import Message
 from indexer.core.vocabulary import CLASSIFICATIONS, DOC_TYPES, doc_type_code
+from indexer.index import querytext
 from indexer.index.analysis import has_marks
 from indexer.normalize import fold, symbol_key
 
