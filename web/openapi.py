@@ -401,7 +401,7 @@ TASK = _obj(
     }
 )
 TASK_ID = {**_param("task_id", "path", {"type": "integer", "minimum": 0}, True), "example": 1}
-TEXT = {"type": "string"}
+STR = {"type": "string", "nullable": True}  # optional text in a body: absent, null or "" mean not given
 RECORD_REF = {"type": "integer", "minimum": 0, "example": 1}
 
 
@@ -708,11 +708,11 @@ def document() -> dict:
                 body=_obj(
                     {
                         "ids": {**_array({"type": "integer"}), "minItems": 1, "example": [1]},
-                        "received": {**TEXT, "description": "DD/MM/YYYY HH:MM; now by default (in only)"},
-                        "sender": TEXT,
-                        "recipients": TEXT,
-                        "routed_to": TEXT,
-                        "copies": {**TEXT, "description": "a whole number from 1"},
+                        "received": {**STR, "description": "DD/MM/YYYY HH:MM; now by default (in only)"},
+                        "sender": STR,
+                        "recipients": STR,
+                        "routed_to": STR,
+                        "copies": {**STR, "description": "a whole number from 1"},
                     },
                     ["ids"],
                 ),
@@ -742,7 +742,14 @@ def document() -> dict:
         ),
         "/api/registers/counts": _get(
             "Archivists: documents received (in) and sent (out) with a day in [from, to), of those the caller may see",
-            _obj({"from": TEXT, "to": TEXT, "in": {"type": "integer"}, "out": {"type": "integer"}}),
+            _obj(
+                {
+                    "from": {"type": "string"},
+                    "to": {"type": "string"},
+                    "in": {"type": "integer"},
+                    "out": {"type": "integer"},
+                }
+            ),
             [_param("from", schema=DAY), _param("to", schema=DAY)],
             (400, 401, 403),
             "registers",
@@ -750,7 +757,7 @@ def document() -> dict:
         "/api/followup": {
             **_get(
                 "Follow-up tasks by deadline, cut to the caller (a task is its directing document's to see)",
-                _obj({"as_of": TEXT, "tasks": _array(TASK)}),
+                _obj({"as_of": {"type": "string"}, "tasks": _array(TASK)}),
                 [
                     _param("unit"),
                     _param("status", schema={"type": "string", "enum": ["", "open", "done", "overdue"]}),
@@ -768,11 +775,11 @@ def document() -> dict:
                 body=_obj(
                     {
                         "record_id": RECORD_REF,
-                        "task": {**TEXT, "example": "Báo cáo kết quả thực hiện"},
-                        "lead": {**TEXT, "example": "Văn phòng Tỉnh ủy"},
-                        "due": {**TEXT, "example": "2025-06-30", "description": "DD/MM/YYYY or YYYY-MM-DD"},
-                        "every": {**TEXT, "description": "6m, 1y: the task comes back once done"},
-                        "kind": {**TEXT, "description": "task, so-ket or tong-ket"},
+                        "task": {**STR, "example": "Báo cáo kết quả thực hiện"},
+                        "lead": {**STR, "example": "Văn phòng Tỉnh ủy"},
+                        "due": {**STR, "example": "2025-06-30", "description": "DD/MM/YYYY or YYYY-MM-DD"},
+                        "every": {**STR, "description": "6m, 1y: the task comes back once done"},
+                        "kind": {**STR, "description": "task, so-ket or tong-ket"},
                     },
                     ["record_id", "lead", "due"],
                 ),
@@ -783,7 +790,7 @@ def document() -> dict:
             "Tasks done, open and overdue by lead unit, of those the caller may see",
             _obj(
                 {
-                    "as_of": TEXT,
+                    "as_of": {"type": "string"},
                     "units": {
                         "type": "object",
                         "additionalProperties": _obj(

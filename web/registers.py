@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, jsonify, render_template, request
+from werkzeug.routing import BaseConverter
 
 from archive.errors import NotFoundError, QueryError, UsageError
 from archive.messages import Message, message_of
@@ -20,6 +21,17 @@ from web.auth import clearance, require
 from web.workflow_api import json_body, text_field
 
 registers = Blueprint("registers", __name__)
+
+
+class BookConverter(BaseConverter):
+    """`<book:…>` matches in or out only: /api/registers/counts is not a book (POST there is 405, not 404)."""
+
+    regex = "in|out"
+
+
+@registers.record_once
+def _book_converter(state) -> None:  # before the routes below are added, which use it
+    state.app.url_map.converters["book"] = BookConverter
 
 
 def _book(book: str) -> str:
@@ -61,7 +73,7 @@ def index():
     return register_page(book, year)
 
 
-@registers.get("/registers/<book>/<int:year>")
+@registers.get("/registers/<book:book>/<int:year>")
 def register_page(book: str, year: int):
     """The register as Decree 30's appendix lays it out, to read or print."""
     require("archivist")
@@ -69,13 +81,13 @@ def register_page(book: str, year: int):
     return render_template("register.html", book=book, year=year, rows=rows, books=BOOKS)
 
 
-@registers.get("/api/registers/<book>/<int:year>")
+@registers.get("/api/registers/<book:book>/<int:year>")
 def api_rows(book: str, year: int):
     require("archivist")
     return jsonify({"book": book, "year": year, "rows": rows_for(book, year)})
 
 
-@registers.get("/api/registers/<book>/<int:year>/check")
+@registers.get("/api/registers/<book:book>/<int:year>/check")
 def api_check(book: str, year: int):
     """Duplicates and gaps, as `archive register check --json`."""
     require("archivist")
@@ -94,7 +106,7 @@ def api_counts():
     )
 
 
-@registers.post("/api/registers/<book>")
+@registers.post("/api/registers/<book:book>")
 def api_register(book: str):
     """`{"ids": [...], "received"?, "sender"?, "recipients"?, "routed_to"?, "copies"?}` → `{"registered",
     "refused"}`: each record registered or refused with its reason, as `archive register in|out --json`."""
