@@ -11,7 +11,8 @@ from werkzeug.routing import BaseConverter
 
 from archive.errors import NotFoundError, QueryError, UsageError
 from archive.messages import Message, message_of
-from archive.registers.books import BOOKS
+from archive.registers.books import BOOKS, registers_of
+from archive.registers.catalog import latest_year
 from archive.registers.checking import check_register
 from archive.registers.counts import register_counts
 from archive.registers.listing import register_rows
@@ -64,12 +65,14 @@ def rows_for(book: str, year: int) -> list[dict]:
 
 @registers.get("/registers")
 def index():
+    """The register asked for; by default the incoming one, of the latest year it has entries for."""
     require("archivist")
-    book = request.args.get("book") or "in"
+    book = request.args.get("book") if request.args.get("book") in BOOKS else "in"
     try:
-        year = int(request.args.get("year") or date.today().year)
+        year = int(request.args.get("year") or 0)
     except ValueError:
-        year = date.today().year
+        year = 0
+    year = year or latest_year(catalog().db, registers_of(book)) or date.today().year
     return register_page(book, year)
 
 

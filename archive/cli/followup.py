@@ -35,7 +35,7 @@ def _line(task: dict) -> str:
 
 
 @followup.command("add")
-@click.argument("record_id", type=int)
+@click.argument("record")
 @click.option("--task", "text", help="What is to be done (default for a review: Sơ kết / Tổng kết …).")
 @click.option("--lead", required=True, help="The unit in charge.")
 @click.option("--due", required=True, help="Deadline: DD/MM/YYYY or YYYY-MM-DD.")
@@ -43,19 +43,20 @@ def _line(task: dict) -> str:
 @click.option(
     "--kind", default="task", show_default=True, help="task, so-ket (preliminary review) or tong-ket (final)."
 )
+@click.option("--exists-ok", is_flag=True, help="An open task with the same values is kept as it is (no second one).")
 @json_option
 @click.pass_obj
 @fail_on_archive_errors
-def add(settings: Settings, record_id: int, text, lead, due, every, kind, as_json: bool) -> None:
-    """Attach a task to a directing document (it takes the document's classification)."""
+def add(settings: Settings, record: str, text, lead, due, every, kind, exists_ok: bool, as_json: bool) -> None:
+    """Attach a task to a directing document, by id or symbol (it takes the document's classification)."""
     from archive.followup.listing import task_view
-    from archive.followup.tasks import add_task, check_task
+    from archive.followup.tasks import add_task, check_task, directing_record
 
     try:
         new = check_task(text, lead, due, every, kind)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    task = add_task(settings, record_id, new)
+    task = add_task(settings, directing_record(settings, record), new, exists_ok=exists_ok)
     with Catalog(settings.catalog_path) as catalog:
         view = task_view(task, date.today(), catalog, None)
     if as_json:

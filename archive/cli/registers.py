@@ -112,7 +112,7 @@ def register_list(settings: Settings, book: str, year: int, as_csv: bool, as_jso
 @fail_on_archive_errors
 def register_check(settings: Settings, book: str, year: int, as_json: bool, quiet: bool) -> None:
     """Duplicates and gaps in a register's numbers (and outgoing symbols); exit 1 when there are any."""
-    from archive.registers.checking import check_register
+    from archive.registers.checking import MAX_LISTED, check_register
 
     with Catalog(settings.catalog_path) as catalog:
         report = check_register(catalog, book, year)
@@ -120,8 +120,10 @@ def register_check(settings: Settings, book: str, year: int, as_json: bool, quie
     if as_json:
         print_json(report.to_dict())
     else:
-        for problem in report.problems:
+        for problem in report.problems[:MAX_LISTED]:
             click.echo(f"archive: {problem}", err=True)
+        if len(report.problems) > MAX_LISTED:
+            click.echo(f"archive: … and {len(report.problems) - MAX_LISTED} more", err=True)
         if not quiet and report.ok:
             click.echo(f"register {book} {year}: {report.entries} entries, no duplicates or gaps")
     sys.exit(0 if report.ok else EXIT_FAILED)

@@ -127,3 +127,21 @@ def unit_counts(db: sqlite3.Connection, as_of: str) -> list[sqlite3.Row]:
         "LEFT JOIN disposals d ON d.record_id = t.record_id GROUP BY 1, 2, 3, 4, 5",
         (as_of,),
     ).fetchall()
+
+
+def same_open_task(db: sqlite3.Connection, record_id: int, kind: str, task: str, lead: str, due: str) -> int | None:
+    """The id of an open task with exactly these values, if there is one."""
+    row = db.execute(
+        "SELECT id FROM followup_tasks WHERE record_id = ? AND kind = ? AND task = ? AND lead = ? AND due = ? "
+        "AND status = 'open' ORDER BY id LIMIT 1",
+        (record_id, kind, task, lead, due),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def record_with_symbol(db: sqlite3.Connection, key: str) -> int | None:
+    """The newest record whose symbol has this key (symbols repeat across terms: the latest is meant)."""
+    row = db.execute(
+        "SELECT id FROM records WHERE doc_number_key = ? ORDER BY issued DESC, id DESC LIMIT 1", (key,)
+    ).fetchone()
+    return row[0] if row else None

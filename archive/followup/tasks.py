@@ -73,12 +73,35 @@ def _no_task(task_id: int) -> NotFoundError:
     return NotFoundError(Message("task %(id)s not found", id=task_id))
 
 
-def add_task(settings: Settings, record_id: int, new: NewTask, *, clearance: Clearance | None = None) -> tasks.Task:
-    """Attach a task to a directing record the person may see."""
+def directing_record(settings: Settings, ref: str, clearance: Clearance | None = None) -> int:
+    """A record named by its id or its symbol (89-KL/TU: the newest with that symbol) that the person may see."""
+    from indexer.normalize import symbol_key
+
+    ref = ref.strip()
+    with Catalog(settings.catalog_path) as catalog:
+        found = int(ref) if ref.isdigit() else tasks.record_with_symbol(catalog.db, symbol_key(ref))
+        if found is None:
+            raise NotFoundError(Message("no record has the symbol %(symbol)s", symbol=ref))
+        return visible_record(catalog, found, clearance).id
+
+
+def add_task(
+    settings: Settings,
+    record_id: int,
+    new: NewTask,
+    *,
+    clearance: Clearance | None = None,
+    exists_ok: bool = False,
+) -> tasks.Task:
+    """Attach a task to a directing record the person may see; with `exists_ok`, an open task with the same
+    values is returned as it is instead of a second one (a script run again)."""
     actor, _ = audit.current()
     with Catalog(settings.catalog_path) as catalog:
         visible_record(catalog, record_id, clearance)
         with catalog.transaction():
+            same = tasks.same_open_task(catalog.db, record_id, new.kind, new.task, new.lead, new.due)
+            if exists_ok and same is not None:
+                return tasks.get_task(catalog.db, same)
             task_id = tasks.insert_task(
                 catalog.db,
                 {

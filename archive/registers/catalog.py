@@ -101,3 +101,10 @@ def counts(db: sqlite3.Connection, start: str, end: str) -> list[sqlite3.Row]:
         "WHERE e.day >= ? AND e.day < ? GROUP BY 1, 2, 3",
         (start, end),
     ).fetchall()
+
+
+def latest_year(db: sqlite3.Connection, registers: tuple[str, ...]) -> int | None:
+    """The latest year these registers have entries for (a year, never which entries)."""
+    marks = ", ".join("?" for _ in registers)
+    row = db.execute(f"SELECT max(year) FROM register_entries WHERE register IN ({marks})", registers).fetchone()
+    return row[0]
