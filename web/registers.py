@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 from werkzeug.routing import BaseConverter
 
 from archive.errors import NotFoundError, QueryError, UsageError
@@ -107,6 +107,23 @@ def api_counts():
     return jsonify(
         {"from": start.isoformat(), "to": end.isoformat(), **register_counts(catalog(), start, end, clearance())}
     )
+
+
+@registers.post("/records/<int:record_id>/register")
+def register_form(record_id: int):
+    """The record page's form: number it in the book chosen, now or at the hour received given."""
+    require("archivist")
+    book = request.form.get("book", "")
+    _book(book)
+    received = request.form.get("received", "").strip() if book == "in" else ""
+    try:
+        values = desk_values({"received": received} if received else {})
+    except ValueError as exc:
+        raise UsageError(message_of(exc)) from None
+    result = register_records(settings(), book, [record_id], values, clearance=clearance())
+    if result.refused:
+        raise UsageError(result.refused[0].reason)
+    return redirect(url_for("pages.record", record_id=record_id, _anchor="registry-h"), 303)
 
 
 @registers.post("/api/registers/<book:book>")

@@ -167,3 +167,17 @@ def test_ingest_registers_with_the_manifest_columns(cli, inbox, tmp_path):
             "--dry-run",
         ).stderr
     )
+
+
+def test_an_edit_cannot_leave_a_flash_document_without_its_hour(cli, inbox):
+    official(inbox, "flash", "21-CV/TU", "V/v rất gấp", marks="HỎA TỐC")
+    official(inbox, "plain", "22-CV/TU", "V/v thường")
+    ids = ids_by_name(cli, inbox)
+    result = cli("edit", str(ids["flash"]), "--set", "received=04/03/2025")
+    assert result.exit_code == 2 and "needs the hour" in result.output
+    assert cli("edit", str(ids["flash"]), "--set", "received=04/03/2025 16:45").exit_code == 0
+    assert cli("edit", str(ids["plain"]), "--set", "received=04/03/2025").exit_code == 0
+    result = cli("edit", str(ids["plain"]), "--set", "urgency=hỏa tốc")
+    assert result.exit_code == 2 and "needs the hour" in result.output
+    shown = cli.json("show", str(ids["flash"]))[1][0]
+    assert shown["received"] == "2025-03-04 16:45" and shown["provenance"]["received"] == "edited"

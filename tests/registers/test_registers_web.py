@@ -70,7 +70,14 @@ def test_registering_and_reading_a_register_through_the_api(desk):
     assert admin.get("/registers/in/1800").status == 404
     record = admin.get(f"/records/{ids['kl89']}").text
     assert "Đăng ký văn bản" in record and "Sổ đăng ký văn bản đến, số 1" in record and "Ban Tổ chức" in record
+    # The record page's form numbers a record in the book chosen; a refusal says why.
+    form = admin.post(f"/records/{ids['kh205']}/register", form={"book": "out"})
+    assert form.status == 303
+    assert admin.get(f"/api/records/{ids['kh205']}").json()["register"] == "out"
+    again = admin.post(f"/records/{ids['kh205']}/register", form={"book": "out"})
+    assert again.status == 400 and "đã được đăng ký" in again.text
     # Readers do not keep the registers.
+    assert http["reader"].post(f"/records/{ids['kh205']}/register", form={"book": "in"}).status == 403
     assert http["reader"].get("/api/registers/in/2025").status == 403
     assert http["reader"].post("/api/registers/in", body={"ids": [ids["kl89"]]}).status == 403
 
