@@ -47,7 +47,7 @@ def _register(settings: Settings, book: str, ids: tuple[int, ...], raw: dict, as
             if not quiet:
                 click.echo(f"record {done.record_id}: {done.register} {done.year} no. {done.number}")
         for refused in result.refused:
-            click.echo(f"archive: record {refused.record_id}: {refused.reason}", err=True)
+            click.echo(f"archive: {refused.reason}", err=True)  # every reason names its record
     sys.exit(0 if result.ok else EXIT_FAILED)
 
 
