@@ -182,6 +182,11 @@ INGEST = _obj(
         "outcomes": _array(OUTCOME),
         "summary": {"type": "object", "nullable": True},
         "manifest": _array(MANIFEST_PROBLEM),
+        "registers": {
+            "type": "object",
+            "nullable": True,
+            "description": "{registered, refused}: files numbered in the register their manifest row names",
+        },
     }
 )
 AUDIT_ENTRY = _obj(

@@ -196,3 +196,27 @@ def test_a_hostile_reader_sees_no_task_and_no_count_of_a_document_above_them(des
         ("followup.done", ids["kl89"], "admin"),
         ("followup.evidence", ids["nq05"], "admin"),
     ]
+
+
+def test_an_upload_registers_files_its_manifest_names(settings, cli, tmp_path):
+    import io
+
+    from tests.web.conftest import archive_app, token_client
+
+    official(tmp_path, "den", "60-CV/VPTW", "V/v gửi đến")
+    official(tmp_path, "di", "61-BC/TU", "về gửi đi", marks="MẬT")
+    official(tmp_path, "khac", "62-TB/TU", "về việc khác")
+    clerk = token_client(archive_app(settings), add_user(cli, "clerk", "archivist", "secret")["token"])
+    manifest = "file,register,received,sender\nden.txt,in,07/03/2025 09:05,Văn phòng Trung ương Đảng\ndi.txt,out,,\n"
+    files = [(io.BytesIO((tmp_path / f"{n}.txt").read_bytes()), f"{n}.txt") for n in ("den", "di", "khac")]
+    data = {"files": files, "manifest": (io.BytesIO(manifest.encode()), "manifest.csv")}
+    reply = clerk.post("/api/ingest", data=data, content_type="multipart/form-data").get_json()
+    registered = {r["register"]: r["number"] for r in reply["registers"]["registered"]}
+    assert registered == {"in": 1, "out-classified": 1} and reply["registers"]["refused"] == []
+    ids = {o["name"]: o["id"] for o in reply["outcomes"]}
+    assert cli.json("show", str(ids["den.txt"]))[1][0]["received"] == "2025-03-07 09:05"
+    assert cli.json("show", str(ids["khac.txt"]))[1][0]["register"] is None
+    # Without a register column, nothing is numbered and the answer says so.
+    official(tmp_path / "more", "x", "63-TB/TU", "về việc nữa")
+    again = {"files": [(io.BytesIO((tmp_path / "more" / "x.txt").read_bytes()), "x.txt")]}
+    assert clerk.post("/api/ingest", data=again, content_type="multipart/form-data").get_json()["registers"] is None
