@@ -12,7 +12,7 @@ from archive.followup import catalog as tasks
 from indexer.visibility import Clearance
 
 STATUSES = ("open", "done", "overdue")
-MAX_CANDIDATES = 20  # offered per task: the latest citing records are the likely evidence
+MAX_CANDIDATES = 20  # offered per task, newest first: the latest citing records are the likely evidence
 
 
 def seen(task: tasks.Task, clearance: Clearance | None) -> bool:
@@ -52,7 +52,7 @@ def candidates(catalog: Catalog, found: list[tasks.Task], clearance: Clearance |
     for task in open_tasks:
         if task.record_id not in citing:
             directing = catalog.find(task.record_id)
-            links = catalog.cited_by(directing) if directing else []
+            links = list(reversed(catalog.cited_by(directing))) if directing else []  # newest first
             shown = catalog.get_many([link["id"] for link in links])
             linked = {t.evidence_id for t in tasks.find_tasks(catalog.db, record_id=task.record_id)}
             citing[task.record_id] = [
