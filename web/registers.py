@@ -15,7 +15,7 @@ from archive.registers.books import BOOKS, registers_of
 from archive.registers.catalog import latest_year
 from archive.registers.checking import check_register
 from archive.registers.counts import register_counts
-from archive.registers.listing import register_rows
+from archive.registers.listing import read_register
 from archive.registers.numbering import desk_values, register_records
 from web import catalog, settings
 from web.auth import clearance, require
@@ -58,9 +58,7 @@ def _day(name: str, default: date) -> date:
 
 
 def rows_for(book: str, year: int) -> list[dict]:
-    rows = register_rows(catalog(), _book(book), _year(year), clearance())
-    catalog().log_event("register.view", None, book=book, year=year)
-    return rows
+    return read_register(catalog(), _book(book), _year(year), clearance())
 
 
 @registers.get("/registers")

@@ -91,7 +91,7 @@ def register_list(settings: Settings, book: str, year: int, as_csv: bool, as_jso
     from archive.registers import listing
 
     with Catalog(settings.catalog_path) as catalog:
-        rows = listing.register_rows(catalog, book, year)
+        rows = listing.read_register(catalog, book, year)
     if as_json:
         print_json({"book": book, "year": year, "rows": rows})
     elif as_csv:
@@ -116,7 +116,7 @@ def register_check(settings: Settings, book: str, year: int, as_json: bool, quie
 
     with Catalog(settings.catalog_path) as catalog:
         report = check_register(catalog, book, year)
-        catalog.log_event("register.check", None, book=book, year=year, problems=len(report.problems))
+        catalog.log_event("register.check", None, book=book, year=year)
     if as_json:
         print_json(report.to_dict())
     else:

@@ -47,6 +47,13 @@ def register_rows(catalog: Catalog, book: str, year: int, clearance: Clearance |
     return found
 
 
+def read_register(catalog: Catalog, book: str, year: int, clearance: Clearance | None = None) -> list[dict]:
+    """A register read by a person: its rows as they may see them, the reading in the audit trail."""
+    rows = register_rows(catalog, book, year, clearance)
+    catalog.log_event("register.view", None, book=book, year=year)  # no count: it would tell of hidden rows
+    return rows
+
+
 def row_access(row: sqlite3.Row) -> tuple[str | None, list[str]]:
     if row["present"] is not None:
         level, names = row["classification"], row["compartments"]
