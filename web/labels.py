@@ -83,7 +83,7 @@ REGISTERS = {
 TASK_STATUS = {"open": _l("in progress"), "done": _l("done"), "overdue": _l("overdue")}
 TASK_KINDS = {"task": _l("task"), "preliminary_review": _l("preliminary review"), "final_review": _l("final review")}
 SORTS = {"relevance": _l("Relevance"), "issued_desc": _l("Newest first"), "issued_asc": _l("Oldest first")}
-REPORT_KINDS = {  # archive.retention.report_kind: the period a report covers
+REPORT_KINDS = {  # archive.retention.retention.report_kind: the period a report covers
     "half_year": _l("half-year or nine-month"),
     "quarterly": _l("quarterly"),
     "monthly": _l("monthly"),

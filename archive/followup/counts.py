@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from archive.access import may_see
 from archive.catalog import Catalog
 from archive.followup import catalog as tasks
-from indexer.visibility import Clearance
+from archive.people.access import may_see
+from indexer import Clearance
 
 
 def unit_counts(catalog: Catalog, as_of: date, clearance: Clearance | None = None) -> dict[str, dict[str, int]]:

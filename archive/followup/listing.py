@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from archive.access import can_see, may_see
 from archive.catalog import Catalog
 from archive.followup import catalog as tasks
-from indexer.visibility import Clearance
+from archive.people.access import can_see, may_see
+from indexer import Clearance
 
 STATUSES = ("open", "done", "overdue")
 MAX_CANDIDATES = 20  # offered per task, newest first: the latest citing records are the likely evidence

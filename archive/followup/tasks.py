@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from archive import audit
-from archive.access import may_see, visible_record
+from archive.audit import audit
 from archive.catalog import Catalog, now
 from archive.config import Settings
 from archive.errors import NotFoundError, UsageError
@@ -16,7 +15,8 @@ from archive.fields import validate
 from archive.followup import catalog as tasks
 from archive.followup.periods import add_months, months_in
 from archive.messages import Message
-from indexer.visibility import Clearance
+from archive.people.access import may_see, visible_record
+from indexer import Clearance
 
 KINDS = ("task", "preliminary_review", "final_review")
 KIND_WORDS = {"so-ket": "preliminary_review", "so ket": "preliminary_review", "tong-ket": "final_review",

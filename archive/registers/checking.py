@@ -14,12 +14,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from archive.access import may_see
 from archive.catalog import Catalog
+from archive.people.access import may_see
 from archive.registers import catalog as entries
 from archive.registers.books import registers_of
 from archive.registers.listing import row_access, symbol_of
-from indexer.visibility import Clearance
+from indexer import Clearance
 
 SYMBOL_NUMBER = re.compile(r"^(\d+)\D.*?/\s*([^/\s]+)\s*$")  # 412-BC/TU → 412, TU
 MAX_LISTED = 200  # a register gone badly wrong would otherwise list thousands of numbers

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from archive.access import may_see
 from archive.catalog import Catalog
+from archive.people.access import may_see
 from archive.registers import catalog as entries
 from archive.registers.books import book_of
-from indexer.visibility import Clearance
+from indexer import Clearance
 
 
 def register_counts(catalog: Catalog, start: date, end: date, clearance: Clearance | None = None) -> dict[str, int]:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.manifest import Manifest
+from archive.pipeline.manifest import Manifest
 from archive.registers.numbering import RegisterResult, register_records
-from indexer.visibility import Clearance
+from indexer import Clearance
 
 
 def register_ingested(

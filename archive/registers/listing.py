@@ -11,12 +11,12 @@ import io
 import json
 import sqlite3
 
-from archive.access import may_see
 from archive.catalog import Catalog
 from archive.messages import Message
+from archive.people.access import may_see
 from archive.registers import catalog as entries
 from archive.registers.books import book_of, registers_of
-from indexer.visibility import Clearance
+from indexer import Clearance
 
 COLUMNS = (
     "register",

@@ -13,16 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from archive import audit
-from archive.access import visible_record
+from archive.audit import audit
 from archive.catalog import Catalog, now
 from archive.config import Settings
 from archive.errors import ArchiveError, UsageError
 from archive.fields import hour_missing, validate
 from archive.messages import Message
+from archive.people.access import visible_record
 from archive.registers import catalog as entries
 from archive.registers.books import DIRECTION_OF, check_book, register_for
-from indexer.visibility import Clearance
+from indexer import Clearance
 
 DESK_FIELDS = ("received", "sender", "recipients", "routed_to", "copies")  # what a clerk may give when registering
 

@@ -3,8 +3,8 @@ signature block (OCR, `pdftotext -layout`), with a quoted label in the body, and
 
 from __future__ import annotations
 
-from indexer.extract import extract_file
-from indexer.metadata.recipients import read_recipients
+from indexer import extract_file
+from indexer.reading.metadata.recipients import read_recipients
 from tests.conftest import SAMPLES
 
 
