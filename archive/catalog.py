@@ -378,6 +378,16 @@ class Catalog:
         """Append to the hash-chained audit trail; who and where default to those acting (`audit.acting`)."""
         return audit.append(self.db, action, record_id, at=now(), actor=actor, origin=origin, detail=detail)
 
+    def count_events(self, action: str, *, since: str, name: str) -> int:
+        """How many `action` entries about the user `name` (their detail's `name`) the trail holds since then."""
+        sql = "SELECT count(*) FROM events WHERE action = ? AND at >= ? AND json_extract(detail, '$.name') = ?"
+        return self.db.execute(sql, (action, since, name)).fetchone()[0]
+
+    def last_event(self, action: str) -> sqlite3.Row | None:
+        """The newest `action` entry's `at`, `actor` and `detail` (JSON text), or None."""
+        sql = "SELECT at, actor, detail FROM events WHERE action = ? ORDER BY id DESC LIMIT 1"
+        return self.db.execute(sql, (action,)).fetchone()
+
 
 def _record(row: sqlite3.Row) -> Record:
     values = {name: row[name] for name in RECORD_COLUMNS}

@@ -16,10 +16,11 @@ from flask import Blueprint, g, jsonify, redirect, render_template, request, url
 
 from archive.errors import ForbiddenError, NotFoundError, UsageError
 from archive.messages import Message, message_of
+from archive.people import accounts
 from archive.people.access import can_see
 from archive.people.passwords import generate_password
-from archive.people.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
-from archive.people.users import User, add_user, get_user, list_users, set_password, update_user
+from archive.people.tokens import list_tokens
+from archive.people.users import User, get_user, list_users
 from archive.vocabulary import CLASSIFICATIONS
 from web import catalog, settings
 from web.auth import clearance, require
@@ -150,8 +151,7 @@ def add_account(name: str, role: str, level: str, compartments: str) -> tuple[Us
     """A new user with a generated password: (the user, the password, to be shown once)."""
     _check_grant(level, compartments)
     password = generate_password()
-    user = add_user(catalog().db, name, role, level, compartments, password)
-    catalog().log_event("user.add", None, **user.to_dict())
+    user, _ = accounts.add_account(catalog(), name, role, level, compartments, password)
     return user, password
 
 
@@ -159,10 +159,7 @@ def change_account(name: str, role: str | None, level: str | None, compartments:
     """Set role, clearance and compartments (None: as they are), within the administrator's own access."""
     other = _target(name)
     _check_grant(level or other.clearance, ",".join(other.compartments) if compartments is None else compartments)
-    changes = update_user(catalog().db, name, role=role, clearance=level, compartments=compartments)
-    if changes:
-        catalog().log_event("user.set", None, name=name, changes=changes)
-    return changes
+    return accounts.change_account(catalog(), name, role=role, clearance=level, compartments=compartments)
 
 
 def set_disabled(name: str, disabled: bool) -> dict:
@@ -170,30 +167,21 @@ def set_disabled(name: str, disabled: bool) -> dict:
     other = _target(name)
     if other.name == g.user.name and disabled:
         raise UsageError(Message("You cannot disable yourself."))
-    changes = update_user(catalog().db, name, disabled=disabled)
-    if disabled:
-        end_sessions_of(catalog().db, other)
-    if changes:
-        catalog().log_event(f"user.{'disable' if disabled else 'enable'}", None, name=name)
-    return changes
+    return accounts.set_disabled(catalog(), name, disabled)
 
 
 def reset_password(name: str) -> str:
     """A new generated password (to be shown once); the user's sessions end."""
-    other = _target(name)
+    _target(name)
     password = generate_password()
-    set_password(catalog().db, name, password)
-    end_sessions_of(catalog().db, other)
-    catalog().log_event("user.password", None, name=name)
+    accounts.change_password(catalog(), name, password)
     return password
 
 
 def create_token(name: str, label: str):
     """A new API token: (its record, the secret, to be shown once)."""
     _target(name)
-    info, secret = new_token(catalog().db, name, label)
-    catalog().log_event("token.create", None, name=name, token_id=info.id, label=label)
-    return info, secret
+    return accounts.create_token(catalog(), name, label)
 
 
 def revoke(name: str, token_id: int | None) -> list[int]:
@@ -201,9 +189,7 @@ def revoke(name: str, token_id: int | None) -> list[int]:
     _target(name)
     if token_id is not None and token_id > SQLITE_MAX:  # an id SQLite cannot hold names no token
         raise NotFoundError(Message("user %(name)r has no live token %(token)s", name=name, token=token_id))
-    ids = revoke_tokens(catalog().db, name, token_id)
-    catalog().log_event("token.revoke", None, name=name, tokens=ids)
-    return ids
+    return accounts.revoke(catalog(), name, token_id)
 
 
 @admin_area.get("/admin/users")

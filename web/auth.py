@@ -7,7 +7,6 @@ import hmac
 import ipaddress
 import re
 import secrets
-from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
@@ -16,8 +15,9 @@ from flask_babel import gettext as _
 from archive.audit import audit
 from archive.errors import ForbiddenError, UnauthorizedError, UsageError
 from archive.messages import Message, Term
-from archive.people.tokens import SESSION_HOURS, end_session, new_session, session_user, user_for_token
-from archive.people.users import User, authenticate
+from archive.people.logins import log_in, log_out
+from archive.people.tokens import SESSION_HOURS, session_user, user_for_token
+from archive.people.users import User
 from indexer import Clearance
 from web import catalog, settings
 
@@ -28,8 +28,6 @@ SESSION_COOKIE, SECURE_SESSION_COOKIE = "archive_session", "__Host-archive_sessi
 LOGIN_COOKIE = "archive_login"  # the login form's CSRF token, compared with the form's copy (double submit)
 LOGIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) makes
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-FAILED_LOGINS_ALLOWED = 5  # per name within LOCKOUT; then the name is refused until the window passes
-LOCKOUT = timedelta(minutes=15)
 
 
 def user() -> User | None:
@@ -139,16 +137,12 @@ def login_post():
     sent, kept = request.form.get("csrf_token", ""), request.cookies.get(LOGIN_COOKIE, "")
     if not sent or not hmac.compare_digest(sent.encode(), kept.encode()):
         raise ForbiddenError(Message("the login form is out of date (CSRF check): reload the page"))
-    db = catalog().db
-    if _recent_failures(name) >= FAILED_LOGINS_ALLOWED:
-        catalog().log_event("login.refused", None, name=name)
+    tried = log_in(catalog(), name, password, client_address())
+    if tried.outcome == "refused":
         return _login_again(name, target, _("too many failed logins for this name: wait 15 minutes"), 429)
-    found = authenticate(db, name, password) if name and password else None
-    if found is None:
-        catalog().log_event("login.failed", None, name=name)
+    if tried.outcome == "failed":
         return _login_again(name, target, _("wrong name or password"), 401)
-    cookie, g.csrf = new_session(db, found, client_address())
-    catalog().log_event("login", None, actor=found.name, name=found.name)
+    cookie, g.csrf = tried.cookie, tried.csrf
     response = redirect(target or url_for("pages.home"))
     secure = _secure()
     response.set_cookie(
@@ -168,8 +162,7 @@ def login_post():
 def logout():
     cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
     if cookie:
-        end_session(catalog().db, cookie)
-        catalog().log_event("logout", None)
+        log_out(catalog(), cookie)
     response = redirect(url_for("auth.login"))
     for name in (SECURE_SESSION_COOKIE, SESSION_COOKIE):
         response.delete_cookie(name, path="/", secure=name.startswith("__Host-"), samesite="Strict")
@@ -188,12 +181,6 @@ def _with_login_cookie(result, token: str):
     response = make_response(result)
     response.set_cookie(LOGIN_COOKIE, token, path="/login", secure=_secure(), httponly=True, samesite="Strict")
     return response
-
-
-def _recent_failures(name: str) -> int:
-    since = (datetime.now(UTC) - LOCKOUT).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    sql = "SELECT count(*) FROM events WHERE action = 'login.failed' AND at >= ? AND json_extract(detail, '$.name') = ?"
-    return catalog().db.execute(sql, (since, name)).fetchone()[0]
 
 
 def _secure() -> bool:
