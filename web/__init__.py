@@ -10,6 +10,7 @@ from archive.config import Settings
 from archive.errors import ArchiveError, DisposedError, LockedError, NotFoundError, UnauthorizedError
 from archive.messages import Message
 from archive.people.access import not_found
+from archive.records import not_found as log_not_found
 from indexer import SearchIndex
 
 # No outside calls and no inline code: pages load only this site's own files.
@@ -92,7 +93,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     @app.errorhandler(ArchiveError)
     def archive_error(exc: ArchiveError):
         if isinstance(exc, NotFoundError) and g.get("user") is not None and "/records/" in request.path:
-            catalog().log_event("not_found", None, path=request.path)  # guessed ids show up in the trail
+            log_not_found(catalog(), request.path)  # guessed ids show up in the trail
         if isinstance(exc, DisposedError):
             return disposed_response(exc)
         if isinstance(exc, LockedError):  # the job holding the lock, never its command line's arguments

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from flask import Blueprint, g, render_template, request, send_file
 
+from archive import records
 from archive.errors import ArchiveError, NotFoundError
 from archive.messages import Message
 from archive.people.access import visible_record
-from archive.search import record_detail, similar_records
+from archive.search import similar_records
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
 from web import catalog, search_index, settings
@@ -46,9 +47,7 @@ def home():
 
 @pages.get("/records/<int:record_id>")
 def record(record_id: int):
-    current = visible_record(catalog(), record_id, clearance())
-    detail = record_detail(catalog(), current, clearance())
-    catalog().log_event("view", record_id)
+    current, detail = records.view(catalog(), record_id, clearance())
     query = request.args.get("q", "")
     similar = similar_records(catalog(), search_index(), record_id, limit=SIMILAR_SHOWN, clearance=clearance())
     preview, shown = preview_of(current)
@@ -79,7 +78,7 @@ def _original(record_id: int):
 @pages.get("/records/<int:record_id>/download")
 def download(record_id: int):
     current, blob = _original(record_id)
-    catalog().log_event("download", record_id, sha256=current.sha256)
+    records.downloaded(catalog(), current)
     return send_file(
         blob,
         mimetype=current.mime,
@@ -97,7 +96,7 @@ def rendition(record_id: int):
     path = rendition_of(current)
     if path is None:
         raise NotFoundError(Message("record %(id)s has no searchable PDF", id=record_id))
-    catalog().log_event("download", record_id, sha256=current.sha256, rendition=True)
+    records.downloaded(catalog(), current, rendition=True)
     return send_file(
         path,
         mimetype="application/pdf",
@@ -117,7 +116,7 @@ def inline(record_id: int):
     if kind is None:
         raise NotFoundError(Message("record %(id)s has no preview", id=record_id))
     if rendition is not None:
-        catalog().log_event("download", record_id, sha256=current.sha256, inline=True, rendition=True)
+        records.downloaded(catalog(), current, inline=True, rendition=True)
         response = send_file(
             rendition,
             mimetype="application/pdf",
@@ -126,7 +125,7 @@ def inline(record_id: int):
             etag=f"{current.sha256}.ocr",
         )
     else:
-        catalog().log_event("download", record_id, sha256=current.sha256, inline=True)
+        records.downloaded(catalog(), current, inline=True)
         response = send_file(
             blob,
             mimetype=current.mime,

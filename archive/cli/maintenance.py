@@ -94,7 +94,7 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
     Each run is recorded in the audit trail (`fixity`)."""
     from archive.store import Store
     from archive.upkeep.lock import writer_lock
-    from archive.upkeep.verify import verify as run_verify
+    from archive.upkeep.verify import verify_and_log as run_verify
 
     with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
         bar = progress(catalog.count(), "record", as_json or quiet)
@@ -104,15 +104,6 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
             )
         finally:
             bar.close()
-        catalog.log_event(
-            "fixity",
-            None,
-            ok=report.ok,
-            records=report.records,
-            originals_checked=report.originals_checked,
-            sample=sample,
-            problems=[p.to_dict() for p in report.problems[:100]],
-        )
     if as_json:
         print_json(report.to_dict())
     for problem in report.problems:

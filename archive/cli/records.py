@@ -11,7 +11,6 @@ import click
 from archive.catalog import Catalog
 from archive.cli import fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
 from archive.config import Settings
-from archive.errors import ArchiveError
 
 
 @main.command()
@@ -82,7 +81,7 @@ def search(
     settings: Settings, query: str, limit: int, page: int, sort: str, show_facets: bool, as_json: bool, **filter_options
 ) -> None:
     """Search the archive (accented or not); filters also work inside QUERY, e.g. `loai:NQ nam:2025`."""
-    from archive.search import search_records
+    from archive.records import search as search_records
     from indexer import SearchIndex
 
     filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
@@ -91,7 +90,6 @@ def search(
     index = SearchIndex(settings.index_dir)
     with Catalog(settings.catalog_path) as catalog:
         result = search_records(catalog, index, query, filters=filters, page=page, limit=limit, sort=sort)
-        catalog.log_event("search", None, query=query, filters=filters, page=page, results=result["total"])
     index.close()
     if as_json:
         print_json(result)
@@ -123,12 +121,10 @@ def _terminal_snippet(snippet: str) -> str:
 @fail_on_archive_errors
 def show(settings: Settings, record_id: int, as_json: bool) -> None:
     """Show a record's metadata."""
-    from archive.people.access import visible_record
-    from archive.search import record_detail
+    from archive.records import view
 
     with Catalog(settings.catalog_path) as catalog:
-        record = record_detail(catalog, visible_record(catalog, record_id, None))
-        catalog.log_event("view", record_id)
+        record = view(catalog, record_id, None)[1]
     if as_json:
         print_json(record)
         return
@@ -160,15 +156,11 @@ def export(settings: Settings, record_id: int, output: Path) -> None:
     """Write a record's original file, bit for bit."""
     import shutil
 
-    from archive.people.access import visible_record
+    from archive.records import export_original
     from archive.store import Store
 
     with Catalog(settings.catalog_path) as catalog:
-        record = visible_record(catalog, record_id, None)
-        blob = Store(settings.store_dir).path(record.sha256)
-        if not blob.is_file():
-            raise ArchiveError(f"the original of record {record_id} is missing from the store: run `archive verify`")
-        catalog.log_event("export", record_id, output=str(output), sha256=record.sha256)
+        blob = export_original(catalog, Store(settings.store_dir), record_id, output)
     with open(blob, "rb") as src:
         if str(output) == "-":
             shutil.copyfileobj(src, sys.stdout.buffer)
