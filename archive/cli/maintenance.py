@@ -55,15 +55,13 @@ def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, qu
 @background_job
 def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: float) -> None:
     """Bring the search index in step with the catalog."""
-    from archive.store import Store
-    from archive.upkeep.lock import writer_lock
-    from archive.upkeep.recovery import recover
     from archive.upkeep.reindex import sync_index
+    from archive.upkeep.session import writing
 
-    with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, wait=wait, sync=False) as session:  # synced next, once
+        catalog = session.catalog
         bar = progress(catalog.count() if full else None, "record", quiet or as_json)
         try:
-            recover(settings, catalog, Store(settings.store_dir).ensure(), sync=False)  # synced next, once
             summary = sync_index(
                 catalog, settings.index_dir, full=full, progress=bar.update, chunk=settings.reindex_chunk
             )

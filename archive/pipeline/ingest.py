@@ -30,9 +30,8 @@ from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.pipeline.workers import TaskQueue
 from archive.retention.disposals import Disposal, disposal_of_bytes
 from archive.store import Store
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.recovery import recover
 from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from archive.vocabulary import METADATA_FIELDS
 from indexer import Clearance, add_documents, document_for, open_index, sniff
 
@@ -315,9 +314,8 @@ def ingest(
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
     started = time.monotonic()
-    store = Store(settings.store_dir).ensure()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        recover(settings, catalog, store)
+    with writing(settings) as session:
+        catalog, store = session.catalog, session.store
         files = list(iter_files(paths, exclude=settings.home))
         if on_start:
             on_start(len(files))
