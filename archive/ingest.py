@@ -29,11 +29,11 @@ from archive.messages import Message
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
 from archive.recovery import recover
 from archive.reindex import reindex_records
+from archive.remote import connect, task_queue, window
 from archive.scanning import extract_in_worker, extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
-from archive.workers import TaskQueue
 from indexer.detect import sniff
 from indexer.documents import document_for
 from indexer.index import add_documents, open_index
@@ -84,9 +84,15 @@ class _Ingest:
         self.by_sha: dict[str, _Pending] = {}
         self.ready: list[tuple[_Pending, ExtractedText]] = []
         self.pool = extraction_pool(settings, store)
-        self.window = settings.workers * 4  # bounded: files and pages in flight or waiting stay few
-        self.tasks = TaskQueue(self.pool, self.window)
-        self.scans = Scans(settings, store, on_pages)
+        self.remote = connect(settings)  # OCR workers on other machines, with a broker
+        self.window = window(settings, self.remote)  # bounded: files and pages in flight or waiting stay few
+        self.tasks = task_queue(self.pool, self.window, self.remote)
+        self.scans = Scans(settings, store, on_pages, self.remote)
+
+    def close(self) -> None:
+        self.pool.close()
+        if self.remote is not None:
+            self.remote.close()
 
     def submit(self, pending: _Pending) -> None:
         blob = str(self.store.path(pending.sha256))
@@ -333,7 +339,7 @@ def ingest(
                     run.drain(until=run.window - 1)
             run.drain()
         finally:
-            run.pool.close()
+            run.close()
         run.flush()
         run.reindex_touched()
         run.summary.seconds = time.monotonic() - started

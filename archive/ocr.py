@@ -24,10 +24,10 @@ from archive.messages import Message
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
 from archive.recovery import recover
 from archive.reindex import reindex_records
+from archive.remote import connect, task_queue, window
 from archive.scanning import extract_in_worker, extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
-from archive.workers import TaskQueue
 from indexer.visibility import Clearance
 
 OnRecord = Callable[[dict], None]
@@ -58,17 +58,22 @@ def ocr_pending(
         records = catalog.get_many(catalog.ocr_pending())
         summary = OcrSummary(records=len(records))
         if records:
-            scans = Scans(settings, store, on_pages)
-            if scans.missing:
-                raise ArchiveError(f"{scans.missing}; {len(records)} scans stay pending_ocr")
-            _run(settings, catalog, store, scans, records, summary, on_record)
+            remote = connect(settings)  # OCR workers on other machines, with a broker
+            try:
+                scans = Scans(settings, store, on_pages, remote)
+                if scans.missing:
+                    raise ArchiveError(f"{scans.missing}; {len(records)} scans stay pending_ocr")
+                _run(settings, catalog, store, scans, records, summary, on_record)
+            finally:
+                if remote is not None:
+                    remote.close()
         summary.seconds = time.monotonic() - started
         return summary
 
 
 def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[int, Record], summary, on_record):
     pool = extraction_pool(settings, store)
-    tasks = TaskQueue(pool, settings.workers * 4)
+    tasks = task_queue(pool, window(settings, scans.remote), scans.remote)
     for record in records.values():
         blob = str(store.path(record.sha256))
         tasks.put(record, extract_in_worker, blob, record.mime, settings.languages, settings.limits)

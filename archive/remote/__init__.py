@@ -1,0 +1,35 @@
+"""OCR on other machines: page images go through a Celery broker (Redis) to `archive worker` processes
+anywhere Tesseract is installed, and their text comes back to the one machine that writes the home.
+
+Only a configured broker (`--broker`, ARCHIVE_BROKER) brings this in: without one, the pipeline runs on
+its own worker pool and never imports celery. The modules: `tasks` is what a worker does with a message,
+`app` the Celery application both sides share, `client` the home's side of the broker, `queue` the task
+queue that mixes local and remote work.
+"""
+
+from __future__ import annotations
+
+from archive.workers import ExtractorPool, TaskQueue
+
+
+def connect(settings):
+    """The home's link to the workers (`client.Remote`), or None when no broker is configured."""
+    if not settings.broker:
+        return None
+    from archive.remote.client import Remote
+
+    return Remote(settings)
+
+
+def task_queue(pool: ExtractorPool, limit: int, remote) -> TaskQueue:
+    """The queue a batch runs its tasks through: the local one, or one that also sends pages to the workers."""
+    if remote is None:
+        return TaskQueue(pool, limit)
+    from archive.remote.queue import RemoteQueue
+
+    return RemoteQueue(pool, limit, remote)
+
+
+def window(settings, remote) -> int:
+    """Tasks a batch keeps in flight or waiting: four per local process, and the pages the workers may hold."""
+    return settings.workers * 4 + (remote.window if remote is not None else 0)

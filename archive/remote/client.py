@@ -1,0 +1,93 @@
+"""The home's side of the broker: page images out, answers in, each answer read once and then deleted.
+
+Answers are decoded as plain JSON here (never through Celery's exception loading) and checked before they
+become an `OcrPage`: a worker is trusted with a page's pixels, not with this process.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from archive.models import OcrPage
+from archive.remote.app import PAGE_TASK, QUEUE, celery_app
+
+log = logging.getLogger(__name__)
+FINISHED = ("SUCCESS", "FAILURE", "REVOKED")
+Outcome = tuple[bool, object]
+MIN_WINDOW = 8
+NO_WORKER = (
+    "no OCR worker answers on the broker: pages wait in its queue until `archive worker --broker …` runs "
+    "(or ARCHIVE_BROKER_TIMEOUT passes)"
+)
+
+
+class Remote:
+    """Sends pages to the workers through the broker and collects what they read."""
+
+    def __init__(self, settings) -> None:
+        self.app = celery_app(settings.broker, settings.broker_visibility)
+        self.timeout = settings.broker_timeout
+        self.versions: set[str] = set()  # Tesseract versions the workers reported
+
+    def send_page(self, packed: tuple[bytes, int], page: int, languages: str) -> str:
+        """Queue the OCR of one page image (as `page_image_in_worker` made it); returns its task id."""
+        image, dpi = packed
+        return self.app.send_task(PAGE_TASK, args=(image, page, languages, dpi), queue=QUEUE).id
+
+    def finished(self, ids: list[str]) -> dict[str, dict]:
+        """The stored answers among `ids`, {id: meta}; each is deleted from the broker once read."""
+        backend = self.app.backend
+        raws = backend.mget([backend.get_key_for_task(i) for i in ids])
+        done = {}
+        for task_id, raw in zip(ids, raws, strict=True):
+            if raw is None:
+                continue
+            meta = backend.decode(raw)
+            if isinstance(meta, dict) and meta.get("status") in FINISHED:
+                done[task_id] = meta
+                backend.forget(task_id)  # the page's text of a possibly classified document leaves Redis
+        return done
+
+    def page_outcome(self, meta: dict, page: int) -> Outcome:
+        """(True, OcrPage) or (False, why) from a worker's answer about page `page` (1-based)."""
+        if meta.get("status") != "SUCCESS":
+            return False, f"the OCR worker failed on the page ({_failure(meta.get('result'))})"
+        answer = meta.get("result")
+        if not isinstance(answer, dict) or answer.get("page") != page:
+            return False, "the OCR worker's answer was not about this page"
+        if answer.get("error"):
+            return False, str(answer["error"])
+        text, confidence, words = answer.get("text"), answer.get("confidence"), answer.get("words")
+        if not isinstance(text, str) or not isinstance(words, int) or not isinstance(confidence, int | float | None):
+            return False, "the OCR worker's answer was malformed"
+        if isinstance(answer.get("version"), str):
+            self.versions.add(answer["version"])
+        return True, OcrPage(page, text, None if confidence is None else float(confidence), words)
+
+    def revoke(self, task_id: str) -> None:
+        """Take back a page nobody answered in time (it may still be read; its answer then expires unread)."""
+        self.app.control.revoke(task_id)
+        self.app.backend.forget(task_id)
+
+    @functools.cached_property
+    def window(self) -> int:
+        """Pages to keep sent and unanswered: twice the pool processes of the workers that answer now."""
+        try:
+            stats = self.app.control.inspect(timeout=1.0).stats() or {}
+        except Exception as exc:  # the broker cannot be reached: sending the first page will say so
+            log.warning("cannot ask the OCR workers: %s", exc)
+            stats = {}
+        processes = sum(int(s.get("pool", {}).get("max-concurrency", 1) or 1) for s in stats.values())
+        if not processes:
+            log.warning(NO_WORKER)
+        return max(MIN_WINDOW, 2 * processes)
+
+    def close(self) -> None:
+        self.app.close()
+
+
+def _failure(result) -> str:
+    if isinstance(result, dict):
+        return f"{result.get('exc_type', 'error')}: {result.get('exc_message', '')}".strip()
+    return str(result)
