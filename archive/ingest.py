@@ -78,13 +78,13 @@ class _Ingest:
         self.catalog = catalog
         self.store = store
         self.on_outcome = on_outcome
+        self.remote = connect(settings)  # OCR workers on other machines, with a broker; checked before the batch
         self.ix = open_index(settings.index_dir, create=True)
         self.batch_id = catalog.start_batch("ingest")
         self.summary = BatchSummary(self.batch_id)
         self.by_sha: dict[str, _Pending] = {}
         self.ready: list[tuple[_Pending, ExtractedText]] = []
         self.pool = extraction_pool(settings, store)
-        self.remote = connect(settings)  # OCR workers on other machines, with a broker
         self.window = window(settings, self.remote)  # bounded: files and pages in flight or waiting stay few
         self.tasks = task_queue(self.pool, self.window, self.remote)
         self.scans = Scans(settings, store, on_pages, self.remote)

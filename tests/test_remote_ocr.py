@@ -263,6 +263,20 @@ def test_a_page_no_worker_answers_is_reported_unread_after_the_broker_timeout(tm
     assert not client.keys("celery-task-meta-*")
 
 
+@pytest.mark.slow
+@needs_redis
+def test_a_broker_that_refuses_the_password_stops_the_batch_before_anything_is_written(tmp_path, broker, inbox):
+    scan = inbox / "alone.png"
+    scanned(page_images(sample("docx", "vi"), tmp_path)[0], 2).save(scan, dpi=(300, 300))
+    wrong = broker.replace("redis://:", "redis://:not-", 1)
+    result = run_archive(tmp_path / "home", "ingest", str(inbox), env={"ARCHIVE_BROKER": wrong})
+    assert result.returncode == 1
+    assert "archive: error: cannot use the broker redis://:**@127.0.0.1:" in result.stderr
+    assert wrong.split("@")[0].split(":")[-1] not in result.stderr + result.stdout  # the password is not shown
+    with Catalog(tmp_path / "home" / "catalog.sqlite3") as catalog:
+        assert catalog.count() == 0 and not catalog.db.execute("SELECT * FROM batches").fetchall()
+
+
 def test_without_a_broker_celery_is_never_imported():
     # (redis-py itself is imported by portalocker, under the shared log file's lock, whenever it is installed.)
     code = (

@@ -13,12 +13,19 @@ from archive.workers import ExtractorPool, TaskQueue
 
 
 def connect(settings):
-    """The home's link to the workers (`client.Remote`), or None when no broker is configured."""
+    """The home's link to the workers (`client.Remote`), or None when no broker is configured; ArchiveError
+    when the broker cannot be used (before anything is written)."""
     if not settings.broker:
         return None
     from archive.remote.client import Remote
 
-    return Remote(settings)
+    remote = Remote(settings)
+    try:
+        remote.check()
+    except Exception:
+        remote.close()
+        raise
+    return remote
 
 
 def task_queue(pool: ExtractorPool, limit: int, remote) -> TaskQueue:

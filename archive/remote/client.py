@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 
+from archive.errors import ArchiveError
 from archive.models import OcrPage
 from archive.remote.app import PAGE_TASK, QUEUE, celery_app
 
@@ -29,6 +30,18 @@ class Remote:
         self.app = celery_app(settings.broker, settings.broker_visibility)
         self.timeout = settings.broker_timeout
         self.versions: set[str] = set()  # Tesseract versions the workers reported
+
+    def check(self) -> None:
+        """Raise ArchiveError, before a batch starts, when the broker cannot be reached or refuses the password."""
+        from kombu.utils.url import maybe_sanitize_url
+
+        try:
+            with self.app.connection_for_write() as connection:
+                connection.ensure_connection(max_retries=1, timeout=10)
+                connection.default_channel.client.ping()
+        except Exception as exc:  # connection refused, bad password, TLS failure, unknown host …
+            where = maybe_sanitize_url(self.app.conf.broker_url)
+            raise ArchiveError(f"cannot use the broker {where}: {exc}") from None
 
     def send_page(self, packed: tuple[bytes, int], page: int, languages: str) -> str:
         """Queue the OCR of one page image (as `page_image_in_worker` made it); returns its task id."""
