@@ -29,8 +29,8 @@ from archive.messages import Message
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
 from archive.recovery import recover
 from archive.reindex import reindex_records
-from archive.remote import connect, task_queue, window
-from archive.scanning import extract_in_worker, extraction_pool
+from archive.remote import connect, extraction, task_queue, window
+from archive.scanning import extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
@@ -96,7 +96,8 @@ class _Ingest:
 
     def submit(self, pending: _Pending) -> None:
         blob = str(self.store.path(pending.sha256))
-        self.tasks.put(pending, extract_in_worker, blob, pending.mime, self.settings.languages, self.settings.limits)
+        key, task, args = extraction(self.remote, pending, blob, pending.mime, pending.size, self.settings)
+        self.tasks.put(key, task, *args)
 
     def drain(self, *, until: int = 0) -> None:
         """Handle finished files and pages until at most `until` tasks are left."""

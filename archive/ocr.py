@@ -24,8 +24,8 @@ from archive.messages import Message
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
 from archive.recovery import recover
 from archive.reindex import reindex_records
-from archive.remote import connect, task_queue, window
-from archive.scanning import extract_in_worker, extraction_pool
+from archive.remote import connect, extraction, task_queue, window
+from archive.scanning import extraction_pool
 from archive.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from indexer.visibility import Clearance
@@ -76,7 +76,8 @@ def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[i
     tasks = task_queue(pool, window(settings, scans.remote), scans.remote)
     for record in records.values():
         blob = str(store.path(record.sha256))
-        tasks.put(record, extract_in_worker, blob, record.mime, settings.languages, settings.limits)
+        key, task, args = extraction(scans.remote, record, blob, record.mime, record.size, settings)
+        tasks.put(key, task, *args)
     changed: list[int] = []
     try:
         for key, (ok, value) in tasks.run():

@@ -26,12 +26,13 @@ from indexer.ocr.tesseract import engine_for
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
 @click.pass_obj
 def worker(settings: Settings, broker: str, concurrency: int | None, name: str | None, quiet: bool) -> None:
-    """Read scan pages sent through a broker, one Tesseract process per core, until stopped. Needs Tesseract
+    """Read scan pages and files sent through a broker, one process per core, until stopped. Needs Tesseract
     with the archive's languages (ARCHIVE_TESSERACT, ARCHIVE_LANGUAGES), not the archive's home."""
     from archive.remote import tasks
     from archive.remote.app import QUEUE, celery_app
 
     tasks.configure(settings.tesseract)
+    tasks.configure_memory(settings.max_memory_mb)  # each pool process, as the archive's own workers
     problem = tasks.missing(engine_for(settings.tesseract, settings.languages).languages)
     if problem:
         click.echo(f"archive: error: {problem}", err=True)

@@ -9,7 +9,12 @@ queue that mixes local and remote work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from archive.scanning import extract_in_worker
 from archive.workers import ExtractorPool, TaskQueue
+
+REMOTE_FILE_BYTES = 64 * 1024 * 1024  # larger files are read here: the broker holds messages in memory
 
 
 def connect(settings):
@@ -40,3 +45,17 @@ def task_queue(pool: ExtractorPool, limit: int, remote) -> TaskQueue:
 def window(settings, remote) -> int:
     """Tasks a batch keeps in flight or waiting: four per local process, and the pages the workers may hold."""
     return settings.workers * 4 + (remote.window if remote is not None else 0)
+
+
+def extraction(remote, key: object, blob: str, mime: str, size: int, settings) -> tuple[object, Callable | None, tuple]:
+    """(key, task, args) that read a stored file: on the local pool, or, with workers and a file that is not too
+    large, on a worker, its bytes in the message."""
+    args = (blob, mime, settings.languages, settings.limits)
+    if remote is None or size > REMOTE_FILE_BYTES:
+        return key, extract_in_worker, args
+    from archive.remote.queue import Forward
+
+    def send(_) -> str:
+        return remote.send_file(blob, mime, settings.languages, settings.limits, settings.max_seconds)
+
+    return Forward(key, send=send, receive=remote.extraction_outcome), None, ()

@@ -16,6 +16,7 @@ from indexer.ocr.tesseract import PAGE_TIMEOUT
 
 QUEUE = "archive"
 PAGE_TASK = "archive.ocr_page"
+EXTRACT_TASK = "archive.extract"
 RESULT_SECONDS = 3600  # an answer nobody collected (the home was stopped) leaves Redis after this
 
 
@@ -44,4 +45,6 @@ def celery_app(broker: str, visibility: float) -> Celery:
         worker_send_task_events=False,
     )
     app.task(name=PAGE_TASK, acks_late=True, reject_on_worker_lost=True)(tasks.ocr_page)
+    # A file whose parser kills its pool process is reported, not handed on to crash the next worker too.
+    app.task(name=EXTRACT_TASK, acks_late=True, reject_on_worker_lost=False)(tasks.extract)
     return app

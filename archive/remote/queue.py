@@ -1,5 +1,6 @@
 """A task queue whose tasks may go on to a remote worker: a `Forward` key's local task (render a page) runs
 on this machine's pool, its result is sent to the broker, and the key is yielded with the worker's answer.
+A `Forward` put without a local task (None) is sent as it is (a file to read).
 
 Pages sent and not yet answered are bounded too (`Remote.window`), so the images in Redis stay few. A page
 not answered within the broker timeout is reported unread.
@@ -36,13 +37,14 @@ class RemoteQueue(TaskQueue):
 
     def run(self, *, until: int = 0) -> Iterator[tuple[object, object]]:
         while len(self) > until:
-            self._start()
+            yield from self._start()
+            if len(self) <= until:
+                break
             finished = self.pool.collect(POLL_SECONDS if self.sent else None) if self.in_flight else []
             for number, result in finished:
                 key = self.in_flight.pop(number)
                 if isinstance(key, Forward) and result[0]:
-                    deadline = time.monotonic() + self.remote.timeout
-                    self.sent[key.send(result[1])] = (key, deadline)
+                    yield from self._send(key, result[1])
                 else:
                     yield (key.key if isinstance(key, Forward) else key), result
             if self.sent:
@@ -50,13 +52,28 @@ class RemoteQueue(TaskQueue):
                     time.sleep(POLL_SECONDS)
                 yield from self._answered()
 
-    def _start(self) -> None:
-        while self.waiting and len(self.in_flight) < self.limit and self.pool.can_start():
+    def _start(self) -> Iterator[tuple[object, object]]:
+        """Start what may start: local tasks while the pool has room, remote ones while the workers have."""
+        while self.waiting:
             key, task, args, seconds = self.waiting[0]
             if isinstance(key, Forward) and self._forwarding() >= self.remote.window:
-                break  # the workers have enough to do: render more pages when they answer
+                break  # the workers have enough to do: go on when they answer
+            if task is None:  # nothing to do here first: straight to the workers
+                self.waiting.popleft()
+                yield from self._send(key, args)
+                continue
+            if len(self.in_flight) >= self.limit or not self.pool.can_start():
+                break
             self.waiting.popleft()
             self.in_flight[self.pool.start(task, *args, seconds=seconds)] = key
+
+    def _send(self, key: Forward, value: object) -> Iterator[tuple[object, object]]:
+        try:
+            task_id = key.send(value)
+        except Exception as exc:  # the broker went away, or the stored file cannot be read
+            yield key.key, (False, f"could not send the task to the OCR workers ({type(exc).__name__}: {exc})")
+            return
+        self.sent[task_id] = (key, time.monotonic() + self.remote.timeout)
 
     def _forwarding(self) -> int:
         return len(self.sent) + sum(isinstance(k, Forward) for k in self.in_flight.values())
