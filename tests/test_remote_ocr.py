@@ -22,7 +22,7 @@ import pytest
 
 from archive.catalog import Catalog
 from indexer.ocr.tesseract import Engine
-from tests.conftest import ROOT, run_archive
+from tests.conftest import ROOT, SAMPLES, run_archive
 from tests.scangen import long_doc, page_images, recall, sample, scanned, source_text, write_image_pdf, write_tiff
 
 MISSING = Engine().missing()
@@ -154,6 +154,18 @@ def answering(url: str, names: list[str]) -> bool:
     return {name for reply in replies for name in reply} == set(names)
 
 
+def ran(url: str, name: str) -> dict[str, int]:
+    """Tasks the worker `name` has run, by task name."""
+    from archive.remote.app import celery_app
+
+    app = celery_app(url, VISIBILITY)
+    try:
+        stats = app.control.inspect(destination=[name], timeout=5.0).stats() or {}
+    finally:
+        app.close()
+    return stats.get(name, {}).get("total", {})
+
+
 def make_scans(folder: Path, work: Path) -> dict[str, str]:
     """Three scans of four pages in all: a two-page image-only PDF, a PNG and a one-frame TIFF; their texts."""
     two = long_doc(sample("pdf", "vi"))
@@ -184,6 +196,8 @@ def test_pages_go_to_workers_who_cannot_read_the_home_and_survive_a_killed_worke
     scans = tmp_path / "scans"
     scans.mkdir()
     texts = make_scans(scans, tmp_path)
+    born_digital = "nghi-quyet-57-NQ-TW.docx"  # read by a worker too, from its bytes
+    shutil.copy(SAMPLES / born_digital, scans / born_digital)
     (home / "catalog.sqlite3").write_bytes(b"SQLite")  # a file the workers must not open (ingest fills it)
     look = f"import os; print(os.listdir({str(tmp_path)!r})); open({str(home / 'catalog.sqlite3')!r}, 'rb')"
     denied = subprocess.run([*hiding(tmp_path), sys.executable, "-c", look], capture_output=True, text=True)
@@ -211,6 +225,7 @@ def test_pages_go_to_workers_who_cannot_read_the_home_and_survive_a_killed_worke
         os.killpg(stuck.pid, signal.SIGKILL)
         assert stuck.wait(30) == -signal.SIGKILL
         out, err = ingest.communicate(timeout=WAIT + 3 * VISIBILITY)
+        done = ran(broker, "reader@test")
     finally:
         for process in (stuck, reader, *([ingest] if ingest else [])):
             stop(process)
@@ -218,16 +233,20 @@ def test_pages_go_to_workers_who_cannot_read_the_home_and_survive_a_killed_worke
     assert ingest.returncode == 0, err
     lines = [json.loads(line) for line in out.splitlines()]
     outcomes = {Path(line["path"]).name: line for line in lines if "path" in line}
-    assert {name: o["status"] for name, o in outcomes.items()} == dict.fromkeys(texts, "added")
-    assert lines[-1]["summary"]["added"] == 3
+    assert {name: o["status"] for name, o in outcomes.items()} == dict.fromkeys([*texts, born_digital], "added")
+    assert lines[-1]["summary"]["added"] == 4
+    assert done.get("archive.extract") and done.get("archive.ocr_page")  # files and pages alike went to workers
 
     with Catalog(home / "catalog.sqlite3") as catalog:
         records = {record.filename: record for record in catalog.iter_records()}
-        assert sorted(records) == sorted(texts)  # one record per scan
+        assert sorted(records) == sorted([*texts, born_digital])  # one record per file
+        docx = records.pop(born_digital)
+        assert catalog.ocr_of(docx.id) is None and docx.doc_number  # its text and metadata, read remotely
         ocr = {name: catalog.ocr_of(record.id) for name, record in records.items()}
         read = {name: catalog.text(record.id) for name, record in records.items()}
         written = catalog.db.execute("SELECT record_id, COUNT(*) FROM events WHERE action = 'ingest' GROUP BY 1")
-        assert sorted(map(tuple, written)) == sorted((r.id, 1) for r in records.values())  # each record written once
+        expected = sorted([(docx.id, 1), *((r.id, 1) for r in records.values())])
+        assert sorted(map(tuple, written)) == expected  # each record written once
     # Every page once, the one the killed worker held among them, read and not flagged.
     assert {name: [p.page for p in result.pages] for name, result in ocr.items()} == {
         "conclusion.pdf": [1, 2],
@@ -323,3 +342,57 @@ def test_the_home_takes_only_a_well_formed_answer_about_the_page_it_sent():
         False,
         "Tesseract failed",
     )
+
+
+def test_a_file_read_by_a_worker_comes_back_as_the_archive_reads_it(tmp_path):
+    """Every sample through the worker's task and JSON on the wire: the same text, metadata and citations as the
+    local pool reads; a damaged file's reason is still a translatable Message; limits are the archive's."""
+    from kombu.utils.json import dumps, loads
+
+    from archive.config import Settings
+    from archive.remote.client import Remote
+    from archive.remote.tasks import extract
+    from archive.scanning import extract_in_worker
+    from indexer.detect import sniff
+
+    settings = Settings(home=tmp_path / "home")
+    take = Remote.extraction_outcome.__get__(object())
+    limits = settings.limits
+    wire = [limits.max_pages, limits.max_unzipped_bytes, limits.max_zip_ratio]
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip at all")
+    files = [*sorted(SAMPLES.iterdir()), broken]
+    seen = []
+    for path in files:
+        mime = sniff(path, open_containers=False).mime
+        here = extract_in_worker(str(path), mime, settings.languages, limits)
+        answer = loads(dumps(extract(path.read_bytes(), mime, list(settings.languages), wire)))
+        there = take({"status": "SUCCESS", "result": answer})
+        assert there == here, path.name
+        seen.append(here)
+        if not here[0]:
+            assert there[1].template == here[1].template  # the web shows it in the reader's language
+    # The comparison covered what matters: DOCX, PDF, HTML and text, metadata with citations, and a failure.
+    kinds = {value.extractor.split(":")[0] for ok, value in seen if ok}
+    assert {"python-docx", "pdfminer", "html", "text"} <= kinds, kinds
+    assert any(ok and value.metadata and value.metadata.citations for ok, value in seen)
+    assert not seen[-1][0]
+    assert extract(b"x", "application/x-sh", ["vi"], wire) == {
+        "ok": False,
+        "reason": "the message names no known file type",
+    }
+
+
+def test_the_home_refuses_a_malformed_answer_about_a_file():
+    from archive.remote.client import Remote
+
+    take = Remote.extraction_outcome.__get__(object())
+    plan = {"ok": True, "kind": "plan", "pages": 2, "to_ocr": [0, 5], "texts": ["", ""], "title": None}
+    assert take({"status": "SUCCESS", "result": plan}) == (
+        False,
+        "the worker's answer about the file was malformed (ValueError)",
+    )
+    text = {"ok": True, "kind": "text", "text": 7, "extractor": "docx"}
+    assert take({"status": "SUCCESS", "result": text})[0] is False
+    lost = {"status": "FAILURE", "result": {"exc_type": "WorkerLostError", "exc_message": "signal 9"}}
+    assert take(lost)[1].startswith("the text extractor crashed on this file")
