@@ -93,8 +93,8 @@ def shared():
     # (version, languages) is the real Tesseract's answer.
     stuck.write_text(
         "#!/bin/sh\n"
-        'if [ "$1" = stdin ]; then touch "' + str(marks) + '/started.$$"; exec sleep 3600; fi\n'
-        f'exec {shutil.which("tesseract")} "$@"\n'
+        'case "$1" in -*) exec ' + shutil.which("tesseract") + ' "$@";; esac\n'
+        'touch "' + str(marks) + '/started.$$"; exec sleep 3600\n'
     )
     stuck.chmod(0o755)
     yield folder
