@@ -139,5 +139,4 @@ def extraction_pool(settings, store) -> ExtractorPool:
         seconds=settings.max_seconds or None,
         memory_mb=settings.max_memory_mb or None,
         temp_dir=store.tmp,  # inside the home folder; what a killed worker leaves, recovery removes
-        preload=(__name__,),  # the parsers: ~0.3 s of imports once, not in every worker
     )

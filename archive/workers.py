@@ -91,8 +91,7 @@ class ExtractorPool:
 
     `task` and `args` are what `run_alone` runs (each call's own arguments first); `seconds` is the
     default time limit per task (None: none); `memory_mb` caps each worker's address space; `temp_dir` is
-    where workers and the programs they start keep temporary files (a killed one cannot clean up);
-    `preload` names modules the fork server imports, so that each worker starts with them.
+    where workers and the programs they start keep temporary files (a killed one cannot clean up).
     """
 
     def __init__(
@@ -103,7 +102,6 @@ class ExtractorPool:
         seconds: float | None = None,
         memory_mb: float | None = None,
         temp_dir: Path | None = None,
-        preload: tuple[str, ...] = (),
     ) -> None:
         self.size = max(1, workers)
         self.task = task
@@ -112,9 +110,6 @@ class ExtractorPool:
         self.memory = int(memory_mb * 1024 * 1024) if memory_mb else None
         self.temp_dir = str(temp_dir) if temp_dir else None
         self._context = multiprocessing.get_context("forkserver")
-        if preload:  # imported once by the fork server (if this process has not started it yet), not per worker;
-            # `__main__` as by default, so that workers need not import the command line again either
-            self._context.set_forkserver_preload(["__main__", *preload])
         self._workers: list[_Worker] = []
         self._numbers = itertools.count(1)
 

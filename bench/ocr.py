@@ -71,7 +71,7 @@ def run_once(scan: Path, pages: int, workers: int) -> tuple[float, float, list]:
     engine = engine_for("tesseract", ("vi", "en"))
     parent = resource.getrusage(resource.RUSAGE_SELF)
     started = time.monotonic()
-    pool = ExtractorPool(workers, timed_page, preload=("archive.scanning",))  # as `extraction_pool` makes it
+    pool = ExtractorPool(workers, timed_page)
     tasks = TaskQueue(pool, workers * 4)
     for index in range(pages):
         tasks.put(index, timed_page, str(scan), detect.PDF, index, engine, DPI)
