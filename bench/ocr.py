@@ -36,13 +36,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 from archive.config import Settings
-from archive.scanning import page_image_in_worker
-from archive.workers import ExtractorPool, TaskQueue
+from archive.pipeline.scanning import page_image_in_worker
+from archive.pipeline.workers import ExtractorPool, TaskQueue
 from bench.ocr_task import timed_page
 from bench.results import write_block
-from indexer import detect
-from indexer.ocr.pages import page_image
-from indexer.ocr.tesseract import engine_for, parse_tsv
+from indexer.reading import detect
+from indexer.reading.ocr.pages import page_image
+from indexer.reading.ocr.tesseract import engine_for, parse_tsv
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SECTION = "## OCR: pages per minute (`bench/ocr.py`)"

@@ -1,12 +1,12 @@
 """The OCR benchmark's page task, in a module of its own: a pool worker that unpickles it imports what an
-ingest worker imports (`archive.scanning`) and no more, not the benchmark's page generators."""
+ingest worker imports (`archive.pipeline.scanning`) and no more, not the benchmark's page generators."""
 
 from __future__ import annotations
 
 import os
 import resource
 
-from archive.scanning import ocr_page_in_worker
+from archive.pipeline.scanning import ocr_page_in_worker
 
 
 def cpu_seconds() -> float:

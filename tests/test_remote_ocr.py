@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from archive.catalog import Catalog
-from indexer.ocr.tesseract import Engine
+from indexer.reading.ocr.tesseract import Engine
 from tests.conftest import ROOT, SAMPLES, run_archive
 from tests.scangen import long_doc, page_images, recall, sample, scanned, source_text, write_image_pdf, write_tiff
 
@@ -299,7 +299,7 @@ def test_a_broker_that_refuses_the_password_stops_the_batch_before_anything_is_w
 def test_without_a_broker_celery_is_never_imported():
     # (redis-py itself is imported by portalocker, under the shared log file's lock, whenever it is installed.)
     code = (
-        "import sys, archive.ingest, archive.ocr, archive.cli, web\n"
+        "import sys, archive.pipeline.ingest, archive.pipeline.ocr, archive.cli, web\n"
         "found = [m for m in sys.modules if m.split('.')[0] in ('celery', 'kombu', 'billiard')]\n"
         "assert not found, found\n"
     )
@@ -350,10 +350,10 @@ def test_a_file_read_by_a_worker_comes_back_as_the_archive_reads_it(tmp_path):
     from kombu.utils.json import dumps, loads
 
     from archive.config import Settings
+    from archive.pipeline.scanning import extract_in_worker
     from archive.remote.client import Remote
     from archive.remote.tasks import extract
-    from archive.scanning import extract_in_worker
-    from indexer.detect import sniff
+    from indexer.reading.detect import sniff
 
     settings = Settings(home=tmp_path / "home")
     take = Remote.extraction_outcome.__get__(object())

@@ -9,7 +9,7 @@ import click
 
 from archive.cli import EXIT_FAILED, main
 from archive.config import Settings
-from indexer.ocr.tesseract import engine_for
+from indexer import engine_for
 
 
 @main.command()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from archive.scanning import extract_in_worker
-from archive.workers import ExtractorPool, TaskQueue
+from archive.pipeline.scanning import extract_in_worker
+from archive.pipeline.workers import ExtractorPool, TaskQueue
 
 REMOTE_FILE_BYTES = 64 * 1024 * 1024  # larger files are read here: the broker holds messages in memory
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from celery import Celery
 
 from archive.remote import tasks
-from indexer.ocr.tesseract import PAGE_TIMEOUT
+from indexer import PAGE_TIMEOUT
 
 QUEUE = "archive"
 PAGE_TASK = "archive.ocr_page"

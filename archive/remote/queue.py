@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from archive.workers import ExtractorPool, TaskQueue
+from archive.pipeline.workers import ExtractorPool, TaskQueue
 
 POLL_SECONDS = 0.1  # how often answers are looked for while pages are out
 

@@ -9,7 +9,7 @@ import re
 import socket
 
 from archive.errors import ArchiveError
-from indexer.ocr.tesseract import Engine, recognise, tesseract_version
+from indexer import Engine, recognise, tesseract_version
 
 MAX_IMAGE_BYTES = 256 * 1024 * 1024  # a packed A4 page at 300 dpi is ~2 MB; a large plan at 600 dpi far less than this
 LANGUAGES = re.compile(r"[A-Za-z_]{2,16}(\+[A-Za-z_]{2,16}){0,7}")
@@ -71,7 +71,7 @@ def extract(data: bytes, mime: str, languages: list, limits: list) -> dict:
     from pathlib import Path
 
     from archive.models import Limits
-    from archive.scanning import extract_in_worker
+    from archive.pipeline.scanning import extract_in_worker
     from indexer import detect
 
     known = {v for k, v in vars(detect).items() if k.isupper() and isinstance(v, str) and "/" in v}
