@@ -41,7 +41,7 @@ class Settings:
     log_backups: int = 5  # rotated logs kept
     job_nice: int = 10  # CPU priority given up by batch jobs (ingest, reindex, OCR, verify, backup); 0 keeps it
     max_upload_mb: int = 1024  # the largest web upload (all files of one request together), in MiB
-    # OCR on other machines (archive/remote/): a Celery broker URL, redis://[:password@]host:port/db or rediss://.
+    # OCR on other machines (archive/pipeline/remote/): a Celery broker URL, redis://[:password@]host:port/db or rediss://.
     broker: str | None = None  # None: every page is read by this machine's own worker pool
     broker_visibility: float = 900  # seconds before a page a lost worker held goes to another worker
     broker_timeout: float = 3600  # seconds the home waits for one remote page before reporting it unread

@@ -152,7 +152,7 @@ class Broker:
         for name in names:
             command = [sys.executable, "-m", "archive", "worker", "--concurrency", "1", "--name", name, "--quiet"]
             self.workers.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL))
-        from archive.remote.app import celery_app
+        from archive.pipeline.remote.app import celery_app
 
         app = celery_app(self.url, 900)
         deadline = time.monotonic() + 120
@@ -183,8 +183,8 @@ class Broker:
 def run_celery(scan: Path, pages: int, broker: Broker, workers: int) -> tuple[float, None, list]:
     """Wall seconds to OCR every page on `workers` Celery workers of one process each, the pages rendered here on
     a local pool of two, as `archive ingest --broker` does (the workers' start-up is not counted)."""
-    from archive.remote.client import Remote
-    from archive.remote.queue import Forward, RemoteQueue
+    from archive.pipeline.remote.client import Remote
+    from archive.pipeline.remote.queue import Forward, RemoteQueue
 
     broker.start_workers(workers)
     try:

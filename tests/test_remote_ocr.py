@@ -144,7 +144,7 @@ def wait_for(what: str, condition, *processes: subprocess.Popen, seconds: float 
 
 
 def answering(url: str, names: list[str]) -> bool:
-    from archive.remote.app import celery_app
+    from archive.pipeline.remote.app import celery_app
 
     app = celery_app(url, VISIBILITY)
     try:
@@ -156,7 +156,7 @@ def answering(url: str, names: list[str]) -> bool:
 
 def ran(url: str, name: str) -> dict[str, int]:
     """Tasks the worker `name` has run, by task name."""
-    from archive.remote.app import celery_app
+    from archive.pipeline.remote.app import celery_app
 
     app = celery_app(url, VISIBILITY)
     try:
@@ -316,7 +316,7 @@ def test_a_worker_without_tesseract_refuses_to_start(tmp_path):
 
 
 def test_a_worker_checks_each_message_before_reading_it():
-    from archive.remote.tasks import ocr_page
+    from archive.pipeline.remote.tasks import ocr_page
 
     assert ocr_page(b"", 1, "vie", 300)["error"] == "the message holds no page image, or one too large"
     assert ocr_page(b"P5", 0, "vie", 300)["error"] == "the message has no valid page number"
@@ -325,7 +325,7 @@ def test_a_worker_checks_each_message_before_reading_it():
 
 
 def test_the_home_takes_only_a_well_formed_answer_about_the_page_it_sent():
-    from archive.remote.client import Remote
+    from archive.pipeline.remote.client import Remote
 
     take = Remote.page_outcome.__get__(type("R", (), {"versions": set()})())
     good = {"page": 2, "text": "Kết luận", "confidence": 91.5, "words": 2, "version": "5.3.0"}
@@ -350,9 +350,9 @@ def test_a_file_read_by_a_worker_comes_back_as_the_archive_reads_it(tmp_path):
     from kombu.utils.json import dumps, loads
 
     from archive.config import Settings
+    from archive.pipeline.remote.client import Remote
+    from archive.pipeline.remote.tasks import extract
     from archive.pipeline.scanning import extract_in_worker
-    from archive.remote.client import Remote
-    from archive.remote.tasks import extract
     from indexer.reading.detect import sniff
 
     settings = Settings(home=tmp_path / "home")
@@ -384,7 +384,7 @@ def test_a_file_read_by_a_worker_comes_back_as_the_archive_reads_it(tmp_path):
 
 
 def test_the_home_refuses_a_malformed_answer_about_a_file():
-    from archive.remote.client import Remote
+    from archive.pipeline.remote.client import Remote
 
     take = Remote.extraction_outcome.__get__(object())
     plan = {"ok": True, "kind": "plan", "pages": 2, "to_ocr": [0, 5], "texts": ["", ""], "title": None}

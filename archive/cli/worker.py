@@ -28,8 +28,8 @@ from indexer import engine_for
 def worker(settings: Settings, broker: str, concurrency: int | None, name: str | None, quiet: bool) -> None:
     """Read scan pages and files sent through a broker, one process per core, until stopped. Needs Tesseract
     with the archive's languages (ARCHIVE_TESSERACT, ARCHIVE_LANGUAGES), not the archive's home."""
-    from archive.remote import tasks
-    from archive.remote.app import QUEUE, celery_app
+    from archive.pipeline.remote import tasks
+    from archive.pipeline.remote.app import QUEUE, celery_app
 
     tasks.configure(settings.tesseract)
     tasks.configure_memory(settings.max_memory_mb)  # each pool process, as the archive's own workers

@@ -25,9 +25,9 @@ from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeSt
 from archive.people.access import can_see
 from archive.pipeline.files import MB, display_path, iter_files, refusal
 from archive.pipeline.manifest import Manifest
+from archive.pipeline.remote import connect, extraction, task_queue, window
 from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
-from archive.remote import connect, extraction, task_queue, window
 from archive.retention.disposals import Disposal, disposal_of_bytes
 from archive.store import Store
 from archive.upkeep.lock import writer_lock

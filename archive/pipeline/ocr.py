@@ -21,9 +21,9 @@ from archive.messages import Message
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
 from archive.people.access import visible_record
 from archive.pipeline.ingest import metadata_fields
+from archive.pipeline.remote import connect, extraction, task_queue, window
 from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
-from archive.remote import connect, extraction, task_queue, window
 from archive.store import Store
 from archive.upkeep.lock import writer_lock
 from archive.upkeep.recovery import recover

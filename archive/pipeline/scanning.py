@@ -83,7 +83,7 @@ def _ocr_page(path: Path, mime: str, index: int, engine: Engine, dpi: int) -> Oc
 
 def page_image_in_worker(blob: str, mime: str, index: int, dpi: int) -> Outcome:
     """Page `index` (0-based) of a stored file as a packed image and its resolution, for an OCR worker on
-    another machine (`archive.remote`): rendering stays here, under this pool's limits."""
+    another machine (`archive.pipeline.remote`): rendering stays here, under this pool's limits."""
     return _guarded(_packed_page, Path(blob), mime, index, dpi)
 
 

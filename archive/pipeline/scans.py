@@ -54,7 +54,7 @@ class Scans:
         self.store = store
         self.on_pages = on_pages
         self.engine = engine_for(settings.tesseract, settings.languages)
-        self.remote = remote  # `archive.remote.client.Remote`: pages are read by workers on other machines
+        self.remote = remote  # `archive.pipeline.remote.client.Remote`: pages are read by workers on other machines
 
     # Asked only when a scan arrives: a batch without scans never runs the OCR programs.
     @functools.cached_property
@@ -100,8 +100,8 @@ class Scans:
         return tasks
 
     def _forward(self, task: ScanTask):
-        """The page rendered here, then read by a remote worker (`archive.remote.queue.Forward`)."""
-        from archive.remote.queue import Forward
+        """The page rendered here, then read by a remote worker (`archive.pipeline.remote.queue.Forward`)."""
+        from archive.pipeline.remote.queue import Forward
 
         page, remote, languages = task.page + 1, self.remote, self.engine.languages
         return Forward(

@@ -22,7 +22,7 @@ def connect(settings):
     when the broker cannot be used (before anything is written)."""
     if not settings.broker:
         return None
-    from archive.remote.client import Remote
+    from archive.pipeline.remote.client import Remote
 
     remote = Remote(settings)
     try:
@@ -37,7 +37,7 @@ def task_queue(pool: ExtractorPool, limit: int, remote) -> TaskQueue:
     """The queue a batch runs its tasks through: the local one, or one that also sends pages to the workers."""
     if remote is None:
         return TaskQueue(pool, limit)
-    from archive.remote.queue import RemoteQueue
+    from archive.pipeline.remote.queue import RemoteQueue
 
     return RemoteQueue(pool, limit, remote)
 
@@ -53,7 +53,7 @@ def extraction(remote, key: object, blob: str, mime: str, size: int, settings) -
     args = (blob, mime, settings.languages, settings.limits)
     if remote is None or size > REMOTE_FILE_BYTES:
         return key, extract_in_worker, args
-    from archive.remote.queue import Forward
+    from archive.pipeline.remote.queue import Forward
 
     def send(_) -> str:
         return remote.send_file(blob, mime, settings.languages, settings.limits, settings.max_seconds)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from celery import Celery
 
-from archive.remote import tasks
+from archive.pipeline.remote import tasks
 from indexer import PAGE_TIMEOUT
 
 QUEUE = "archive"

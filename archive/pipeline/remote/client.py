@@ -13,7 +13,7 @@ from pathlib import Path
 from archive.errors import ArchiveError
 from archive.messages import Message, Term
 from archive.models import Citation, DocumentMetadata, ExtractedText, Limits, OcrPage, ScanPlan, Unsupported
-from archive.remote.app import EXTRACT_TASK, PAGE_TASK, QUEUE, celery_app
+from archive.pipeline.remote.app import EXTRACT_TASK, PAGE_TASK, QUEUE, celery_app
 
 log = logging.getLogger(__name__)
 FINISHED = ("SUCCESS", "FAILURE", "REVOKED")
