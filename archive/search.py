@@ -19,7 +19,11 @@ def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None 
     citations, cited_by = catalog.citations_of(record), catalog.cited_by(record)
     linked = catalog.get_many({c["id"] for c in citations + cited_by if c["id"]})
     seen = {i for i, r in linked.items() if can_see(clearance, r)}
-    citations = [{**c, "id": c["id"] if c["id"] in seen else None} for c in citations]
+    # A visible cited record is named by its title too, as the records citing this one are.
+    citations = [
+        {**c, "id": c["id"], "title": linked[c["id"]].title} if c["id"] in seen else {**c, "id": None, "title": None}
+        for c in citations
+    ]
     cited_by = [c for c in cited_by if c["id"] in seen]
     return {**record.to_dict(), "citations": citations, "cited_by": cited_by}
 
@@ -50,14 +54,23 @@ def search_records(
     limit: int = 10,
     sort: str = "relevance",
     clearance: Clearance | None = None,
+    browse: bool = False,
 ) -> dict:
     """`{"query", "total", "page", "limit", "sort", "hits", "facets", "suggestion", "took_ms"}`;
-    display values come from the catalog. With a `clearance`, only what it may see exists."""
+    display values come from the catalog. With a `clearance`, only what it may see exists. With `browse`,
+    an empty query lists every record the reader may see."""
     if index_state(index.index_dir) == "missing" and catalog.count() == 0:  # a new, empty archive
         return {"query": query, "total": 0, "page": page, "limit": limit, "sort": sort, "hits": [], "facets": {},
                 "suggestion": None, "took_ms": 0.0}  # fmt: skip
     result = index.search(
-        query, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts, clearance=clearance
+        query,
+        filters=filters,
+        page=page,
+        limit=limit,
+        sort=sort,
+        texts_for=catalog.texts,
+        clearance=clearance,
+        browse=browse,
     )
     records = catalog.get_many(hit.id for hit in result.hits)
     # The catalog is checked too: between an edit's commit and its reindex, the index may lag behind.
@@ -89,3 +102,14 @@ def similar_records(
             snippet = SearchHit(hit.id, hit.score, plain_snippet(texts.get(hit.id, "")))
             hits.append(hit_dict(records[hit.id], snippet))
     return {"id": record.id, "hits": hits}
+
+
+START_RECENT = 8
+
+
+def start_page(catalog: Catalog, index: SearchIndex, clearance: Clearance | None = None) -> dict:
+    """What the start page shows, over the records the reader may see only: `{"total", "recent": [hits],
+    "facets"}`, the most recently added first and counts by type, year and classification. Not a search the
+    reader made, so not logged as one."""
+    result = search_records(catalog, index, "", limit=START_RECENT, sort="added", clearance=clearance, browse=True)
+    return {"total": result["total"], "recent": result["hits"], "facets": result["facets"]}

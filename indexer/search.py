@@ -45,6 +45,7 @@ SORTS = {
     "newest": ("issued", True),
     "issued_asc": ("issued", False),
     "oldest": ("issued", False),
+    "added": ("id", True),  # most recently added first (ids grow with each ingest): the start page's list
 }
 
 TextsFor = Callable[[list[int]], dict[int, str]]
@@ -154,9 +155,11 @@ class SearchIndex:
         facets: bool = True,
         texts_for: TextsFor | None = None,
         clearance: Clearance | None = None,
+        browse: bool = False,
     ) -> SearchResult:
         """Hits for `query` within `filters`, page `page` of `limit`; snippets only for that page.
-        With a `clearance`, records above it are treated as if they did not exist."""
+        With a `clearance`, records above it are treated as if they did not exist. An empty query finds
+        nothing, unless `browse`: then it lists every record (the web's start page and empty search)."""
         started = time.perf_counter()
         text = clean_query(query)
         if page < 1:
@@ -165,7 +168,7 @@ class SearchIndex:
             raise QueryError(Message("limit must be between 1 and %(max)s", max=MAX_LIMIT))
         if sort not in SORTS:
             raise QueryError(Message("sort must be one of %(sorts)s", sorts=", ".join(SORTS)))
-        if not text and not any((filters or {}).values()):
+        if not text and not any((filters or {}).values()) and not browse:
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
             evaluator = self._fresh()
@@ -326,6 +329,8 @@ def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, or
     docs = np.flatnonzero(mask)
     if order is None:
         primary = -score[docs]
+    elif order[0] == "id":
+        primary = -table.ids[docs] if order[1] else table.ids[docs]
     else:
         issued = table.issued[docs]
         primary = np.where(issued != NO_DATE, -issued if order[1] else issued, np.iinfo(np.int64).max)

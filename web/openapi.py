@@ -106,7 +106,9 @@ RECORD = _obj(
         "provenance": {"type": "object", "additionalProperties": {"type": "string"}},
         "sha256": {"type": "string"},
         "size": {"type": "integer"},
-        "citations": _array(_obj({"symbol": {"type": "string"}, "id": _nullable("integer")})),
+        "citations": _array(
+            _obj({"symbol": {"type": "string"}, "id": _nullable("integer"), "title": _nullable("string")})
+        ),
         "cited_by": _array(_obj({"symbol": {"type": "string"}, "id": {"type": "integer"}}, ["symbol", "id"])),
         "ocr": OCR,
         "links": _obj(
@@ -216,6 +218,8 @@ USER = _obj(
         "password": {"type": "boolean", "description": "whether a password is set (never the password)"},
         "created_at": {"type": "string"},
         "updated_at": {"type": "string"},
+        "display_name": _nullable("string", description="the person's full name"),
+        "unit": _nullable("string", description="the office they work in"),
     }
 )
 TOKEN = _obj(
@@ -520,6 +524,8 @@ def document() -> dict:
                         "role": ROLE,
                         "clearance": CLEARANCE,
                         "compartments": COMPARTMENTS,
+                        "display_name": {"type": "string", "maxLength": 200, "example": "Nguyễn Văn Minh"},
+                        "unit": {"type": "string", "maxLength": 200, "example": "Văn phòng Tỉnh ủy"},
                     },
                     ["name", "role", "clearance"],
                 ),
@@ -540,6 +546,8 @@ def document() -> dict:
                             "clearance": CLEARANCE,
                             "compartments": COMPARTMENTS,
                             "disabled": {"type": "boolean", "description": "true ends their sessions at once"},
+                            "display_name": {"type": "string", "maxLength": 200},
+                            "unit": {"type": "string", "maxLength": 200},
                         },
                         [],
                     ),

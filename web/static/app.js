@@ -212,6 +212,10 @@ function total(files) {
   return files.reduce((sum, f) => sum + f.size, 0);
 }
 
+function decimal(text) { // 38.5 → 38,5 on a Vietnamese page (the page's lang says which)
+  return document.documentElement.lang === "vi" ? text.replace(".", ",") : text;
+}
+
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
 }
@@ -219,10 +223,30 @@ function fill(template, values) {
 function size(bytes) {
   let value = bytes;
   for (const unit of ["B", "KB", "MB", "GB"]) {
-    if (value < 1024 || unit === "GB") return unit === "B" ? value + " B" : value.toFixed(1) + " " + unit;
+    if (value < 1024 || unit === "GB") return unit === "B" ? value + " B" : decimal(value.toFixed(1)) + " " + unit;
     value /= 1024;
   }
   return "";
 }
 
 document.addEventListener("DOMContentLoaded", setupUpload);
+
+/* The search page: a new sort applies at once (the form is sent as it stands); on a phone the filters
+   start folded behind their "Bộ lọc" button, so the first result is on the first screen. */
+function setupSearch() {
+  document.querySelectorAll("select[data-submit]").forEach((select) => {
+    select.addEventListener("change", () => select.form.submit());
+  });
+  const filters = document.getElementById("filters");
+  if (filters && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) filters.open = false;
+}
+
+/* What an action did (saved, refused, declassified) is said at the top of the page: focus goes there so a
+   screen reader reads it and the clerk sees it, wherever the form was. */
+function focusNotice() {
+  const notice = document.getElementById("notice");
+  if (notice) { notice.scrollIntoView({ block: "start" }); notice.focus(); }
+}
+
+document.addEventListener("DOMContentLoaded", setupSearch);
+document.addEventListener("DOMContentLoaded", focusNotice);
