@@ -188,8 +188,8 @@ def label(kind: str, code) -> str:
 def edit_choices() -> dict[str, list[tuple[str, str]]]:
     """The edit form's choices, (code, the reader's word): a clerk picks "Công văn", never types `CV`."""
     return {
-        "doc_type": [("", "—")] + sorted(((c, doc_type_name(c)) for c in DOC_TYPES), key=lambda p: p[1]),
-        "urgency": [("", _l("Not urgent"))] + [(c, URGENCY[c]) for c in URGENCIES],
+        "doc_type": [("", "—"), *sorted(((c, doc_type_name(c)) for c in DOC_TYPES), key=lambda p: p[1])],
+        "urgency": [("", _l("Not urgent")), *((c, URGENCY[c]) for c in URGENCIES)],
         "language": [(c, LANGUAGES[c]) for c in ("vi", "en", "und")],
     }
 
