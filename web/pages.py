@@ -18,7 +18,7 @@ from web import catalog, search_index, settings
 from web.api import int_arg, run_search
 from web.auth import clearance
 from web.highlighting import exact_snippet
-from web.labels import edit_choices, levels_up_to
+from web.labels import edit_choices, label, levels_up_to
 from web.records import ocr_view, preview_of, rendition_of, status, text_page
 from web.searching import DATE_RANGE, FILTERS, PAGE_SIZE, SORT_NAMES, SearchState, page_numbers
 
@@ -67,7 +67,9 @@ def record(record_id: int):
     catalog().log_event("view", record_id)
     query = request.args.get("q", "")
     # The search the reader came from, to go back to ("← Quay lại kết quả") and to keep while paging the text.
-    search_args = {k: v for k, v in request.args.items() if k in SEARCH_ARGS}
+    search_args = {k: v for k, v in request.args.items() if k in SEARCH_ARGS} or {
+        k[5:]: v for k, v in request.form.items() if k.startswith("keep-") and k[5:] in SEARCH_ARGS
+    }  # a refused edit's page again: the search came with the form
     similar = similar_records(catalog(), search_index(), record_id, limit=SIMILAR_SHOWN, clearance=clearance())
     preview, shown = preview_of(current)
     return render_template(
@@ -86,6 +88,7 @@ def record(record_id: int):
         search_args=search_args,
         back=("/?" + urlencode(search_args)) if search_args else None,
         saved=request.args.get("saved"),
+        saved_fields=[label("field", f) for f in (request.args.get("saved") or "").split(",") if f in METADATA_FIELDS],
         done=request.args.get("done"),
         choices=edit_choices(),
         convertible=convertible(current),
