@@ -159,6 +159,13 @@ OUTCOME = _obj(
         "id": _nullable("integer", description="the record added or duplicated; null if not the caller's to see"),
         "reason": _nullable("string", description="in English"),
         "reason_text": _nullable("string", description="the reason in the caller's language"),
+        "read": {
+            "type": "object",
+            "nullable": True,
+            "description": "what the archive read or was told of the record (symbol, type, title, date, "
+            "classification, with their words in the caller's language), to review; null if none or not the "
+            "caller's to see",
+        },
     }
 )
 MANIFEST_PROBLEM = _obj(

@@ -12,6 +12,7 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,9 @@ class Watch:
 
 
 def open_page(browser, world, user: str | None, viewport=DESKTOP, **options):
-    context = browser.new_context(base_url=world["base"], viewport=viewport, accept_downloads=True, **options)
+    context = browser.new_context(
+        base_url=world["base"], viewport=viewport, accept_downloads=True, locale="vi-VN", **options
+    )
     page = context.new_page()
     page.set_default_timeout(20_000)
     page.watch = Watch()
@@ -265,6 +268,64 @@ def test_a_docx_is_previewed_as_a_pdf_made_by_libreoffice(reader, world):
     shot(page, "record-docx-preview")
 
 
+# 5. Upload as a review step ------------------------------------------------------------------------------------
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """`text` as Excel's plain "CSV" writes it on a Vietnamese Windows: Windows-1258, tone marks apart."""
+    out = b""
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in TONES))
+        out += base.encode("cp1258") + "".join(m for m in parts if m in TONES).encode("cp1258")
+    return out
+
+
+def test_an_upload_is_reviewed_with_what_was_read_and_links_to_correct_it(clerk, world):
+    page = clerk
+    page.goto("/ingest")
+    template = page.request.get(page.get_by_role("link", name="Tải bảng kê mẫu để điền").get_attribute("href"))
+    assert template.body().startswith("\ufeffTệp,".encode()), "Vietnamese headers, a BOM for Excel"
+    files = {
+        "cv-20.txt": "Công văn về việc chuẩn bị hội nghị lưu trữ.\n" + "Nội dung công văn về lưu trữ. " * 30,
+        "bc-moi.txt": "Báo cáo tình hình lưu trữ quý I.\n" + "Nội dung báo cáo về lưu trữ điện tử. " * 30,
+        "hong.docx": "PK\x03\x04 hỏng",
+    }
+    dropped = [{"name": n, "mimeType": "text/plain", "buffer": b.encode()} for n, b in files.items()]
+    page.set_input_files("#files", dropped)
+    listing = (
+        "Tệp,Số và ký hiệu,Trích yếu,Ngày ban hành\ncv-20.txt,20-CV/VPTU,V/v chuẩn bị hội nghị lưu trữ,05/03/2025\n"
+    )
+    page.set_input_files("#manifest", {"name": "bang-ke.csv", "mimeType": "text/csv", "buffer": cp1258(listing)})
+    page.get_by_label("Độ mật", exact=True).select_option(label="Mật")
+    page.get_by_label("Loại văn bản", exact=True).select_option(label="Công văn")
+    page.get_by_label("Ghi chú", exact=True).fill("Nhập đợt tháng 3")
+    page.get_by_role("button", name="Tải lên và nhập").click()
+    page.locator("#review-list tbody tr").first.wait_for()
+    rows = {
+        r.locator("td").first.inner_text(): r.locator("td").all_inner_texts()
+        for r in page.locator("#review-list tbody tr").all()
+    }
+    assert rows["cv-20.txt"][1:6] == ["20-CV/VPTU", "Công văn", "V/v chuẩn bị hội nghị lưu trữ", "05/03/2025", "Mật"]
+    assert rows["bc-moi.txt"][2] == "Công văn" and rows["bc-moi.txt"][5] == "Mật", "the form's choices hold"
+    reason = page.locator("#file-list tbody tr", has_text="hong.docx").locator("td").nth(4).inner_text()
+    assert reason and not re.search(r"[A-Za-z]{4,} (is|not|a) ", reason), f"a reason in Vietnamese: {reason}"
+    shot(page, "upload-review")
+    page.locator("#review-list tbody tr", has_text="cv-20.txt").get_by_role("link").click()
+    page.wait_for_load_state()
+    assert page.locator("form.edit").is_visible(), "the link opens the record's edit form"
+    with Catalog(world["settings"].catalog_path) as catalog:
+        record = catalog.get(int(re.search(r"/records/(\d+)", page.url).group(1)))
+    assert (record.notes, record.classification, record.issued) == ("Nhập đợt tháng 3", "confidential", "2025-03-05")
+
+
 # 2. The edit form, and 3. sensitive actions ----------------------------------------------------------------
 
 
@@ -412,9 +473,10 @@ def test_on_a_phone_the_results_come_first_and_tables_scroll_in_their_own_box(br
         first = page.locator("ol.hits > li").first.bounding_box()
         assert first["y"] + 40 < PHONE["height"], "the first result on the first screen"
         assert not page.locator("aside.facets").is_visible()
+        shot(page, "phone-search", full=False)
         page.get_by_text("Bộ lọc", exact=True).click()
         assert page.locator("aside.facets").is_visible()
-        shot(page, "phone-search", full=False)
+        shot(page, "phone-filters", full=False)
         for path in ("/admin/audit", "/admin/users", "/retention?as_of=2200-01-01", f"/records/{world['mat']}"):
             page.goto(path)
             wide = page.evaluate("document.documentElement.scrollWidth")

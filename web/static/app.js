@@ -37,6 +37,7 @@ function setupUpload() {
     chosen.forEach((f) => data.append("files", f, f.name || "unnamed")); // a nameless part would be skipped
     const manifest = document.getElementById("manifest").files[0];
     if (manifest) data.append("manifest", manifest, manifest.name);
+    form.querySelectorAll("[name^='set-']").forEach((field) => data.append(field.name, field.value)); // for all files
     send(data);
   });
 
@@ -144,11 +145,31 @@ function setupUpload() {
       r.reason.textContent = reason == null ? "" : String(reason);
     });
     left.forEach((r) => { done(r, 0); state(r, labels.notIngested, "not-ingested"); });
+    review(result.outcomes.filter((o) => o.read));
     const s = result.summary;
     say(fill(labels.summary, { files: s.files, added: s.added, duplicate: s.duplicate, unsupported: s.unsupported, failed: s.failed }));
     chosen = [];
     form.reset(); // the outcomes stay in the table; the next files start a new list
     input.required = true;
+  }
+
+  function review(read) { // what was read of each new record, with a link to check and correct it
+    const body = document.getElementById("review-list").tBodies[0];
+    while (body.firstChild) body.removeChild(body.firstChild);
+    read.forEach((o) => {
+      const tr = body.insertRow();
+      cell(tr, o.name);
+      [o.read.doc_number, o.read.doc_type_text, o.read.title, o.read.issued_text].forEach((v) => cell(tr, v || "—"));
+      const level = document.createElement("span");
+      level.className = "badge level-" + o.read.classification;
+      level.textContent = o.read.classification_text;
+      cell(tr, "").appendChild(level);
+      const a = document.createElement("a");
+      a.href = o.read.check;
+      a.textContent = labels.check;
+      cell(tr, "").appendChild(a);
+    });
+    document.getElementById("review-view").hidden = !read.length;
   }
 
   function refused(message) {
