@@ -28,6 +28,9 @@ SEARCH_ARGS = ("q", "sort", "page", *FILTERS, *DATE_RANGE)
 # Sections other features add to the start page, each a template of its own included when it exists and
 # given `user`: saved searches (a later feature) and this year's files (hồ sơ). Each checks what it shows.
 START_HOOKS = ("partials/start_saved_searches.html", "partials/start_year_files.html")
+# Panels other features add beside a record's metadata (its hồ sơ, its register entry, its follow-up tasks),
+# each a template of its own included when it exists, given `record` (as the reader may see it) and `user`.
+RECORD_HOOKS = ("partials/record_file.html", "partials/record_register.html", "partials/record_tasks.html")
 
 
 @pages.get("/")
@@ -86,6 +89,7 @@ def record(record_id: int):
         fields=METADATA_FIELDS,
         levels=levels_up_to(g.user.clearance),
         search_args=search_args,
+        record_hooks=RECORD_HOOKS,
         back=("/?" + urlencode(search_args)) if search_args else None,
         saved=request.args.get("saved"),
         saved_fields=[label("field", f) for f in (request.args.get("saved") or "").split(",") if f in METADATA_FIELDS],
