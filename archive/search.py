@@ -19,11 +19,7 @@ def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None 
     citations, cited_by = catalog.citations_of(record), catalog.cited_by(record)
     linked = catalog.get_many({c["id"] for c in citations + cited_by if c["id"]})
     seen = {i for i, r in linked.items() if can_see(clearance, r)}
-    # A visible cited record is named by its title too, as the records citing this one are.
-    citations = [
-        {**c, "id": c["id"], "title": linked[c["id"]].title} if c["id"] in seen else {**c, "id": None, "title": None}
-        for c in citations
-    ]
+    citations = [{**c, "id": c["id"] if c["id"] in seen else None} for c in citations]
     cited_by = [c for c in cited_by if c["id"] in seen]
     return {**record.to_dict(), "citations": citations, "cited_by": cited_by}
 

@@ -106,9 +106,7 @@ RECORD = _obj(
         "provenance": {"type": "object", "additionalProperties": {"type": "string"}},
         "sha256": {"type": "string"},
         "size": {"type": "integer"},
-        "citations": _array(
-            _obj({"symbol": {"type": "string"}, "id": _nullable("integer"), "title": _nullable("string")})
-        ),
+        "citations": _array(_obj({"symbol": {"type": "string"}, "id": _nullable("integer")})),
         "cited_by": _array(_obj({"symbol": {"type": "string"}, "id": {"type": "integer"}}, ["symbol", "id"])),
         "ocr": OCR,
         "links": _obj(

@@ -67,6 +67,11 @@ def home():
 def record(record_id: int):
     current = visible_record(catalog(), record_id, clearance())
     detail = record_detail(catalog(), current, clearance())
+    # Cited records the reader may see (record_detail keeps their ids) are named by their titles on the page.
+    cited = catalog().get_many({c["id"] for c in detail["citations"] if c["id"]})
+    detail["citations"] = [
+        {**c, "title": cited[c["id"]].title if c["id"] in cited else None} for c in detail["citations"]
+    ]
     catalog().log_event("view", record_id)
     query = request.args.get("q", "")
     # The search the reader came from, to go back to ("← Quay lại kết quả") and to keep while paging the text.
