@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from html import unescape
+
 from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.models import Record
 from indexer.index import index_state
+from indexer.normalize import fold
+from indexer.query import free_words
 from indexer.search import SearchHit, SearchIndex
 from indexer.snippets import plain_snippet
 from indexer.visibility import Clearance
@@ -101,6 +107,7 @@ def similar_records(
 
 
 START_RECENT = 8
+MARK = re.compile(r"<mark>(.*?)</mark>")
 
 
 def start_page(catalog: Catalog, index: SearchIndex, clearance: Clearance | None = None) -> dict:
@@ -109,3 +116,22 @@ def start_page(catalog: Catalog, index: SearchIndex, clearance: Clearance | None
     reader made, so not logged as one."""
     result = search_records(catalog, index, "", limit=START_RECENT, sort="added", clearance=clearance, browse=True)
     return {"total": result["total"], "recent": result["hits"], "facets": result["facets"]}
+
+
+def with_accents(catalog: Catalog, index: SearchIndex, suggestion: str, clearance: Clearance | None = None) -> str:
+    """A "did you mean" as a person writes it: each of its free words typed without accents is given the
+    accented form most often marked in the first visible records it finds ("ngan sach" → "ngân sách").
+    Filters, symbols and words found nowhere stay as they are. One bounded search; not logged as a search."""
+    found = index.search(suggestion, limit=5, facets=False, texts_for=catalog.texts, clearance=clearance)
+    forms: dict[str, Counter] = {}
+    for hit in found.hits:
+        for marked in MARK.findall(hit.snippet):
+            word = unescape(marked).lower()
+            forms.setdefault(fold(word), Counter())[word] += 1
+    pieces, last = [], 0
+    for word in free_words(suggestion):
+        seen = forms.get(fold(word.text).lower())
+        if seen and fold(word.text) == word.text:  # typed bare: the form the records use
+            pieces += [suggestion[last : word.start], seen.most_common(1)[0][0]]
+            last = word.end
+    return "".join(pieces) + suggestion[last:]

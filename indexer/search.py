@@ -215,7 +215,9 @@ class SearchIndex:
                 partial(self._visible_spellings, evaluator, seen, folded),
             )
             if spellings:
-                corrections[i] = _best_spelling(spellings, words, i, seen)
+                best = _best_spelling(spellings, words, i, seen)
+                if _stands_beside(best, text, typed, i, seen):
+                    corrections[i] = best
         corrected = _rewritten(text, typed, corrections)
         if corrected == text or not _words_typed_or_visible(corrected, words, seen):
             return None
@@ -301,6 +303,21 @@ def _best_spelling(spellings: dict[str, int], words: list[str], i: int, seen: Ca
         return sum(seen("body_pairs", pair) for pair in pairs), spellings[candidate]
 
     return max(spellings, key=rank)
+
+
+def _stands_beside(candidate: str, text: str, typed: list[TypedWord], i: int, seen: Callable[[str, str], int]) -> bool:
+    """Whether a correction makes a real phrase: beside one of its neighbours in a visible record, when it
+    has a neighbour (a known word, not across an OR); else it may stand alone. "ngan sahc" is not corrected
+    to "ngan san", which no record says."""
+
+    def neighbour(j: int, between: str) -> str | None:
+        word = fold(typed[j].text).lower()
+        return word if "OR" not in between.split() and seen("body", word) else None
+
+    before = neighbour(i - 1, text[typed[i - 1].end : typed[i].start]) if i > 0 else None
+    after = neighbour(i + 1, text[typed[i].end : typed[i + 1].start]) if i + 1 < len(typed) else None
+    pairs = ([f"{before} {candidate}"] if before else []) + ([f"{candidate} {after}"] if after else [])
+    return not pairs or any(seen("body_pairs", pair) for pair in pairs)
 
 
 def _terms_within(reader, word: str, distance: int) -> set[str]:

@@ -11,7 +11,7 @@ from archive.access import visible_record
 from archive.errors import ArchiveError, NotFoundError
 from archive.messages import Message
 from archive.preview.office import convertible, preview_pdf, why_no_preview
-from archive.search import record_detail, similar_records, start_page
+from archive.search import record_detail, similar_records, start_page, with_accents
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
 from web import catalog, search_index, settings
@@ -44,6 +44,8 @@ def home():
             )
         for hit in result["hits"] if result else ():
             hit["snippet"] = exact_snippet(hit["snippet"], state.query)
+        if result and result["suggestion"]:
+            result["suggestion_text"] = with_accents(catalog(), search_index(), result["suggestion"], clearance())
     except ArchiveError as exc:
         error = exc.message  # said in the reader's language by the page
     if result is None:

@@ -214,6 +214,17 @@ def test_chips_name_their_facet_and_no_results_gives_tips(reader):
     shot(page, "no-results")
 
 
+def test_symbol_variants_find_the_symbol_and_suggestions_are_real_accented_words(reader):
+    page = reader
+    for typed in ("57/NQ-TW", "NQ 57", "nghị quyết 57", "57-nq/tw"):
+        page.goto("/?q=" + typed)
+        assert page.locator("ol.hits .symbol").first.inner_text() == "57-NQ/TW", typed
+    page.goto("/?q=chuyen+doi+soo")
+    assert page.locator(".suggestion a").inner_text() == "chuyển đổi số", "the words as the records write them"
+    page.goto("/?q=ngan+sahc")
+    assert page.locator(".suggestion").count() == 0, "no 'ngân san': no record says it"
+
+
 def test_a_title_about_something_reads_with_its_type(reader):
     page = reader
     page.goto("/?q=&sort=added")
