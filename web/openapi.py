@@ -334,7 +334,11 @@ SEARCH_PARAMS = [
     _param("q", text="the query (see the query language); may be empty when a filter is given, else 400"),
     *(_param(n) for n in ("type", "number", "year", "issuer", "lang", "classification", "issued")),
     _param("issuer_exact", text="an issuer's whole name, as an issuer facet value (issuer matches its words)"),
-    _param("sort", schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest"]}),
+    _param(
+        "sort",
+        schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest", "added"]},
+        text="added: the most recently added first",
+    ),
     _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
     _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
 ]
