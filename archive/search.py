@@ -6,15 +6,11 @@ import re
 from collections import Counter
 from html import unescape
 
-from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.models import Record
-from indexer.index import index_state
+from archive.people.access import can_see, visible_record
+from indexer import Clearance, SearchHit, SearchIndex, free_words, index_state, plain_snippet
 from indexer.normalize import fold
-from indexer.query import free_words
-from indexer.search import SearchHit, SearchIndex
-from indexer.snippets import plain_snippet
-from indexer.visibility import Clearance
 
 
 def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None = None) -> dict:

@@ -8,8 +8,8 @@ import html
 import re
 import unicodedata
 
+from indexer import query_words
 from indexer.normalize import fold, normalize_tones
-from indexer.query import query_words
 
 MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 WORD = re.compile(r"\w+")

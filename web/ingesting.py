@@ -12,13 +12,13 @@ from pathlib import Path
 from flask import Blueprint, Request, Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
-from archive.access import may_know
 from archive.errors import ArchiveError, LockedError, UsageError
-from archive.files import printable
-from archive.ingest import disposed_record, ingest
-from archive.manifest import UPLOAD_DEFAULTS, ManifestProblem, load_manifest, template_csv, with_defaults
 from archive.messages import Message
 from archive.models import IngestOutcome, OutcomeStatus
+from archive.people.access import may_know
+from archive.pipeline.files import printable
+from archive.pipeline.ingest import disposed_record, ingest
+from archive.pipeline.manifest import UPLOAD_DEFAULTS, ManifestProblem, load_manifest, template_csv, with_defaults
 from web import catalog, settings
 from web.auth import clearance, require
 from web.formats import vndate

@@ -87,7 +87,7 @@ SORTS = {
     "issued_asc": _l("Oldest first"),
     "added": _l("Recently added"),
 }
-REPORT_KINDS = {  # archive.retention.report_kind: the period a report covers
+REPORT_KINDS = {  # archive.retention.retention.report_kind: the period a report covers
     "half_year": _l("half-year or nine-month"),
     "quarterly": _l("quarterly"),
     "monthly": _l("monthly"),

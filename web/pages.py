@@ -7,13 +7,14 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, g, render_template, request, send_file
 
-from archive.access import visible_record
 from archive.errors import ArchiveError, NotFoundError
 from archive.messages import Message
+from archive.people.access import visible_record
 from archive.preview.office import convertible, preview_pdf, why_no_preview
 from archive.search import record_detail, similar_records, start_page, with_accents
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
+from indexer.normalize import fold
 from web import catalog, search_index, settings
 from web.api import int_arg, run_search
 from web.auth import clearance
@@ -44,7 +45,8 @@ def home():
             )
         for hit in result["hits"] if result else ():
             hit["snippet"] = exact_snippet(hit["snippet"], state.query)
-        if result and result["suggestion"]:
+        if result and result["suggestion"] and fold(state.query) != state.query:
+            # Typed with accents: the correction is offered with them too, as the records write it.
             result["suggestion_text"] = with_accents(catalog(), search_index(), result["suggestion"], clearance())
     except ArchiveError as exc:
         error = exc.message  # said in the reader's language by the page

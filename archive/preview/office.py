@@ -17,7 +17,7 @@ from archive.messages import Message
 from archive.models import Record
 from archive.store import Store
 from indexer import detect
-from indexer.extract.office import convert
+from indexer import office_convert as convert
 
 SUFFIXES = {detect.DOCX: "docx", detect.ODT: "odt", detect.HTML: "html", detect.DOC: "doc", detect.RTF: "rtf"}
 FILTERS = {"html": "pdf:writer_web_pdf_Export"}  # Writer/Web opens HTML; the rest open in Writer

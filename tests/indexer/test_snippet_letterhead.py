@@ -3,7 +3,7 @@ date) when the words it marks are also in the body, and starts the body when not
 
 from __future__ import annotations
 
-from indexer.snippets import Terms, letterhead_end, plain_snippet, snippet
+from indexer.index.snippets import Terms, letterhead_end, plain_snippet, snippet
 
 TEXT = """BAN CHẤP HÀNH TRUNG ƯƠNG
 *

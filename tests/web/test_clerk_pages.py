@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from archive.catalog import Catalog
-from archive.manifest import column_name, decode, template_csv
+from archive.pipeline.manifest import column_name, decode, template_csv
 from tests.conftest import write
 from tests.web.conftest import add_user, archive_app, token_client
 from web.highlighting import exact_pieces, exact_snippet

@@ -11,8 +11,8 @@ import pytest
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.ingest import ingest
-from indexer.detect import office_converter
+from archive.pipeline.ingest import ingest
+from indexer.reading.detect import office_converter
 from tests.conftest import SAMPLES, Cli
 from tests.web.conftest import add_user, archive_app
 from tests.web.conftest import token_client as client_for
