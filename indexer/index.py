@@ -25,10 +25,12 @@ from whoosh.reading import SegmentReader
 
 from archive.errors import IndexOutdatedError
 from archive.messages import Message
+from indexer import mapped
 from indexer.bulk import BulkSegmentWriter, write_segment
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger(__name__)
+mapped.install()  # segment sub-files read in place, not copied into each process's heap
 
 CURRENT = "CURRENT"
 BUILDING = "BUILDING"  # names the generation a full rebuild is filling, so a killed rebuild can resume
