@@ -92,7 +92,7 @@ def _label(value):
 class DocTable:
     """The whole index's columns, by global document number, for one searcher."""
 
-    def __init__(self, reader, segments: dict[str, SegmentColumns]) -> None:
+    def __init__(self, reader, segments: dict[str, SegmentColumns], merged_bytes: int = MERGED_BYTES) -> None:
         self.reader = reader
         self.leaves = [(leaf, offset, leaf.segment().segment_id()) for leaf, offset in reader.leaf_readers()]
         self.size = reader.doc_count_all()
@@ -111,7 +111,7 @@ class DocTable:
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
         # Postings over all segments, by (field, term), for this searcher's lifetime: a query looks up each
         # word in a dozen fields, and each lookup would otherwise visit every segment.
-        self.merged = ArrayCache(MERGED_BYTES)
+        self.merged = ArrayCache(merged_bytes)
 
     def _join_facet(self, name: str, parts: list[SegmentColumns]) -> tuple[np.ndarray, list]:
         labels: dict = {None: 0}

@@ -26,6 +26,8 @@ class _View:
     def read(self, n: int = -1) -> bytes:
         start = self._pos
         end = self._size if n is None or n < 0 else min(self._size, start + n)
+        if end <= start:
+            return b""
         self._pos = end
         return self._buf[start:end].tobytes()
 
@@ -36,6 +38,8 @@ class _View:
 
     def readline(self, limit: int = -1) -> bytes:
         end = self._size if limit is None or limit < 0 else min(self._size, self._pos + limit)
+        if end <= self._pos:
+            return b""
         chunk = self._buf[self._pos : end].tobytes()
         cut = chunk.find(b"\n")
         line = chunk if cut < 0 else chunk[: cut + 1]
