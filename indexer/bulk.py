@@ -18,31 +18,64 @@ import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
 
+import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.filedb.filestore import FileStorage
-from whoosh.system import pack_uint
+from whoosh.formats import Frequency
+from whoosh.system import unpack_uint
 from whoosh.writing import SegmentWriter
 
 from indexer.schema import ViewText, build_schema
 
-SMALL = 1024  # term frequencies whose weight and value objects are made once and shared
-_WEIGHTS = [float(n) for n in range(SMALL)]
-_VALUES = [pack_uint(n) for n in range(SMALL)]
+
+class ViewPostings:
+    """A view field's postings as parallel arrays (term number, document, weight, frequency), appended a
+    document at a time by C-level extends; grouped by term only when written (`numpy.argsort`, stable, so
+    each term's documents stay in order)."""
+
+    __slots__ = ("docs", "freqs", "tids", "vocab", "weights")
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}  # term → its number (the place of its first posting)
+        self.tids, self.docs, self.freqs = array("i"), array("i"), array("I")
+        self.weights = array("d")
+
+    def __len__(self) -> int:
+        return len(self.tids)
+
+    def add_counts(self, counts: Counter, docnum: int) -> None:
+        # A new term is numbered by the place of its first posting: unique, below len(tids), and given
+        # without a Python-level step per posting.
+        first = len(self.tids)
+        self.tids.extend(map(self.vocab.setdefault, counts, range(first, first + len(counts))))
+        self.docs.extend(repeat(docnum, len(counts)))
+        freqs = counts.values()
+        self.freqs.extend(freqs)
+        self.weights.extend(map(float, freqs))
+
+    def add_postings(self, term: str, docs: list[int], weights, freqs) -> None:
+        if not docs:
+            return  # a number is only given with a posting, or two terms could share it
+        tid = self.vocab.setdefault(term, len(self.tids))
+        self.tids.extend(repeat(tid, len(docs)))
+        self.docs.extend(docs)
+        self.weights.extend(weights)
+        self.freqs.extend(freqs)
 
 
 class TermPool:
     """Postings by field and term, in document order; the stand-in for Whoosh's sorting pool.
 
-    Text fields indexed from a view (`ViewText`) are keyed by the term's str (encoded once, when written);
-    the others by the bytes Whoosh gives."""
+    Text fields indexed from a view (`ViewText`, Frequency format) keep `ViewPostings`; the others a
+    dictionary from the term's bytes to a flat list of (document, weight, value) triples."""
 
-    def __init__(self) -> None:
-        self.fields: dict[str, dict] = {}
-        self._by_str: dict[str, bool] = {}  # field → keyed by str (a view field)
+    def __init__(self, views: set[str] = frozenset()) -> None:
+        self.fields: dict[str, dict | ViewPostings] = {name: ViewPostings() for name in views}
 
-    def terms(self, fieldname: str) -> dict:
+    def terms(self, fieldname: str):
         found = self.fields.get(fieldname)
         if found is None:
             found = self.fields[fieldname] = {}
@@ -52,10 +85,12 @@ class TermPool:
         """One posting as Whoosh's pool takes it: (fieldname, term bytes, docnum, weight, value bytes)."""
         fieldname, tbytes, docnum, weight, vbytes = item
         terms = self.terms(fieldname)
-        key = tbytes.decode("utf-8") if self._by_str.get(fieldname) else tbytes
-        found = terms.get(key)
+        if isinstance(terms, ViewPostings):
+            terms.add_postings(tbytes.decode("utf-8"), [docnum], [weight], [unpack_uint(vbytes)[0]])
+            return
+        found = terms.get(tbytes)
         if found is None:
-            terms[key] = [docnum, weight, vbytes]
+            terms[tbytes] = [docnum, weight, vbytes]
         else:
             found += (docnum, weight, vbytes)
 
@@ -64,12 +99,11 @@ class TermPool:
 
 
 def pool_for(schema) -> TermPool:
-    pool = TermPool()
-    pool._by_str = {name: isinstance(schema[name], ViewText) for name in schema.names()}
     for name in schema.names():
         if schema[name].separate_spelling():
             raise ValueError(f"field {name}: separate spelling words are not supported by the bulk writer")
-    return pool
+    views = {n for n in schema.names() if isinstance(schema[n], ViewText) and type(schema[n].format) is Frequency}
+    return TermPool(views)
 
 
 def add_document(schema, pool: TermPool, perdoc, docnum: int, fields: dict) -> None:
@@ -90,8 +124,11 @@ def add_document(schema, pool: TermPool, perdoc, docnum: int, fields: dict) -> N
             length = 0
             if field.indexed:
                 boost = float(fields.get(f"_{name}_boost", docboost))
-                if isinstance(field, ViewText) and isinstance(value, str) and boost == 1.0:
-                    length = _add_view(pool.terms(name), field, value, docnum)
+                terms = pool.terms(name)
+                if isinstance(terms, ViewPostings) and isinstance(value, str) and boost == 1.0:
+                    counts = Counter(field.view(value))
+                    terms.add_counts(counts, docnum)
+                    length = sum(counts.values()) if field.scorable else 0
                 else:
                     for tbytes, freq, weight, vbytes in field.index(value):
                         weight *= boost
@@ -109,21 +146,6 @@ def add_document(schema, pool: TermPool, perdoc, docnum: int, fields: dict) -> N
     perdoc.finish_doc()
 
 
-def _add_view(terms: dict, field: ViewText, value: str, docnum: int) -> int:
-    counts = Counter(field.view(value))
-    for term, n in counts.items():
-        if n < SMALL:
-            weight, vbytes = _WEIGHTS[n], _VALUES[n]
-        else:
-            weight, vbytes = float(n), pack_uint(n)
-        found = terms.get(term)
-        if found is None:
-            terms[term] = [docnum, weight, vbytes]
-        else:
-            found += (docnum, weight, vbytes)
-    return sum(counts.values()) if field.scorable else 0
-
-
 def add_reader_postings(pool: TermPool, schema, reader, startdoc: int, docmap: dict | None) -> None:
     """A segment's postings, renumbered (`docmap` when it has deletions, else `startdoc` + docnum), into
     the pool a block at a time: a merge concatenates decoded postings rather than analysing texts again."""
@@ -133,11 +155,17 @@ def add_reader_postings(pool: TermPool, schema, reader, startdoc: int, docmap: d
             continue
         fieldobj = schema[fieldname]
         terms = pool.terms(fieldname)
-        key = btext.decode("utf-8") if pool._by_str.get(fieldname) else btext
-        out = terms.get(key)
-        if out is None:
-            out = terms[key] = []
         matcher = terms_reader.matcher(fieldname, btext, fieldobj.format)
+        if isinstance(terms, ViewPostings):
+            for ids, weights, values in _blocks(matcher):
+                keep = [k for k, d in enumerate(ids) if docmap is None or d in docmap]
+                docs = [startdoc + ids[k] if docmap is None else docmap[ids[k]] for k in keep]
+                freqs = [unpack_uint(values[k])[0] for k in keep]
+                terms.add_postings(btext.decode("utf-8"), docs, [weights[k] for k in keep], freqs)
+            continue
+        out = terms.get(btext)
+        if out is None:
+            out = terms[btext] = []
         for ids, weights, values in _blocks(matcher):
             for docnum, weight, vbytes in zip(ids, weights, values, strict=True):
                 if docmap is None:
@@ -145,7 +173,7 @@ def add_reader_postings(pool: TermPool, schema, reader, startdoc: int, docmap: d
                 elif docnum in docmap:
                     out += (docmap[docnum], weight, vbytes)
         if not out:
-            del terms[key]
+            del terms[btext]
 
 
 def _blocks(matcher):
@@ -178,10 +206,14 @@ def write_postings(pool: TermPool, schema, fieldwriter, blocklimit: int) -> None
         fieldobj = schema[fieldname]
         fieldwriter.start_field(fieldname, fieldobj)
         postwriter = fieldwriter._postwriter
-        by_str = pool._by_str.get(fieldname)
+        if isinstance(terms, ViewPostings):
+            _write_view(terms, fieldwriter, postwriter, blocklimit)
+            fieldwriter.finish_field()
+            pool.fields[fieldname] = ViewPostings()  # memory back as each field is written
+            continue
         for key in sorted(terms):
             flat = terms[key]
-            fieldwriter.start_term(key.encode("utf-8") if by_str else key)
+            fieldwriter.start_term(key)
             ids, weights, values = flat[0::3], flat[1::3], flat[2::3]
             for start in range(0, len(ids), blocklimit):
                 _fill_block(postwriter, ids[start : start + blocklimit], weights[start : start + blocklimit],
@@ -191,6 +223,52 @@ def write_postings(pool: TermPool, schema, fieldwriter, blocklimit: int) -> None
             fieldwriter.finish_term()
         fieldwriter.finish_field()
         terms.clear()  # memory back as each field is written
+
+
+def _write_view(view: ViewPostings, fieldwriter, postwriter, blocklimit: int) -> None:
+    tids = np.frombuffer(view.tids, dtype=np.int32)
+    order = np.argsort(tids, kind="stable")  # by term, each term's postings still in document order
+    starts = np.zeros(len(tids) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tids, minlength=len(tids)), out=starts[1:])
+    docs = np.frombuffer(view.docs, dtype=np.int32)[order].astype(np.uint32)
+    weights = np.frombuffer(view.weights, dtype=np.float64)[order]
+    values = np.frombuffer(view.freqs, dtype=np.uint32)[order].astype(">u4")  # pack_uint: big-endian
+    vocab = view.vocab
+    for term in sorted(vocab):
+        tid = vocab[term]
+        start, end = int(starts[tid]), int(starts[tid + 1])
+        if start == end:
+            continue  # every posting of it was deleted (a merge)
+        fieldwriter.start_term(term.encode("utf-8"))
+        for first in range(start, end, blocklimit):
+            last = min(end, first + blocklimit)
+            ids, block_weights = array("I"), array("f")
+            ids.frombytes(docs[first:last].tobytes())
+            block_weights.frombytes(weights[first:last].astype(np.float32).tobytes())
+            postwriter._ids, postwriter._weights = ids, block_weights
+            _minified(postwriter, docs[first:last], block_weights)
+            postwriter._values = [values[first:last].tobytes()]  # a fixed size: joined, as _mini_values joins
+            top = float(weights[first:last].max())
+            postwriter._maxweight = top if top > 0 else 0
+            postwriter._minlength = postwriter._maxlength = 1
+            if last < end:
+                postwriter._write_block()
+        fieldwriter.finish_term()
+
+
+def _minified(postwriter, ids: np.ndarray, weights: array) -> None:
+    """The block's ids and weights as W3PostingsWriter._mini_ids/_mini_weights give them, computed with numpy
+    (they loop in Python): instance attributes, so its _write_block calls these."""
+    minified_ids = tuple(np.diff(ids.astype(np.int64), prepend=0).tolist())
+    postwriter._mini_ids = lambda: minified_ids
+    as32 = np.frombuffer(weights, dtype=np.float32)
+    if (as32 == 1.0).all():
+        minified = None
+    elif (as32 == as32[0]).all():
+        minified = weights[0]
+    else:
+        minified = tuple(weights)
+    postwriter._mini_weights = lambda: minified
 
 
 def _fill_block(postwriter, ids: list, weights: list, values: list) -> None:

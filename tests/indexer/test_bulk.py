@@ -32,6 +32,7 @@ def documents(n: int, start: int = 0) -> list[dict]:
             "ingested": datetime(2024, 1, 1), "doc_number": f"{i}-tb/tu", "citations": f"{i + 1}-nq/tu {i + 2}-kh/tu",
             "compartments": "to-chuc" if i % 5 == 0 else "",
             **({"title_en": "Plan of the meeting", "body_en": body} if english else {}),
+            **({"_title_boost": 2.0} if i % 50 == 7 else {}),  # Whoosh's per-document boost: the general path
         })  # fmt: skip
     return [{k: v for k, v in d.items() if v != ""} for d in docs]
 
