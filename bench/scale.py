@@ -248,9 +248,15 @@ def render(f: dict) -> str:
             if any(key in r for r in f["rounds"])]  # fmt: skip
     if "before_rebuild" in f:
         rows.append(("before", "the code before (Whoosh's writer, 1 process)", f["before_rebuild"]))
+    notes = ["", "Documents per CPU-second count every process of the run (the command, its workers, Whoosh's "
+             "`procs=2` children): on a machine shared by others, wall time mostly measures their load. The "
+             f"archive's rebuild spread over 2 free cores would write about "
+             f"{2 * med('archive', 'docs_per_cpu_s'):.0f} documents/s (2 × its documents per CPU-second; the "
+             "workers share nothing but the catalog file)."]  # fmt: skip
     for _key, label, v in rows:
         lines.append(f"| {label} | {v['docs_per_s']:.0f} | {v['docs_per_cpu_s']:.0f} | {v['peak_mb']:.0f} | "
                      f"{v['docs_per_s'] / raw1:.2f} / {v['docs_per_cpu_s'] / raw1_cpu:.2f} |")  # fmt: skip
+    lines += notes
     lines += ["", f"Index size {f['index_mb']:.0f} MB · incremental reindex, nothing changed: "
               f"{f['incremental_s']:.1f} s · after 1% edits: {f['edits_s']:.1f} s (medians of 3).", ""]  # fmt: skip
     cols = [k for k in ("before", "after") if k in f]
