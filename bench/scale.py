@@ -82,8 +82,7 @@ def _cpu() -> float:
 def open_and_query(home: str, queries_file: str) -> dict:
     """Child: open the searcher cold (time, RSS), then every query (p50/p95 per type) and its answers."""
     from bench.search_measure import percentile, rss_mb
-    from indexer.search import SearchIndex
-    from indexer.visibility import Clearance
+    from indexer import Clearance, SearchIndex
 
     queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
     base = rss_mb()

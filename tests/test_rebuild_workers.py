@@ -3,15 +3,15 @@ one written in a single process, and a run stopped part way is resumed from the 
 
 import pytest
 
-import archive.reindex
+import archive.upkeep.reindex
 from archive.catalog import Catalog
-from archive.ingest import ingest
-from archive.reindex import rebuild
+from archive.pipeline.ingest import ingest
 from archive.store import Store
-from archive.verify import verify
-from indexer.index import indexed_revs, open_index, read_building, read_current
-from indexer.search import SearchIndex
-from indexer.visibility import Clearance
+from archive.upkeep.reindex import rebuild
+from archive.upkeep.verify import verify
+from indexer.index.generations import indexed_revs, open_index, read_building, read_current
+from indexer.index.search import SearchIndex
+from indexer.index.visibility import Clearance
 from tests.conftest import write
 
 RECORDS, CHUNK = 240, 30
@@ -63,7 +63,7 @@ def test_workers_write_the_index_one_process_writes(archived):
 
 def test_a_rebuild_stopped_between_segments_is_resumed(archived, monkeypatch):
     added = []
-    original = archive.reindex.add_segment
+    original = archive.upkeep.reindex.add_segment
 
     def add_then_stop(ix, written):
         if len(added) == 3:
@@ -71,14 +71,14 @@ def test_a_rebuild_stopped_between_segments_is_resumed(archived, monkeypatch):
         added.append(written)
         original(ix, written)
 
-    monkeypatch.setattr(archive.reindex, "add_segment", add_then_stop)
+    monkeypatch.setattr(archive.upkeep.reindex, "add_segment", add_then_stop)
     live = read_current(archived.index_dir)
     with Catalog(archived.catalog_path) as catalog, pytest.raises(KeyboardInterrupt):
         rebuild(catalog, archived.index_dir, chunk=CHUNK, workers=2)
     assert read_current(archived.index_dir) == live, "the live index is untouched"
     building = read_building(archived.index_dir)
     assert building is not None and len(added) == 3
-    monkeypatch.setattr(archive.reindex, "add_segment", original)
+    monkeypatch.setattr(archive.upkeep.reindex, "add_segment", original)
     with Catalog(archived.catalog_path) as catalog:
         summary = rebuild(catalog, archived.index_dir, chunk=CHUNK, workers=2)
         assert (summary.resumed, summary.indexed) == (3 * CHUNK, RECORDS - 3 * CHUNK)

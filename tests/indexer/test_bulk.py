@@ -1,4 +1,4 @@
-"""The bulk segment writer (indexer.bulk) writes the files Whoosh's own writer writes, merges as it does,
+"""The bulk segment writer (indexer.index.bulk) writes the files Whoosh's own writer writes, merges as it does,
 and a rebuild by worker processes answers exactly as one written in a single process."""
 
 from datetime import datetime
@@ -7,9 +7,9 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
-import indexer.index as index
-from indexer.bulk import BulkSegmentWriter
-from indexer.schema import build_schema
+import indexer.index.generations as index
+from indexer.index.bulk import BulkSegmentWriter
+from indexer.index.schema import build_schema
 
 WORDS = ("văn bản thông báo kết luận cải cách hành chính nghị quyết tỉnh ủy đảng bộ huyện").split()  # noqa: SIM905
 

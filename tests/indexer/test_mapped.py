@@ -8,11 +8,11 @@ import random
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
-import indexer.doctable as doctable
-from indexer.index import add_segment, staging_dir, write_segment_files
-from indexer.mapped import ViewFile
-from indexer.schema import FACET_FIELDS, build_schema
-from indexer.search import POSTINGS_MAX, POSTINGS_MIN, SearchIndex, cache_budget
+import indexer.index.doctable as doctable
+from indexer.index.generations import add_segment, staging_dir, write_segment_files
+from indexer.index.mapped import ViewFile
+from indexer.index.schema import FACET_FIELDS, build_schema
+from indexer.index.search import POSTINGS_MAX, POSTINGS_MIN, SearchIndex, cache_budget
 from tests.indexer.test_bulk import documents
 
 
