@@ -2,6 +2,7 @@
 incremental reindex; optionally against another checkout of the code (`--before`) on the same index files.
 
     nice -n 10 python -m bench.scale --records 100000 --rounds 1 --before /tmp/old-checkout
+    nice -n 10 python -m bench.scale writer bench/work/home-n10000-… 5000   # the writer alone, before and now
 
 Every figure is taken in child processes (their own peak memory), and each round runs the references and
 the archive one after another, so a busy machine slows all of them alike: compare ratios, not seconds.
@@ -79,6 +80,38 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def writer_ab(home: str, n: int) -> dict:
+    """Child: Whoosh's writer as the code before used it (512 MB pool, LeanCodec) against the bulk writer on the
+    same first `n` documents, in this process, CPU seconds, 3 alternating rounds: documents per CPU-second."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from archive.catalog import Catalog
+    from indexer import document_for
+    from indexer.index import generations
+    from indexer.index.bulk import write_segment
+    from indexer.index.schema import build_schema
+
+    with Catalog(Path(home) / "catalog.sqlite3") as catalog:
+        ids = sorted(catalog.id_revs())[:n]
+        records, texts, cited = catalog.get_many(ids), catalog.texts(ids), catalog.citation_keys(ids)
+        docs = [document_for(records[i], texts.get(i, ""), cited[i]) for i in ids]
+    out: dict[str, list[float]] = {"whoosh": [], "bulk": []}
+    for _ in range(3):
+        with tempfile.TemporaryDirectory(prefix="bench-writer-") as folder:
+            ix = FileStorage(folder).create_index(build_schema())
+            started = time.process_time()
+            writer = ix.writer(limitmb=generations.POOL_MB, codec=generations.CODEC)
+            for doc in docs:
+                writer.add_document(**doc)
+            writer.commit(mergetype=generations.merge_small_segments)
+            out["whoosh"].append(n / (time.process_time() - started))
+        with tempfile.TemporaryDirectory(prefix="bench-writer-") as folder:
+            started = time.process_time()
+            write_segment(Path(folder), docs, generations.CODEC)
+            out["bulk"].append(n / (time.process_time() - started))
+    return {k: [*v, statistics.median(v)] for k, v in out.items()}
+
+
 def open_and_query(home: str, queries_file: str) -> dict:
     """Child: open the searcher cold (time, RSS), then every query (p50/p95 per type) and its answers."""
     from bench.search_measure import percentile, rss_mb
@@ -143,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     raw = sub.add_parser("raw")  # children
     raw.add_argument("home"), raw.add_argument("procs", type=int)
+    writer = sub.add_parser("writer")
+    writer.add_argument("home"), writer.add_argument("records", type=int)
     query = sub.add_parser("query")
     query.add_argument("home"), query.add_argument("queries")
     parser.add_argument("--records", type=int, default=100_000)
@@ -154,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "raw":
         print(json.dumps(raw_whoosh(args.home, args.procs)))
+        return 0
+    if args.command == "writer":
+        print(json.dumps(writer_ab(args.home, args.records)))
         return 0
     if args.command == "query":
         print(json.dumps(open_and_query(args.home, args.queries), ensure_ascii=False, default=str))
