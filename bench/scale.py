@@ -292,7 +292,8 @@ def render(f: dict) -> str:
              "workers share nothing but the catalog file)."]  # fmt: skip
     for _key, label, v in rows:
         lines.append(f"| {label} | {v['docs_per_s']:.0f} | {v['docs_per_cpu_s']:.0f} | {v['peak_mb']:.0f} | "
-                     f"{v['docs_per_s'] / raw1:.2f} / {v['docs_per_cpu_s'] / raw1_cpu:.2f} |")  # fmt: skip
+                     + (f"{v['docs_per_s'] / raw1:.2f} / {v['docs_per_cpu_s'] / raw1_cpu:.2f} |"
+                        if raw1 == raw1 else "— |"))  # fmt: skip
     lines += notes
     lines += ["", f"Index size {f['index_mb']:.0f} MB · incremental reindex, nothing changed: "
               f"{f['incremental_s']:.1f} s · after 1% edits: {f['edits_s']:.1f} s (medians of 3).", ""]  # fmt: skip
