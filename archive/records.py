@@ -30,11 +30,13 @@ def search(
     limit: int,
     sort: str = "relevance",
     clearance: Clearance | None = None,
+    browse: bool = False,
 ) -> dict:
     """A search cut to the clearance (None: the local administrator's, all), logged with its query text and
-    result count, and with the searcher's clearance when there is one."""
+    result count, and with the searcher's clearance when there is one (`browse`: an empty query lists every
+    visible record)."""
     result = search_records(
-        catalog, index, query, filters=filters, page=page, limit=limit, sort=sort, clearance=clearance
+        catalog, index, query, filters=filters, page=page, limit=limit, sort=sort, clearance=clearance, browse=browse
     )
     seen = {} if clearance is None else {"clearance": searcher(clearance)}
     catalog.log_event("search", None, query=query, filters=filters, page=page, results=result["total"], **seen)
@@ -56,10 +58,13 @@ def similar(catalog: Catalog, index: SearchIndex, record_id: int, *, limit: int,
     return result
 
 
-def downloaded(catalog: Catalog, record: Record, *, inline: bool = False, rendition: bool = False) -> None:
-    """Log that the original (or the searchable PDF made of it: `rendition`) left the archive, to be saved or
-    shown in the page (`inline`)."""
+def downloaded(
+    catalog: Catalog, record: Record, *, inline: bool = False, rendition: bool = False, preview: bool = False
+) -> None:
+    """Log that the original (or the searchable PDF made of it: `rendition`; the PDF made for its preview:
+    `preview`) left the archive, to be saved or shown in the page (`inline`)."""
     how = {"inline": True} if inline else {}
+    how |= {"preview": True} if preview else {}
     how |= {"rendition": True} if rendition else {}
     catalog.log_event("download", record.id, sha256=record.sha256, **how)
 

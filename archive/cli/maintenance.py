@@ -63,7 +63,12 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
         bar = progress(catalog.count() if full else None, "record", quiet or as_json)
         try:
             summary = sync_index(
-                catalog, settings.index_dir, full=full, progress=bar.update, chunk=settings.reindex_chunk
+                catalog,
+                settings.index_dir,
+                full=full,
+                progress=bar.update,
+                chunk=settings.reindex_chunk,
+                workers=settings.workers,
             )
         finally:
             bar.close()

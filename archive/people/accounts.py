@@ -9,10 +9,19 @@ from archive.people.users import User, add_user, get_user, set_password, update_
 
 
 def add_account(
-    catalog: Catalog, name: str, role: str, clearance: str, compartments: str, password: str, *, token_label=None
+    catalog: Catalog,
+    name: str,
+    role: str,
+    clearance: str,
+    compartments: str,
+    password: str,
+    *,
+    token_label: str | None = None,
+    **profile,
 ) -> tuple[User, str | None]:
-    """A new user; with `token_label`, also an API token: (the user, the token's secret or None)."""
-    user = add_user(catalog.db, name, role, clearance, compartments, password)
+    """A new user (`profile`: their display name and unit, as `add_user` takes them); with `token_label`, also
+    an API token: (the user, the token's secret or None)."""
+    user = add_user(catalog.db, name, role, clearance, compartments, password, **profile)
     catalog.log_event("user.add", None, **user.to_dict())
     if token_label is None:
         return user, None
