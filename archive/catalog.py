@@ -100,6 +100,7 @@ class Catalog:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        audit.record_head(self.db)  # the audit trail's head, kept outside the catalog
 
     # --- records ------------------------------------------------------------------------------
 
