@@ -18,7 +18,7 @@ from archive.access import can_see
 from archive.errors import ForbiddenError, NotFoundError, UsageError
 from archive.messages import Message, message_of
 from archive.passwords import generate_password
-from archive.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
+from archive.tokens import cut_off, list_tokens, new_token, revoke_tokens
 from archive.users import User, add_user, get_user, list_users, set_password, update_user
 from archive.vocabulary import CLASSIFICATIONS
 from web import catalog, settings
@@ -166,15 +166,15 @@ def change_account(name: str, role: str | None, level: str | None, compartments:
 
 
 def set_disabled(name: str, disabled: bool) -> dict:
-    """Disable a user (their sessions end; their tokens stop working) or enable them again."""
+    """Disable a user (their sessions end; their tokens are revoked) or enable them again (with no token: a
+    new one is made for them if they need one)."""
     other = _target(name)
     if other.name == g.user.name and disabled:
         raise UsageError(Message("You cannot disable yourself."))
     changes = update_user(catalog().db, name, disabled=disabled)
-    if disabled:
-        end_sessions_of(catalog().db, other)
-    if changes:
-        catalog().log_event(f"user.{'disable' if disabled else 'enable'}", None, name=name)
+    cut = cut_off(catalog().db, other) if disabled else {}
+    if changes or cut.get("tokens_revoked"):
+        catalog().log_event(f"user.{'disable' if disabled else 'enable'}", None, name=name, **cut)
     return changes
 
 
@@ -183,8 +183,7 @@ def reset_password(name: str) -> str:
     other = _target(name)
     password = generate_password()
     set_password(catalog().db, name, password)
-    end_sessions_of(catalog().db, other)
-    catalog().log_event("user.password", None, name=name)
+    catalog().log_event("user.password", None, name=name, **cut_off(catalog().db, other))
     return password
 
 
@@ -240,8 +239,10 @@ def _page_action(action: str, name: str, form) -> dict | None:
         _, secret = create_token(name, form.get("label") or "web")
         return {"name": name, "kind": "token", "secret": secret}
     elif action == "revoke":
-        token_id = form.get("token")
-        revoke(name, int(token_id) if token_id and token_id.isdigit() else None)
+        token_id = (form.get("token") or "").strip()
+        if token_id and not (token_id.isascii() and token_id.isdigit()):  # never "all of them" for a non-id
+            raise UsageError(Message("a token id is a number, not %(value)r", value=token_id[:40]))
+        revoke(name, int(token_id) if token_id else None)
     else:
         raise UsageError(Message("unknown action %(value)r", value=action))
     return None

@@ -117,7 +117,7 @@ def list_(settings: Settings, as_json: bool) -> None:
 def set_(settings: Settings, name, role, clearance, compartments, password_stdin, reset_password, enable, as_json):
     """Change a user's role, clearance, compartments or password; effective on their next request."""
     from archive.passwords import generate_password
-    from archive.tokens import end_sessions_of
+    from archive.tokens import cut_off
     from archive.users import get_user, set_password, update_user
 
     if password_stdin and reset_password:
@@ -138,8 +138,8 @@ def set_(settings: Settings, name, role, clearance, compartments, password_stdin
                     catalog.log_event("user.set", None, name=name, changes=changes)
                 if password:
                     set_password(catalog.db, name, password)
-                    end_sessions_of(catalog.db, get_user(catalog.db, name))
-                    catalog.log_event("user.password", None, name=name)
+                    cut = cut_off(catalog.db, get_user(catalog.db, name))
+                    catalog.log_event("user.password", None, name=name, **cut)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
     shown = password if reset_password else None
@@ -159,15 +159,15 @@ def set_(settings: Settings, name, role, clearance, compartments, password_stdin
 @click.pass_obj
 @fail_on_archive_errors
 def disable(settings: Settings, name: str) -> None:
-    """Disable a user: their sessions end and their tokens stop working at once."""
-    from archive.tokens import end_sessions_of
+    """Disable a user: their sessions end and their tokens are revoked (enabling them again gives none back)."""
+    from archive.tokens import cut_off
     from archive.users import get_user, update_user
 
     with Catalog(settings.catalog_path) as catalog, catalog.transaction():
         changes = update_user(catalog.db, name, disabled=True)
-        ended = end_sessions_of(catalog.db, get_user(catalog.db, name))
-        if changes:
-            catalog.log_event("user.disable", None, name=name, sessions_ended=ended)
+        cut = cut_off(catalog.db, get_user(catalog.db, name))
+        if changes or cut["tokens_revoked"]:
+            catalog.log_event("user.disable", None, name=name, **cut)
     click.echo(f"user {name} disabled" if changes else f"user {name} was disabled already")
 
 
