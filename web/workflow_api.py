@@ -7,7 +7,7 @@ from datetime import date
 
 from flask import Blueprint, jsonify, request
 
-from archive.access import can_see, may_see
+from archive.access import can_see, disposal_seen, may_see
 from archive.classification import due_for_declassification
 from archive.disposals import list_disposals
 from archive.dispose import dispose
@@ -70,7 +70,11 @@ def classification_due(as_of: date) -> dict:
 
 
 def visible_disposals() -> list[dict]:
-    return [d.to_dict() for d in list_disposals(catalog().db) if may_see(clearance(), d.classification, d.compartments)]
+    return [
+        disposal_seen(catalog(), d, clearance())
+        for d in list_disposals(catalog().db)
+        if may_see(clearance(), d.classification, d.compartments)
+    ]
 
 
 def visible_holds() -> list[dict]:
