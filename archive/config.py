@@ -41,6 +41,9 @@ class Settings:
     log_backups: int = 5  # rotated logs kept
     job_nice: int = 10  # CPU priority given up by batch jobs (ingest, reindex, OCR, verify, backup); 0 keeps it
     max_upload_mb: int = 1024  # the largest web upload (all files of one request together), in MiB
+    # The process's umask at start (env ARCHIVE_UMASK, octal): 077 makes everything the archive writes (catalog,
+    # index, store, lock file, logs, backups) readable by its own account only; 027 lets a group read.
+    umask: int = 0o077
 
     @property
     def store_dir(self) -> Path:
@@ -100,6 +103,8 @@ class Settings:
                 values[name] = _number(variable, env[variable], cast)
         if env.get("ARCHIVE_LOG_FILE"):
             values["log_file"] = Path(env["ARCHIVE_LOG_FILE"]).expanduser()
+        if env.get("ARCHIVE_UMASK"):
+            values["umask"] = _umask(env["ARCHIVE_UMASK"])
         if env.get("ARCHIVE_MAX_UPLOAD_MB"):
             values["max_upload_mb"] = max(1, int(env["ARCHIVE_MAX_UPLOAD_MB"]))
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -128,3 +133,13 @@ def _number(variable: str, text: str, cast: type) -> float:
     if value < 0:
         raise UsageError(f"{variable}={text!r}: must not be negative")
     return value
+
+
+def _umask(value: str) -> int:
+    try:
+        mask = int(value.strip(), 8)
+    except ValueError:
+        mask = -1
+    if not 0 <= mask <= 0o777:
+        raise UsageError(f"ARCHIVE_UMASK={value!r}: not an octal mask such as 077 or 027")
+    return mask

@@ -66,6 +66,12 @@ class LockedError(ArchiveError):
         self.holder = holder or {}
 
 
+class FixityError(ArchiveError):
+    """An original no longer matches its SHA-256: it is not handed out."""
+
+    status = 500
+
+
 class QueryError(ArchiveError):
     """A search query that cannot be run; the message says what to change."""
 

@@ -24,7 +24,7 @@ from archive.disposals import Disposal, disposal_of_bytes
 from archive.errors import ArchiveError, UsageError
 from archive.files import MB, display_path, iter_files, refusal
 from archive.lock import writer_lock
-from archive.manifest import Manifest
+from archive.manifest import Manifest, looks_like_manifest
 from archive.messages import Message
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
 from archive.recovery import recover
@@ -139,6 +139,8 @@ class _Ingest:
         """Detect, store and check one file; returns it when it needs extraction."""
         try:
             refused = refusal(source, self.settings.max_file_mb)
+            if not refused and looks_like_manifest(source):
+                refused = (OutcomeStatus.UNSUPPORTED.value, MANIFEST_REFUSED)
             if refused:
                 self._report(source, OutcomeStatus(refused[0]), reason=refused[1])
                 return None
@@ -271,6 +273,19 @@ class _Ingest:
         return record_id
 
 
+MANIFEST_REFUSED = Message(
+    "this CSV looks like an ingest manifest (its first row names a file column and metadata columns): it is "
+    "not archived, so that its rows cannot be read as a record; give it with --manifest instead"
+)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or one.samefile(other)
+    except OSError:
+        return False
+
+
 def refused_as_disposed(disposal: Disposal) -> str:
     return Message(
         "these bytes were disposed of on %(day)s under %(authority)s (record %(id)s): "
@@ -322,6 +337,8 @@ def ingest(
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         recover(settings, catalog, store)
         files = list(iter_files(paths, exclude=settings.home))
+        if manifest is not None:  # the batch's own manifest, in the folder ingested, is never a record
+            files = [f for f in files if not _same_file(f, manifest.path)]
         if on_start:
             on_start(len(files))
         run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance)

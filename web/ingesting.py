@@ -11,6 +11,7 @@ from pathlib import Path
 
 from flask import Blueprint, Request, current_app, jsonify, render_template, request
 from flask_babel import gettext as _
+from werkzeug.exceptions import BadRequest
 
 from archive.access import may_know
 from archive.errors import ArchiveError, LockedError, UsageError
@@ -40,6 +41,16 @@ class UploadRequest(Request):
         stream = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 -- unnamed, closed with the request
         self.__dict__.setdefault("_upload_streams", []).append(stream)
         return stream
+
+    def get_json(self, force: bool = False, silent: bool = False, cache: bool = True):
+        """As Werkzeug's, but a body nested deeper than the JSON decoder can follow (a RecursionError, which
+        its `silent` does not cover) is a body that cannot be read, not a server error."""
+        try:
+            return super().get_json(force=force, silent=silent, cache=cache)
+        except RecursionError:
+            if silent:
+                return None
+            raise BadRequest("the JSON body is nested too deeply") from None
 
     def close(self) -> None:
         """Also close streams of a form whose parsing failed half-way (over the size limit)."""

@@ -3,10 +3,13 @@ PDFs OCR made of scans, cut to the reader's clearance through the same functions
 
 from __future__ import annotations
 
-from flask import Blueprint, g, render_template, request, send_file
+import itertools
+
+from flask import Blueprint, g, render_template, request, send_file, stream_with_context
 
 from archive.access import visible_record
 from archive.errors import ArchiveError, NotFoundError
+from archive.fixity import checked_original
 from archive.messages import Message
 from archive.search import record_detail, similar_records
 from archive.store import Store
@@ -78,15 +81,23 @@ def _original(record_id: int):
 
 @pages.get("/records/<int:record_id>/download")
 def download(record_id: int):
+    """The original, checked against its SHA-256 as it is read (`archive.fixity`)."""
     current, blob = _original(record_id)
+    chunks = checked_original(catalog(), current, blob, via="download")
+    first = next(chunks, b"")  # a file of one chunk is checked whole before any answer is given
     catalog().log_event("download", record_id, sha256=current.sha256)
-    return send_file(
+    response = send_file(
         blob,
         mimetype=current.mime,
         as_attachment=True,
         download_name=header_safe(current.filename),
         etag=current.sha256,
+        conditional=False,  # whole files only: a range could not be checked against the hash
     )
+    response.response.close()  # its headers are kept; its body is the checked one
+    response.response = stream_with_context(itertools.chain([first], chunks))
+    response.direct_passthrough = False
+    return response
 
 
 @pages.get("/records/<int:record_id>/rendition")

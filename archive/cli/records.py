@@ -157,10 +157,10 @@ def show(settings: Settings, record_id: int, as_json: bool) -> None:
 @click.pass_obj
 @fail_on_archive_errors
 def export(settings: Settings, record_id: int, output: Path) -> None:
-    """Write a record's original file, bit for bit."""
-    import shutil
-
+    """Write a record's original file, bit for bit, checked against its SHA-256 as it is copied."""
     from archive.access import visible_record
+    from archive.errors import FixityError
+    from archive.fixity import checked_original
     from archive.store import Store
 
     with Catalog(settings.catalog_path) as catalog:
@@ -169,9 +169,15 @@ def export(settings: Settings, record_id: int, output: Path) -> None:
         if not blob.is_file():
             raise ArchiveError(f"the original of record {record_id} is missing from the store: run `archive verify`")
         catalog.log_event("export", record_id, output=str(output), sha256=record.sha256)
-    with open(blob, "rb") as src:
+        chunks = checked_original(catalog, record, blob, via="export")  # the last chunk only once it all matched
         if str(output) == "-":
-            shutil.copyfileobj(src, sys.stdout.buffer)
-        else:
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            return
+        try:
             with open(output, "wb") as dst:
-                shutil.copyfileobj(src, dst)
+                for chunk in chunks:
+                    dst.write(chunk)
+        except FixityError:
+            output.unlink(missing_ok=True)  # nothing of a damaged original is left behind
+            raise
