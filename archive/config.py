@@ -44,6 +44,7 @@ class Settings:
     # The process's umask at start (env ARCHIVE_UMASK, octal): 077 makes everything the archive writes (catalog,
     # index, store, lock file, logs, backups) readable by its own account only; 027 lets a group read.
     umask: int = 0o077
+    search_deadline_ms: float = 750  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
 
     @property
     def store_dir(self) -> Path:
@@ -64,6 +65,15 @@ class Settings:
     @property
     def lock_path(self) -> Path:
         return self.home / "archive.lock"
+
+    @property
+    def search_budget(self):
+        """What one search may cost (`indexer.evaluate.Budget`), made afresh for each search."""
+        from functools import partial
+
+        from indexer.evaluate import Budget
+
+        return partial(Budget, seconds=self.search_deadline_ms / 1000)
 
     @property
     def limits(self) -> Limits:
@@ -113,6 +123,7 @@ class Settings:
 
 # Settings read from ARCHIVE_<NAME> as numbers.
 NUMBERS = {
+    "search_deadline_ms": float,
     "max_file_mb": float,
     "max_pages": int,
     "max_unzipped_mb": float,
