@@ -23,6 +23,7 @@ from archive.models import IngestOutcome, OutcomeStatus
 from web import catalog, settings
 from web.auth import clearance, require
 from web.messages import localize
+from web.multipart import FormParser
 from web.status import busy_message
 
 ingesting = Blueprint("ingesting", __name__)
@@ -34,6 +35,7 @@ class UploadRequest(Request):
     """Uploaded files go straight to disk in the home folder's `uploads/`, never held in memory."""
 
     max_form_memory_size = 1024 * 1024  # the form's text fields; files are streamed regardless
+    form_data_parser_class = FormParser  # a file name in a legacy code page does not fail the whole upload
 
     def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
         folder = current_app.config["ARCHIVE_SETTINGS"].uploads_dir / "incoming"
