@@ -44,7 +44,7 @@ class Settings:
     # The process's umask at start (env ARCHIVE_UMASK, octal): 077 makes everything the archive writes (catalog,
     # index, store, lock file, logs, backups) readable by its own account only; 027 lets a group read.
     umask: int = 0o077
-    search_deadline_ms: float = 750  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
+    search_deadline_ms: float = 600  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
 
     @property
     def store_dir(self) -> Path:

@@ -31,7 +31,7 @@ MAX_EXPANSION = 512  # words a prefix or wildcard may stand for; beyond that the
 # wildcards, postings those read, and time. Past any of them the query stops with QueryTooBroad.
 MAX_SCANNED_TERMS = 50_000
 MAX_EXPANSION_POSTINGS = 5_000_000
-DEADLINE_SECONDS = 0.75  # the default; `archive serve` and `archive search` take ARCHIVE_SEARCH_DEADLINE_MS
+DEADLINE_SECONDS = 0.6  # the default; `archive serve` and `archive search` take ARCHIVE_SEARCH_DEADLINE_MS
 PAIRS_FIELD = "body_pairs"
 PHRASE_ON_PAIRS = {"body"}  # long text: phrases matched by adjacent pairs
 NO_PHRASE = {"body_en", "body_exact", "title_en"}  # stemmed or accent views: the folded views carry the phrase

@@ -171,8 +171,10 @@ class SearchIndex:
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
             evaluator = self._fresh()
+            budget = self.budget()  # from here: the parsing of a long query counts too
             parsed = _parse(text, evaluator.schema, filters)
-            evaluator.within(self._allowed(evaluator, None, clearance), self.budget())
+            evaluator.within(self._allowed(evaluator, None, clearance), budget)
+            budget.check()
             allowed = self._allowed(evaluator, parsed.filter, clearance)
             found = evaluator.run(parsed.query)
             mask = found.mask & allowed

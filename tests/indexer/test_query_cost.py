@@ -26,7 +26,7 @@ def index_dir(tmp_path_factory):
 
 @pytest.fixture
 def index(index_dir):
-    search_index = SearchIndex(index_dir)
+    search_index = SearchIndex(index_dir, lambda: Budget(seconds=60))  # bounds are set where they are tested
     yield search_index
     search_index.close()
 
