@@ -279,8 +279,11 @@ class SearchIndex:
             allowed = self._allowed(evaluator, restrict, clearance).copy()
             allowed[docnums] = False
             evaluator.within(self._allowed(evaluator, None, clearance), self.budget())
-            terms = evaluator.key_terms("body", text, 12)
-            found = evaluator.run(whoosh_query.Or([whoosh_query.Term("body", t, boost=w) for t, w in terms]))
+            try:
+                terms = evaluator.key_terms("body", text, 12)
+                found = evaluator.run(whoosh_query.Or([whoosh_query.Term("body", t, boost=w) for t, w in terms]))
+            except QueryTooBroad:  # a long record on a cold searcher: no suggestions rather than a failed page
+                return []
             ranked = _ranked(found.mask & allowed, found.score, table, limit, None)
             return [SearchHit(int(table.ids[d]), round(float(found.score[d]), 4), "") for d in ranked]
 
