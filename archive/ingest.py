@@ -334,7 +334,10 @@ def ingest(
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
     started = time.monotonic()
     store = Store(settings.store_dir).ensure()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with (
+        writer_lock(settings.lock_path, wait=settings.lock_wait),
+        Catalog(settings.catalog_path, random_ids=settings.random_ids) as catalog,  # opened once the lock is held
+    ):
         recover(settings, catalog, store)
         files = list(iter_files(paths, exclude=settings.home))
         if manifest is not None:  # the batch's own manifest, in the folder ingested, is never a record
