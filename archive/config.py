@@ -71,10 +71,10 @@ class Settings:
 
     @property
     def search_budget(self):
-        """What one search may cost (`indexer.evaluate.Budget`), made afresh for each search."""
+        """What one search may cost (`indexer.Budget`), made afresh for each search."""
         from functools import partial
 
-        from indexer.evaluate import Budget
+        from indexer import Budget
 
         return partial(Budget, seconds=self.search_deadline_ms / 1000)
 

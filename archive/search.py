@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.models import Record
-from indexer.index import index_state
-from indexer.search import SearchHit, SearchIndex
-from indexer.snippets import plain_snippet
-from indexer.visibility import Clearance
+from archive.people.access import can_see, visible_record
+from indexer import Clearance, SearchHit, SearchIndex, index_state, plain_snippet
 
 
 def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None = None) -> dict:

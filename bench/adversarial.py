@@ -69,8 +69,8 @@ def raw_whoosh(index_dir: Path, text: str, limit_s: float) -> tuple[float, str]:
     """The query through Whoosh's own parser and collector over the same fields, stopped after `limit_s`."""
     from whoosh import collectors, qparser
 
-    from indexer.index import open_index
-    from indexer.query import TEXT_FIELDS
+    from indexer.index.generations import open_index
+    from indexer.index.query import TEXT_FIELDS
 
     ix = open_index(index_dir)
     with ix.searcher() as searcher:
@@ -103,9 +103,7 @@ def main() -> None:
     from archive.config import Settings
     from bench.search_homes import build_index, catalog_home, pick_generator, save_meta
     from bench.search_queries import make_queries
-    from indexer.evaluate import Budget
-    from indexer.search import SearchIndex
-    from indexer.visibility import Clearance
+    from indexer import Budget, Clearance, SearchIndex
 
     home, meta = catalog_home(args.records, pick_generator("auto", SEED))
     if "index" not in meta:

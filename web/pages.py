@@ -7,12 +7,12 @@ import itertools
 
 from flask import Blueprint, g, render_template, request, send_file, stream_with_context
 
-from archive.access import visible_record
 from archive.errors import ArchiveError, NotFoundError
-from archive.fixity import checked_original
 from archive.messages import Message
+from archive.people.access import visible_record
 from archive.search import record_detail, similar_records
 from archive.store import Store
+from archive.upkeep.fixity import checked_original
 from archive.vocabulary import METADATA_FIELDS
 from web import catalog, search_index, settings
 from web.api import int_arg, run_search
@@ -81,7 +81,7 @@ def _original(record_id: int):
 
 @pages.get("/records/<int:record_id>/download")
 def download(record_id: int):
-    """The original, checked against its SHA-256 as it is read (`archive.fixity`)."""
+    """The original, checked against its SHA-256 as it is read (`archive.upkeep.fixity`)."""
     current, blob = _original(record_id)
     chunks = checked_original(catalog(), current, blob, via="download")
     first = next(chunks, b"")  # a file of one chunk is checked whole before any answer is given

@@ -33,9 +33,9 @@ def retention() -> None:
 @fail_on_archive_errors
 def due(settings: Settings, as_of, as_json: bool) -> None:
     """Records whose retention period has ended, for review (nothing is deleted)."""
-    from archive.holds import find_hold
-    from archive.retention import due_for_disposal
-    from archive.schedule import load_schedule
+    from archive.retention.holds import find_hold
+    from archive.retention.retention import due_for_disposal
+    from archive.retention.schedule import load_schedule
 
     day = _day(as_of)
     schedule = load_schedule(settings.home)
@@ -75,7 +75,7 @@ def dispose(
 
     Held and permanent records (and any not yet due) are refused; then nothing is disposed. Exit 1 on refusal.
     """
-    from archive.dispose import dispose as run_dispose
+    from archive.retention.dispose import dispose as run_dispose
 
     result = run_dispose(settings.with_(lock_wait=wait), record_ids, authority)
     if as_json:
@@ -96,8 +96,8 @@ def dispose(
 @fail_on_archive_errors
 def disposed(settings: Settings, record_id: int | None, as_json: bool) -> None:
     """Disposal records: every one, or that of RECORD_ID."""
-    from archive.disposals import find_disposal, list_disposals
     from archive.errors import NotFoundError
+    from archive.retention.disposals import find_disposal, list_disposals
 
     with Catalog(settings.catalog_path) as catalog:
         found = [find_disposal(catalog.db, record_id)] if record_id is not None else list_disposals(catalog.db)
@@ -117,7 +117,7 @@ def disposed(settings: Settings, record_id: int | None, as_json: bool) -> None:
 @fail_on_archive_errors
 def schedule(settings: Settings) -> None:
     """Print the retention schedule file (written with the defaults if missing) and its path."""
-    from archive.schedule import ensure_schedule, load_schedule
+    from archive.retention.schedule import ensure_schedule, load_schedule
 
     path = ensure_schedule(settings.home)
     load_schedule(settings.home)  # reports a mistake in the file
@@ -139,7 +139,7 @@ def hold() -> None:
 @fail_on_archive_errors
 def hold_add(settings: Settings, record_id: int, reason: str, quiet: bool, wait: float) -> None:
     """Put a record under legal hold."""
-    from archive.holds import add_hold
+    from archive.retention.holds import add_hold
 
     add_hold(settings.with_(lock_wait=wait), record_id, reason)
     say(f"record {record_id}: under legal hold ({reason})", quiet, logged=f"record {record_id}: under legal hold")
@@ -154,7 +154,7 @@ def hold_add(settings: Settings, record_id: int, reason: str, quiet: bool, wait:
 @fail_on_archive_errors
 def hold_remove(settings: Settings, record_id: int, reason: str, quiet: bool, wait: float) -> None:
     """Lift a legal hold."""
-    from archive.holds import remove_hold
+    from archive.retention.holds import remove_hold
 
     remove_hold(settings.with_(lock_wait=wait), record_id, reason)
     say(f"record {record_id}: legal hold lifted", quiet)
@@ -166,7 +166,7 @@ def hold_remove(settings: Settings, record_id: int, reason: str, quiet: bool, wa
 @fail_on_archive_errors
 def hold_list(settings: Settings, as_json: bool) -> None:
     """Records under legal hold."""
-    from archive.holds import list_holds
+    from archive.retention.holds import list_holds
 
     with Catalog(settings.catalog_path) as catalog:
         found = list_holds(catalog.db)
@@ -191,8 +191,8 @@ def classification_due(settings: Settings, as_of, as_json: bool) -> None:
 
     Declassify with `archive edit ID --set classification=unclassified` (audited).
     """
-    from archive.classification import due_for_declassification
-    from archive.schedule import load_schedule
+    from archive.retention.classification import due_for_declassification
+    from archive.retention.schedule import load_schedule
 
     day = _day(as_of)
     with Catalog(settings.catalog_path) as catalog:

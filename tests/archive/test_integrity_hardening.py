@@ -13,8 +13,8 @@ import sys
 import pytest
 
 from archive.catalog import Catalog
-from archive.fixity import CHUNK
 from archive.store import Store
+from archive.upkeep.fixity import CHUNK
 from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
 from tests.web.conftest import archive_app, token_client
 

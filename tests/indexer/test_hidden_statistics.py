@@ -6,10 +6,10 @@ from dataclasses import asdict
 
 import pytest
 
-from indexer.evaluate import Budget
-from indexer.index import add_documents, open_index
-from indexer.search import SearchIndex
-from indexer.visibility import Clearance
+from indexer.index.evaluate import Budget
+from indexer.index.generations import add_documents, open_index
+from indexer.index.search import SearchIndex
+from indexer.index.visibility import Clearance
 
 READER = Clearance("confidential")
 PUBLIC = [

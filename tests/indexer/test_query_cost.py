@@ -5,9 +5,9 @@ and every search stops at its deadline with "too broad". Operators in any order 
 import pytest
 
 from archive.errors import QueryError
-from indexer.evaluate import Budget, QueryTooBroad
-from indexer.index import add_documents, open_index
-from indexer.search import SearchIndex
+from indexer.index.evaluate import Budget, QueryTooBroad
+from indexer.index.generations import add_documents, open_index
+from indexer.index.search import SearchIndex
 
 
 @pytest.fixture(scope="module")

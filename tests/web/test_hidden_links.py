@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from archive import audit
+from archive.audit import audit
 from archive.catalog import Catalog
 from archive.config import Settings
 from tests.conftest import Cli, write
