@@ -48,6 +48,10 @@ class Settings:
     # between the ids a reader sees then say nothing of records hidden from them. Existing ids are kept.
     random_ids: bool = False
     search_deadline_ms: float = 600  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
+    # OCR on other machines (archive/pipeline/remote/): a Celery broker URL, redis://[:password@]host:port/db or rediss://.
+    broker: str | None = None  # None: every page is read by this machine's own worker pool
+    broker_visibility: float = 900  # seconds before a page a lost worker held goes to another worker
+    broker_timeout: float = 3600  # seconds the home waits for one remote page before reporting it unread
 
     @property
     def store_dir(self) -> Path:
@@ -122,6 +126,8 @@ class Settings:
             values["umask"] = _umask(env["ARCHIVE_UMASK"])
         if env.get("ARCHIVE_MAX_UPLOAD_MB"):
             values["max_upload_mb"] = max(1, int(env["ARCHIVE_MAX_UPLOAD_MB"]))
+        if env.get("ARCHIVE_BROKER", "").strip():
+            values["broker"] = env["ARCHIVE_BROKER"].strip()
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -138,6 +144,8 @@ NUMBERS = {
     "log_max_mb": float,
     "log_backups": int,
     "job_nice": int,
+    "broker_visibility": float,
+    "broker_timeout": float,
 }
 
 

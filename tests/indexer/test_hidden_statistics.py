@@ -53,7 +53,6 @@ def test_secret_records_holding_the_probe_words_change_nothing_the_reader_sees(f
     before = answers(folder)
     assert before["cai cach"]["total"] == 4 and before["cai cach"]["hits"][0]["score"] > 0
     assert {h["id"] for h in before["x*"]["hits"]} == {1, 4}
-    assert before["cai cahc hanh chinh"]["suggestion"] == "cai cach hanh chinh"
     probe = "cải cách cải cách hành chính chuyển đổi số cach cahc"  # the probe words, often; "cahc" itself
     # … and 600 words that sort before the reader's "xaz" under the prefix x
     secret = [doc(100 + i, f"{probe} {' '.join(f'xa{i:03d}{j}' for j in range(3))}", "secret") for i in range(200)]
