@@ -69,14 +69,14 @@ def downloaded(
     catalog.log_event("download", record.id, sha256=record.sha256, **how)
 
 
-def export_original(catalog: Catalog, store: Store, record_id: int, output: Path) -> Path:
-    """Where the stored original of a record is, to be copied to `output` (`-`: standard output); logged."""
+def export_original(catalog: Catalog, store: Store, record_id: int, output: Path) -> tuple[Record, Path]:
+    """The record and where its stored original is, to be copied to `output` (`-`: standard output); logged."""
     record = visible_record(catalog, record_id, None)
     blob = store.path(record.sha256)
     if not blob.is_file():
         raise ArchiveError(f"the original of record {record_id} is missing from the store: run `archive verify`")
     catalog.log_event("export", record_id, output=str(output), sha256=record.sha256)
-    return blob
+    return record, blob
 
 
 def not_found(catalog: Catalog, path: str) -> None:

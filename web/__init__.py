@@ -27,7 +27,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["ARCHIVE_SETTINGS"] = settings
     app.json.ensure_ascii = False
     Catalog(settings.catalog_path).close()  # create or migrate the catalog once, at start-up
-    app.extensions["archive_index"] = SearchIndex(settings.index_dir)
+    app.extensions["archive_index"] = SearchIndex(settings.index_dir, settings.search_budget)
 
     from web.admin import admin
     from web.admin_area import admin_area

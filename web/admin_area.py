@@ -184,7 +184,8 @@ def change_account(
 
 
 def set_disabled(name: str, disabled: bool) -> dict:
-    """Disable a user (their sessions end; their tokens stop working) or enable them again."""
+    """Disable a user (their sessions end; their tokens are revoked) or enable them again (with no token: a
+    new one is made for them if they need one)."""
     other = _target(name)
     if other.name == g.user.name and disabled:
         raise UsageError(Message("You cannot disable yourself."))
@@ -284,8 +285,10 @@ def _page_action(action: str, name: str, form) -> dict | None:
         _, secret = create_token(name, form.get("label") or "web")
         return {"name": name, "kind": "token", "secret": secret}
     elif action == "revoke":
-        token_id = form.get("token")
-        revoke(name, int(token_id) if token_id and token_id.isdigit() else None)
+        token_id = (form.get("token") or "").strip()
+        if token_id and not (token_id.isascii() and token_id.isdigit()):  # never "all of them" for a non-id
+            raise UsageError(Message("a token id is a number, not %(value)r", value=token_id[:40]))
+        revoke(name, int(token_id) if token_id else None)
     else:
         raise UsageError(Message("unknown action %(value)r", value=action))
     return None

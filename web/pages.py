@@ -3,9 +3,10 @@ PDFs OCR made of scans, cut to the reader's clearance through the same functions
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import urlencode
 
-from flask import Blueprint, g, render_template, request, send_file
+from flask import Blueprint, g, render_template, request, send_file, stream_with_context
 
 from archive import records
 from archive.errors import ArchiveError, NotFoundError
@@ -14,6 +15,7 @@ from archive.people.access import visible_record
 from archive.preview.office import convertible, preview_pdf, why_no_preview
 from archive.search import similar_records, start_page, with_accents
 from archive.store import Store
+from archive.upkeep.fixity import checked_original
 from archive.vocabulary import METADATA_FIELDS
 from indexer.normalize import fold
 from web import catalog, search_index, settings
@@ -118,15 +120,23 @@ def _original(record_id: int):
 
 @pages.get("/records/<int:record_id>/download")
 def download(record_id: int):
+    """The original, checked against its SHA-256 as it is read (`archive.upkeep.fixity`)."""
     current, blob = _original(record_id)
+    chunks = checked_original(catalog(), current, blob, via="download")
+    first = next(chunks, b"")  # a file of one chunk is checked whole before any answer is given
     records.downloaded(catalog(), current)
-    return send_file(
+    response = send_file(
         blob,
         mimetype=current.mime,
         as_attachment=True,
         download_name=header_safe(current.filename),
         etag=current.sha256,
+        conditional=False,  # whole files only: a range could not be checked against the hash
     )
+    response.response.close()  # its headers are kept; its body is the checked one
+    response.response = stream_with_context(itertools.chain([first], chunks))
+    response.direct_passthrough = False
+    return response
 
 
 @pages.get("/records/<int:record_id>/rendition")

@@ -87,7 +87,7 @@ def search(
     filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
     if not query.strip() and not filters:
         raise click.UsageError("give a QUERY or at least one filter")
-    index = SearchIndex(settings.index_dir)
+    index = SearchIndex(settings.index_dir, settings.search_budget)
     with Catalog(settings.catalog_path) as catalog:
         result = search_records(catalog, index, query, filters=filters, page=page, limit=limit, sort=sort)
     index.close()
@@ -153,17 +153,23 @@ def show(settings: Settings, record_id: int, as_json: bool) -> None:
 @click.pass_obj
 @fail_on_archive_errors
 def export(settings: Settings, record_id: int, output: Path) -> None:
-    """Write a record's original file, bit for bit."""
-    import shutil
-
+    """Write a record's original file, bit for bit, checked against its SHA-256 as it is copied."""
+    from archive.errors import FixityError
     from archive.records import export_original
     from archive.store import Store
+    from archive.upkeep.fixity import checked_original
 
     with Catalog(settings.catalog_path) as catalog:
-        blob = export_original(catalog, Store(settings.store_dir), record_id, output)
-    with open(blob, "rb") as src:
+        record, blob = export_original(catalog, Store(settings.store_dir), record_id, output)
+        chunks = checked_original(catalog, record, blob, via="export")  # the last chunk only once it all matched
         if str(output) == "-":
-            shutil.copyfileobj(src, sys.stdout.buffer)
-        else:
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            return
+        try:
             with open(output, "wb") as dst:
-                shutil.copyfileobj(src, dst)
+                for chunk in chunks:
+                    dst.write(chunk)
+        except FixityError:
+            output.unlink(missing_ok=True)  # nothing of a damaged original is left behind
+            raise

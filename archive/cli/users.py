@@ -194,11 +194,11 @@ def set_(
 @click.pass_obj
 @fail_on_archive_errors
 def disable(settings: Settings, name: str) -> None:
-    """Disable a user: their sessions end and their tokens stop working at once."""
+    """Disable a user: their sessions end and their tokens are revoked (enabling them again gives none back)."""
     from archive.people.accounts import set_disabled
 
     with Catalog(settings.catalog_path) as catalog, catalog.transaction():
-        changes = set_disabled(catalog, name, True, count_sessions=True)
+        changes = set_disabled(catalog, name, True)
     click.echo(f"user {name} disabled" if changes else f"user {name} was disabled already")
 
 

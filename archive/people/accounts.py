@@ -4,7 +4,7 @@ forms and JSON API make them. Callers hold the catalog transaction (all the chan
 from __future__ import annotations
 
 from archive.catalog import Catalog
-from archive.people.tokens import TokenInfo, end_sessions_of, new_token, revoke_tokens
+from archive.people.tokens import TokenInfo, cut_off, new_token, revoke_tokens
 from archive.people.users import User, add_user, get_user, set_password, update_user
 
 
@@ -39,21 +39,19 @@ def change_account(catalog: Catalog, name: str, **changes) -> dict:
 
 
 def change_password(catalog: Catalog, name: str, password: str) -> None:
-    """A new password; the user's sessions end, so whoever held the old one is out."""
+    """A new password; the user's sessions end and their tokens are revoked (`cut_off`), so whoever held the
+    old way in is out."""
     set_password(catalog.db, name, password)
-    end_sessions_of(catalog.db, get_user(catalog.db, name))
-    catalog.log_event("user.password", None, name=name)
+    catalog.log_event("user.password", None, name=name, **cut_off(catalog.db, get_user(catalog.db, name)))
 
 
-def set_disabled(catalog: Catalog, name: str, disabled: bool, *, count_sessions: bool = False) -> dict:
-    """Disable a user (their sessions end; their tokens stop working) or enable them again; the changes.
-
-    `count_sessions` keeps in the entry how many sessions ended, as `archive users disable` has always done."""
+def set_disabled(catalog: Catalog, name: str, disabled: bool) -> dict:
+    """Disable a user (their sessions end; their tokens are revoked, so enabling them gives none back) or
+    enable them again; the changes."""
     changed = update_user(catalog.db, name, disabled=disabled)
-    ended = end_sessions_of(catalog.db, get_user(catalog.db, name)) if disabled else 0
-    if changed:
-        detail = {"sessions_ended": ended} if count_sessions else {}
-        catalog.log_event(f"user.{'disable' if disabled else 'enable'}", None, name=name, **detail)
+    cut = cut_off(catalog.db, get_user(catalog.db, name)) if disabled else {}
+    if changed or cut.get("tokens_revoked"):
+        catalog.log_event(f"user.{'disable' if disabled else 'enable'}", None, name=name, **cut)
     return changed
 
 
