@@ -23,6 +23,7 @@ from archive.config import Settings
 from archive.disposals import Disposal, disposal_of_bytes
 from archive.errors import ArchiveError, UsageError
 from archive.files import MB, display_path, iter_files, refusal
+from archive.filing.filing import check_file_open, file_ingested
 from archive.lock import writer_lock
 from archive.manifest import Manifest
 from archive.messages import Message
@@ -69,8 +70,11 @@ class _Ingest:
         on_pages: OnPages | None = None,
         describe: Describe | None = None,
         clearance: Clearance | None = None,
+        file_ref: str | None = None,
     ) -> None:
         self.settings = settings
+        self.file_ref = file_ref
+        self.to_file: dict[int, str] = {}  # new record → the file it goes into, once the batch is written
         self.describe = describe
         self.clearance = clearance
         self.manifest = manifest
@@ -121,6 +125,12 @@ class _Ingest:
         sha256: str | None = None,
     ) -> None:
         outcome = IngestOutcome(self.where(source), status, record_id, reason, source=source)
+        if record_id is not None and status in (OutcomeStatus.ADDED, OutcomeStatus.PENDING_OCR):
+            ref = (
+                self.manifest.file_codes.get(self.manifest.key_of(source)) if self.manifest else None
+            ) or self.file_ref
+            if ref:
+                self.to_file[record_id] = ref
         self.catalog.add_outcome(self.batch_id, outcome, sha256)
         self.summary.count(outcome.status)
         if self.on_outcome:
@@ -306,6 +316,7 @@ def ingest(
     on_pages: OnPages | None = None,
     describe: Describe | None = None,
     clearance: Clearance | None = None,
+    file_ref: str | None = None,
 ) -> BatchSummary:
     """Ingest files and folders; every file ends in exactly one outcome. Returns the batch summary.
 
@@ -314,6 +325,8 @@ def ingest(
     from (a web upload: `upload:` and the name as sent), for its outcome row, its `ingest` audit entry and its
     record's `source_path`; without it they hold the file's path (the record: its absolute path). With a
     `clearance` (a web upload's sender), a manifest row never changes an archived record beyond it.
+    `file_ref`: file every new record into this file (hồ sơ), unless its manifest row names another
+    (`file_code`); the file must be open before anything is ingested.
     """
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
@@ -321,10 +334,12 @@ def ingest(
     store = Store(settings.store_dir).ensure()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         recover(settings, catalog, store)
+        for ref in {file_ref, *(manifest.file_codes.values() if manifest else ())} - {None}:
+            check_file_open(catalog, ref, clearance)  # a wrong code stops the batch before it starts
         files = list(iter_files(paths, exclude=settings.home))
         if on_start:
             on_start(len(files))
-        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance)
+        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance, file_ref)
         try:
             for source in files:
                 pending = run.prepare(source)
@@ -336,6 +351,9 @@ def ingest(
             run.pool.close()
         run.flush()
         run.reindex_touched()
+        if run.to_file:
+            run.summary.not_filed = file_ingested(settings, catalog, run.to_file, clearance)
+            run.summary.filed = len(run.to_file) - len(run.summary.not_filed)
         run.summary.seconds = time.monotonic() - started
         catalog.finish_batch(run.batch_id, run.summary.counts)
         return run.summary
