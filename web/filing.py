@@ -1,0 +1,205 @@
+"""Files (hồ sơ) on the web: the fonds and the year's file plan (`/files`, `/files?year=2025`), a file's page
+with its contents list (`/files/<ref>`), the contents list as CSV, a meeting's package, and the JSON API under
+`/api/files` and `/api/fonds`. Everything is cut to the reader's clearance by `archive.filing`: a file above
+it is "not found" exactly as a reference naming no file; documents above it are simply not in the list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, jsonify, render_template, request
+
+from archive.errors import QueryError, UsageError
+from archive.filing import store as filing_store
+from archive.filing.closing import close_file, reopen_file
+from archive.filing.contents import contents_csv, contents_rows
+from archive.filing.filing import add_documents, file_documents, list_visible_files, open_file, remove_documents
+from archive.filing.fonds import list_fonds
+from archive.filing.package import file_package
+from archive.filing.retention import file_retention
+from archive.filing.suggestions import suggestions
+from archive.messages import Message
+from archive.schedule import load_schedule
+from archive.store import Store
+from web import catalog, settings
+from web.auth import clearance, require
+from web.workflow_api import json_body, text_field, writer_settings
+
+filing = Blueprint("filing", __name__)
+
+
+def _year_arg() -> int | None:
+    raw = (request.args.get("year") or "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) != 4:
+        raise QueryError(Message("year must be four digits, not %(value)r", value=raw))
+    return int(raw)
+
+
+def _status_arg() -> str | None:
+    raw = (request.args.get("status") or "").strip()
+    if raw and raw not in ("open", "closed"):
+        raise QueryError(Message("status must be open or closed, not %(value)r", value=raw))
+    return raw or None
+
+
+def file_detail(ref: str) -> dict:
+    """What a file's page and `/api/files/<ref>` show: description, status, retention, hold, contents."""
+    view = file_documents(catalog(), ref, clearance())
+    whole = file_retention(catalog(), view.file, load_schedule(settings().home), view.records)
+    rule = whole.rule
+    return {
+        **view.to_dict(),
+        "hold": filing_store.file_hold(catalog(), view.file.id),
+        "retention_period": rule.label if view.records or view.file.retention else None,
+        "retention_rule": rule.source if view.records or view.file.retention else None,
+        "retention_ends": whole.ends.isoformat() if whole.ends else None,
+        "contents": contents_rows(view),
+    }
+
+
+def plan_listing() -> dict:
+    year = _year_arg()
+    found = list_visible_files(catalog(), clearance(), year=year, unit=request.args.get("unit"), status=_status_arg())
+    years = filing_store.file_years(catalog())
+    return {
+        "year": year,
+        "years": years,
+        "fonds": [f.to_dict() for f in list_fonds(catalog())],
+        "files": [v.to_dict() for v in found],
+    }
+
+
+# --- pages -------------------------------------------------------------------------------------------
+
+
+@filing.get("/files")
+def files_page():
+    return render_template("files.html", listing=plan_listing())
+
+
+@filing.get("/files/<path:ref>/contents.csv")
+def contents_page_csv(ref: str):
+    view = file_documents(catalog(), ref, clearance())
+    catalog().log_event("file.contents", None, file_id=view.file.id)
+    name = f"muc-luc-{view.file.year}-{view.file.code}.csv"
+    return Response(
+        contents_csv(view),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{_ascii(name)}"'},
+    )
+
+
+@filing.get("/files/<path:ref>/package.zip")
+def package(ref: str):
+    name, data = file_package(catalog(), Store(settings().store_dir), ref, clearance())
+    return Response(
+        data, mimetype="application/zip", headers={"Content-Disposition": f'attachment; filename="{_ascii(name)}"'}
+    )
+
+
+@filing.get("/files/<path:ref>")
+def file_page(ref: str):
+    detail = file_detail(ref)
+    catalog().log_event("file.view", None, file_id=detail["id"])
+    return render_template("file.html", file=detail)
+
+
+def _ascii(name: str) -> str:
+    return "".join(c if c.isascii() and (c.isalnum() or c in ".-_") else "_" for c in name)
+
+
+# --- JSON API ----------------------------------------------------------------------------------------
+
+
+@filing.get("/api/fonds")
+def api_fonds():
+    return jsonify({"fonds": [f.to_dict() for f in list_fonds(catalog())]})
+
+
+@filing.get("/api/files")
+def api_files():
+    return jsonify(plan_listing())
+
+
+@filing.post("/api/files")
+def api_open_file():
+    """Open a file ad hoc (archivists): code, title, year, and the plan's other columns."""
+    require("archivist")
+    data = json_body()
+    raw = {
+        name: text_field(data, name)
+        for name in (
+            "code",
+            "title",
+            "heading",
+            "unit",
+            "keeper",
+            "retention",
+            "classification",
+            "description",
+            "kind",
+            "meeting_date",
+            "fonds",
+            "compartments",
+        )
+    }
+    year = data.get("year", date.today().year)
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise UsageError(Message("%(field)s must be a whole number", field="year"))
+    file = open_file(writer_settings(), {**raw, "year": str(year)}, clearance=clearance())
+    return jsonify(file.to_dict()), 201
+
+
+@filing.get("/api/files/suggestions")
+def api_suggestions():
+    require("archivist")
+    return jsonify({"suggestions": [s.to_dict() for s in suggestions(catalog(), clearance())]})
+
+
+@filing.get("/api/files/<path:ref>")
+def api_file(ref: str):
+    detail = file_detail(ref)
+    catalog().log_event("file.view", None, file_id=detail["id"])
+    return jsonify(detail)
+
+
+@filing.post("/api/files/<path:ref>/documents")
+def api_add(ref: str):
+    """File documents: `{"ids": [..]}`, in that order, all or nothing."""
+    require("archivist")
+    view = add_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
+    return jsonify({**view.to_dict(), "contents": contents_rows(view)})
+
+
+@filing.delete("/api/files/<path:ref>/documents")
+def api_remove(ref: str):
+    require("archivist")
+    view = remove_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
+    return jsonify({**view.to_dict(), "contents": contents_rows(view)})
+
+
+@filing.post("/api/files/<path:ref>/close")
+def api_close(ref: str):
+    require("archivist")
+    raw = text_field(json_body(), "date")
+    try:
+        day = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        raise UsageError(Message("date must be YYYY-MM-DD, not %(value)r", value=raw)) from None
+    return jsonify(close_file(writer_settings(), ref, day, clearance=clearance()).to_dict())
+
+
+@filing.post("/api/files/<path:ref>/reopen")
+def api_reopen(ref: str):
+    require("archivist")
+    reason = text_field(json_body(), "reason")
+    return jsonify(reopen_file(writer_settings(), ref, reason, clearance=clearance()).to_dict())
+
+
+def _ids(data: dict) -> list[int]:
+    ids = data.get("ids")
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+        raise UsageError(Message("ids must be a list of record ids"))
+    return ids
