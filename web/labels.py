@@ -115,7 +115,7 @@ ACTIONS = {  # the audit trail's actions (archive.catalog.Catalog.log_event)
     "fonds.add": _l("fonds added"),
     "files.plan": _l("file plan imported"),
     "file.open": _l("file opened"),
-    "file.add": _l("filed"),
+    "file.add": _l("filed into a file"),
     "file.remove": _l("taken out of its file"),
     "file.close": _l("file closed"),
     "file.reopen": _l("file reopened"),
