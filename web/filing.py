@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, Response, jsonify, render_template, request
+from werkzeug.routing import BaseConverter
 
 from archive.errors import QueryError, UsageError
 from archive.filing import store as filing_store
@@ -26,6 +27,17 @@ from web.auth import clearance, require
 from web.workflow_api import json_body, text_field, writer_settings
 
 filing = Blueprint("filing", __name__)
+
+
+class FileRefConverter(BaseConverter):
+    """CODE, YEAR/CODE or FONDS/YEAR/CODE, and nothing longer: `/api/files/01.KL/close` is never read as a
+    file named "01.KL/close"."""
+
+    regex = r"(?:(?:[^/]+/)?\d{4}/)?[^/]+"
+    part_isolating = False
+
+
+filing.record_once(lambda state: state.app.url_map.converters.setdefault("fileref", FileRefConverter))
 
 
 def _year_arg() -> int | None:
@@ -79,7 +91,7 @@ def files_page():
     return render_template("files.html", listing=plan_listing())
 
 
-@filing.get("/files/<path:ref>/contents.csv")
+@filing.get("/files/<fileref:ref>/contents.csv")
 def contents_page_csv(ref: str):
     view = file_documents(catalog(), ref, clearance())
     catalog().log_event("file.contents", None, file_id=view.file.id)
@@ -91,7 +103,7 @@ def contents_page_csv(ref: str):
     )
 
 
-@filing.get("/files/<path:ref>/package.zip")
+@filing.get("/files/<fileref:ref>/package.zip")
 def package(ref: str):
     name, data = file_package(catalog(), Store(settings().store_dir), ref, clearance())
     return Response(
@@ -99,7 +111,7 @@ def package(ref: str):
     )
 
 
-@filing.get("/files/<path:ref>")
+@filing.get("/files/<fileref:ref>")
 def file_page(ref: str):
     detail = file_detail(ref)
     catalog().log_event("file.view", None, file_id=detail["id"])
@@ -158,14 +170,14 @@ def api_suggestions():
     return jsonify({"suggestions": [s.to_dict() for s in suggestions(catalog(), clearance())]})
 
 
-@filing.get("/api/files/<path:ref>")
+@filing.get("/api/files/<fileref:ref>")
 def api_file(ref: str):
     detail = file_detail(ref)
     catalog().log_event("file.view", None, file_id=detail["id"])
     return jsonify(detail)
 
 
-@filing.post("/api/files/<path:ref>/documents")
+@filing.post("/api/files/<fileref:ref>/documents")
 def api_add(ref: str):
     """File documents: `{"ids": [..]}`, in that order, all or nothing."""
     require("archivist")
@@ -173,14 +185,14 @@ def api_add(ref: str):
     return jsonify({**view.to_dict(), "contents": contents_rows(view)})
 
 
-@filing.delete("/api/files/<path:ref>/documents")
+@filing.delete("/api/files/<fileref:ref>/documents")
 def api_remove(ref: str):
     require("archivist")
     view = remove_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
     return jsonify({**view.to_dict(), "contents": contents_rows(view)})
 
 
-@filing.post("/api/files/<path:ref>/close")
+@filing.post("/api/files/<fileref:ref>/close")
 def api_close(ref: str):
     require("archivist")
     raw = text_field(json_body(), "date")
@@ -191,7 +203,7 @@ def api_close(ref: str):
     return jsonify(close_file(writer_settings(), ref, day, clearance=clearance()).to_dict())
 
 
-@filing.post("/api/files/<path:ref>/reopen")
+@filing.post("/api/files/<fileref:ref>/reopen")
 def api_reopen(ref: str):
     require("archivist")
     reason = text_field(json_body(), "reason")

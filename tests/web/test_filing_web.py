@@ -1,0 +1,171 @@
+"""Hồ sơ on the web and through the JSON API, under a real waitress server: the plan, a file's page, its
+contents list and package, the record page's file box, the hoso: filter and the facet. A hostile reader
+(confidential, no compartments) tries every path against a file mixing levels and against a file whose own
+title is secret: the hidden document is nowhere (counts, contents, package, neighbours), the secret file
+answers exactly like a reference that names no file. Each probe is also run as the administrator, to show it
+would have found what it hides."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from urllib.parse import quote
+
+import pytest
+
+from archive.catalog import Catalog
+from archive.config import Settings
+from tests.conftest import Cli, write
+from tests.web.browser import Http
+from tests.web.conftest import add_user, serving
+
+SECRET_WORDS = ("bimatfileword", "Hồ sơ kế hoạch phòng thủ", "tuyetmatdocword", "99-NQ/TU")
+DOCS = {  # name: (classification, symbol, issued, text)
+    "a.txt": ("unclassified", "1-KL/TU", "2024-02-01", "KẾT LUẬN về công tác văn thư lưu trữ năm 2024 congkhai."),
+    "b.txt": ("secret", "99-NQ/TU", "2024-03-01", "NGHỊ QUYẾT tuyetmatdocword về văn thư lưu trữ."),
+    "c.txt": ("unclassified", "3-BC/TU", "2024-04-01", "BÁO CÁO thực hiện Kết luận về văn thư lưu trữ congkhai."),
+    "d.txt": ("unclassified", "4-CV/TU", "2024-05-01", "CÔNG VĂN về phòng thủ văn thư lưu trữ congkhai."),
+}
+PLAN = """code,title,year,classification,kind,meeting_date,description
+01.MIX,Hồ sơ hội nghị văn thư lưu trữ,2024,,meeting,2024-06-01,Tài liệu phiên họp
+09.SEC,Hồ sơ kế hoạch phòng thủ,2024,secret,,,bimatfileword
+"""
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    root = tmp_path_factory.mktemp("filing-web")
+    settings = Settings(home=root / "home", workers=2)
+    cli = Cli(settings)
+    inbox = root / "in"
+    for name, (_, _, _, text) in DOCS.items():
+        write(inbox / name, text + "\n")
+    rows = "".join(f"{n},{c},{s},{d}\n" for n, (c, s, d, _) in DOCS.items())
+    write(root / "m.csv", "file,classification,doc_number,issued\n" + rows)
+    assert cli("ingest", str(inbox), "--manifest", str(root / "m.csv"), "-q").exit_code == 0
+    assert cli("fonds", "add", "TUQT", "Phông Tỉnh ủy Quảng Trị").exit_code == 0
+    write(root / "plan.csv", PLAN)
+    assert cli("files", "plan", "import", str(root / "plan.csv")).exit_code == 0
+    with Catalog(settings.catalog_path) as catalog:
+        ids = {r.filename: r.id for r in catalog.iter_records()}
+    assert cli("files", "add", "01.MIX", str(ids["a.txt"]), str(ids["b.txt"]), str(ids["c.txt"])).exit_code == 0
+    assert cli("files", "add", "09.SEC", str(ids["d.txt"])).exit_code == 0
+    admin = add_user(cli, "admin", "admin", "top_secret")
+    reader = add_user(cli, "reader", "reader", "confidential")
+    with serving(settings) as base:
+        yield {"settings": settings, "ids": ids, "admin": Http(base, admin["token"]),
+               "reader": Http(base, reader["token"]), "base": base, "reader_user": reader}  # fmt: skip
+
+
+def leak_free(reply, *extra: str) -> str:
+    text = reply.body.decode("utf-8", errors="replace")
+    for word in (*SECRET_WORDS, *extra):
+        assert word.lower() not in text.lower(), f"{word!r} leaked"
+    return text
+
+
+def test_the_plan_and_a_file_for_the_administrator(world):
+    admin, ids = world["admin"], world["ids"]
+    listing = admin.get("/api/files?year=2024").json()
+    assert {f["code"]: f["documents"] for f in listing["files"]} == {"01.MIX": 3, "09.SEC": 1}
+    assert listing["fonds"] == [{"id": 1, "code": "TUQT", "name": "Phông Tỉnh ủy Quảng Trị"}]
+    detail = admin.get("/api/files/01.MIX").json()
+    assert [row["id"] for row in detail["contents"]] == [ids["a.txt"], ids["b.txt"], ids["c.txt"]]
+    assert detail["kind"] == "meeting" and detail["meeting_date"] == "2024-06-01" and detail["status"] == "open"
+    page = admin.get("/files/TUQT/2024/01.MIX")
+    assert page.status == 200 and "99-NQ/TU" in page.text and "01/06/2024" in page.text
+    assert "bimatfileword" in admin.get("/files/09.SEC").text
+    assert admin.get("/api/search?q=hoso:09.SEC").json()["total"] == 1
+    assert admin.get("/api/fonds").json()["fonds"][0]["code"] == "TUQT"
+
+
+def test_a_reader_sees_a_mixed_file_without_the_document_above_them(world):
+    reader, ids = world["reader"], world["ids"]
+    detail = reader.get("/api/files/01.MIX")
+    leak_free(detail)
+    assert detail.json()["documents"] == 2
+    assert [row["stt"] for row in detail.json()["contents"]] == [1, 2]  # numbered without a gap
+    assert [row["id"] for row in detail.json()["contents"]] == [ids["a.txt"], ids["c.txt"]]
+    assert leak_free(reader.get("/files/01.MIX")).count("<tr>") == 3  # the header and two documents
+    rows = list(csv.reader(io.StringIO(leak_free(reader.get("/files/01.MIX/contents.csv")).lstrip("\ufeff"))))
+    assert [r[2] for r in rows[1:]] == ["1-KL/TU", "3-BC/TU"]
+    listing = reader.get("/api/files")
+    leak_free(listing)
+    assert [(f["code"], f["documents"]) for f in listing.json()["files"]] == [("01.MIX", 2)]
+    assert "09.SEC" not in leak_free(reader.get("/files?year=2024"))
+    # The record page's file box: neighbours skip the hidden document.
+    page = leak_free(reader.get(f"/records/{ids['c.txt']}"))
+    assert "Hồ sơ hội nghị văn thư lưu trữ" in page and f"/records/{ids['a.txt']}" in page
+    assert f"/records/{ids['b.txt']}" not in page
+    found = reader.get("/api/search?q=hoso:01.MIX")
+    leak_free(found)
+    assert {h["id"] for h in found.json()["hits"]} == {ids["a.txt"], ids["c.txt"]}
+    facet = reader.get("/api/search?q=van+thu").json()["facets"]["file"]
+    assert facet == [{"value": "TUQT/2024/01.MIX", "code": "01.MIX", "title": "Hồ sơ hội nghị văn thư lưu trữ",
+                      "count": 2}]  # fmt: skip
+
+
+def test_a_file_above_the_reader_answers_like_a_missing_one(world):
+    reader, admin, ids = world["reader"], world["admin"], world["ids"]
+    for path in ("/api/files/{}", "/files/{}", "/files/{}/contents.csv", "/files/{}/package.zip"):
+        hidden, missing = reader.get(path.format("09.SEC")), reader.get(path.format("77.NONE"))
+        assert hidden.status == missing.status == 404, path
+        assert leak_free(hidden).replace("09.SEC", "X") == missing.text.replace("77.NONE", "X"), path
+        assert admin.get(path.format("09.SEC")).status == 200
+    by_filter = reader.get("/api/search?q=" + quote("congkhai hoso:09.SEC"))
+    none = reader.get("/api/search?q=" + quote("congkhai hoso:77.NONE"))
+    assert by_filter.json()["total"] == none.json()["total"] == 0
+    assert reader.get("/api/search?hoso=09.SEC&q=congkhai").json()["total"] == 0
+    # Its document is the reader's to see, alone: no file box, no facet entry, nothing of the file's title.
+    page = leak_free(reader.get(f"/records/{ids['d.txt']}"))
+    assert "09.SEC" not in page
+    assert "09.SEC" not in leak_free(reader.get(f"/api/records/{ids['d.txt']}"))
+    assert all(f["code"] != "09.SEC" for f in reader.get("/api/search?q=phong+thu").json()["facets"].get("file", []))
+    assert "09.SEC" not in leak_free(reader.get("/?q=phong+thu"))
+
+
+def test_the_package_holds_what_the_caller_may_see_with_checksums_each_audited(world):
+    reader, admin, ids, settings = world["reader"], world["admin"], world["ids"], world["settings"]
+    with Catalog(settings.catalog_path) as catalog:
+        before = catalog.db.execute("SELECT count(*) FROM events WHERE action = 'download'").fetchone()[0]
+    reply = reader.get("/files/01.MIX/package.zip")
+    assert reply.status == 200 and reply.headers["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(reply.body)) as package:
+        names = package.namelist()
+        assert names == ["001-a.txt", "002-c.txt", "muc-luc.csv", "SHA256SUMS"]
+        sums = dict(line.split("  ")[::-1] for line in package.read("SHA256SUMS").decode().splitlines())
+        for name in ("001-a.txt", "002-c.txt"):
+            assert hashlib.sha256(package.read(name)).hexdigest() == sums[name]
+        assert "99-NQ/TU" not in package.read("muc-luc.csv").decode("utf-8")
+    with Catalog(settings.catalog_path) as catalog:
+        rows = catalog.db.execute(
+            "SELECT record_id, actor, detail FROM events WHERE action = 'download' ORDER BY id"
+        ).fetchall()[before:]
+    assert [(r[0], r[1]) for r in rows] == [(ids["a.txt"], "reader"), (ids["c.txt"], "reader")]
+    assert all(json.loads(r[2])["package"] for r in rows)
+    with zipfile.ZipFile(io.BytesIO(admin.get("/files/01.MIX/package.zip").body)) as package:
+        assert len(package.namelist()) == 5
+
+
+def test_archivists_file_close_and_reopen_through_the_api(world):
+    admin, reader, ids = world["admin"], world["reader"], world["ids"]
+    denied = reader.post("/api/files/01.MIX/close", body={})
+    assert denied.status == 403
+    opened = admin.post("/api/files", body={"code": "05.AD", "title": "Hồ sơ mở thêm", "year": 2024})
+    assert opened.status == 201 and opened.json()["source"] == "ad hoc"
+    twice = admin.post("/api/files/05.AD/documents", body={"ids": [ids["a.txt"]]})
+    assert twice.status == 400 and "filed already" in twice.json()["error"]["message"]
+    assert admin.delete("/api/files/01.MIX/documents", body={"ids": [ids["c.txt"]]}).status == 200
+    added = admin.post("/api/files/05.AD/documents", body={"ids": [ids["c.txt"]]})
+    assert added.status == 200 and added.json()["documents"] == 1
+    closed = admin.post("/api/files/05.AD/close", body={"date": "2024-12-31"})
+    assert closed.status == 200 and closed.json()["closed_on"] == "2024-12-31"
+    refused = admin.post("/api/files/05.AD/documents", body={"ids": [ids["a.txt"]]})
+    assert refused.status == 400
+    assert admin.post("/api/files/05.AD/reopen", body={}).status == 400  # a reason is required
+    assert admin.post("/api/files/05.AD/reopen", body={"reason": "bổ sung"}).json()["status"] == "open"
+    assert admin.delete("/api/files/05.AD/documents", body={"ids": [ids["c.txt"]]}).status == 200
+    assert admin.post("/api/files/01.MIX/documents", body={"ids": [ids["c.txt"]]}).status == 200
