@@ -109,6 +109,12 @@ RECORD = _obj(
         "citations": _array(_obj({"symbol": {"type": "string"}, "id": _nullable("integer")})),
         "cited_by": _array(_obj({"symbol": {"type": "string"}, "id": {"type": "integer"}}, ["symbol", "id"])),
         "ocr": OCR,
+        "file": {
+            "type": "object",
+            "nullable": True,
+            "description": "the file (hồ sơ) it is filed in, if the caller may see it: {file, position, count, "
+            "previous, next}, the neighbours among the documents the caller may see",
+        },
         "links": _obj(
             {
                 "download": {"type": "string", "description": "the original bytes"},

@@ -80,6 +80,9 @@ def test_the_plan_and_a_file_for_the_administrator(world):
     assert "bimatfileword" in admin.get("/files/09.SEC").text
     assert admin.get("/api/search?q=hoso:09.SEC").json()["total"] == 1
     assert admin.get("/api/fonds").json()["fonds"][0]["code"] == "TUQT"
+    box = admin.get(f"/api/records/{ids['c.txt']}").json()["file"]
+    assert (box["position"], box["count"], box["previous"]["id"]) == (3, 3, ids["b.txt"])
+    assert admin.get(f"/api/records/{ids['d.txt']}").json()["file"]["file"]["code"] == "09.SEC"
 
 
 def test_a_reader_sees_a_mixed_file_without_the_document_above_them(world):
@@ -100,6 +103,8 @@ def test_a_reader_sees_a_mixed_file_without_the_document_above_them(world):
     page = leak_free(reader.get(f"/records/{ids['c.txt']}"))
     assert "Hồ sơ hội nghị văn thư lưu trữ" in page and f"/records/{ids['a.txt']}" in page
     assert f"/records/{ids['b.txt']}" not in page
+    box = reader.get(f"/api/records/{ids['c.txt']}").json()["file"]
+    assert (box["position"], box["count"], box["previous"]["id"], box["next"]) == (2, 2, ids["a.txt"], None)
     found = reader.get("/api/search?q=hoso:01.MIX")
     leak_free(found)
     assert {h["id"] for h in found.json()["hits"]} == {ids["a.txt"], ids["c.txt"]}
@@ -122,7 +127,8 @@ def test_a_file_above_the_reader_answers_like_a_missing_one(world):
     # Its document is the reader's to see, alone: no file box, no facet entry, nothing of the file's title.
     page = leak_free(reader.get(f"/records/{ids['d.txt']}"))
     assert "09.SEC" not in page
-    assert "09.SEC" not in leak_free(reader.get(f"/api/records/{ids['d.txt']}"))
+    record = reader.get(f"/api/records/{ids['d.txt']}")
+    assert "09.SEC" not in leak_free(record) and record.json()["file"] is None
     assert all(f["code"] != "09.SEC" for f in reader.get("/api/search?q=phong+thu").json()["facets"].get("file", []))
     assert "09.SEC" not in leak_free(reader.get("/?q=phong+thu"))
 
