@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request, send_file
 from werkzeug.routing import BaseConverter
 
 from archive.errors import QueryError, UsageError
@@ -105,10 +105,8 @@ def contents_page_csv(ref: str):
 
 @filing.get("/files/<fileref:ref>/package.zip")
 def package(ref: str):
-    name, data = file_package(catalog(), Store(settings().store_dir), ref, clearance())
-    return Response(
-        data, mimetype="application/zip", headers={"Content-Disposition": f'attachment; filename="{_ascii(name)}"'}
-    )
+    name, package_file = file_package(catalog(), Store(settings().store_dir), ref, clearance())
+    return send_file(package_file, mimetype="application/zip", as_attachment=True, download_name=_ascii(name))
 
 
 @filing.get("/files/<fileref:ref>")

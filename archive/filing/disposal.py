@@ -68,7 +68,10 @@ def dispose_file(
         period = f"{rule.label} ({rule.source}), closed {file.closed_on}"
         catalog.db.execute("PRAGMA secure_delete = ON")
         with catalog.transaction():
-            write_disposals(catalog, approved, authority, actor, origin, extra={"file": file.ref})
+            # A document's disposal record is shown to whoever could see the document: it names its file only
+            # when the file is open to all, the rest stays in the file's own disposal record.
+            named = {"file": file.ref} if file.classification == "unclassified" and not file.compartments else {}
+            write_disposals(catalog, approved, authority, actor, origin, extra=named)
             store.insert_file_disposal(
                 catalog,
                 file,

@@ -5,9 +5,10 @@ included is audited as a download."""
 from __future__ import annotations
 
 import hashlib
-import io
 import re
+import tempfile
 import zipfile
+from typing import IO
 
 from archive.catalog import Catalog
 from archive.errors import ArchiveError
@@ -20,22 +21,31 @@ from indexer.visibility import Clearance
 UNSAFE = re.compile(r"[^\w.\-]+")
 
 
-def file_package(catalog: Catalog, store: Store, ref: str, clearance: Clearance | None) -> tuple[str, bytes]:
-    """(suggested ZIP name, ZIP bytes). Checksums are of the bytes written, checked against the catalog's."""
+SPOOL_BYTES = 32 * 1024 * 1024  # a larger package goes to a temporary file, not the server's memory
+
+
+def file_package(catalog: Catalog, store: Store, ref: str, clearance: Clearance | None) -> tuple[str, IO[bytes]]:
+    """(suggested ZIP name, the ZIP, rewound). Checksums are of the bytes written, checked against the catalog's."""
     view = file_documents(catalog, ref, clearance)
-    buffer = io.BytesIO()
+    # Closed by the caller once sent (Flask closes the file it serves).
+    buffer = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, dir=store.ensure().tmp)  # noqa: SIM115
     sums = []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for n, record in enumerate(view.records, 1):
             name = f"{n:03d}-{UNSAFE.sub('_', record.filename)[:100]}"
-            data = store.path(record.sha256).read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
+            digest = hashlib.sha256()
+            with store.path(record.sha256).open("rb") as original, archive.open(name, "w") as member:
+                while chunk := original.read(1024 * 1024):
+                    digest.update(chunk)
+                    member.write(chunk)
+            digest = digest.hexdigest()
             if digest != record.sha256:  # a damaged original is not handed out as if it were the record
+                buffer.close()
                 raise ArchiveError(Message("the original of record %(id)s is damaged", id=record.id))
-            archive.writestr(name, data)
             sums.append(f"{digest}  {name}\n")
             catalog.log_event("download", record.id, sha256=record.sha256, package=True, file_id=view.file.id)
         archive.writestr("muc-luc.csv", contents_csv(view))
         archive.writestr("SHA256SUMS", "".join(sums))
+    buffer.seek(0)
     stem = UNSAFE.sub("_", f"{view.file.year}-{view.file.code}")
-    return f"ho-so-{stem}.zip", buffer.getvalue()
+    return f"ho-so-{stem}.zip", buffer
