@@ -57,7 +57,7 @@ def world(tmp_path_factory):
     reader = add_user(cli, "reader", "reader", "confidential")
     with serving(settings) as base:
         yield {"settings": settings, "ids": ids, "admin": Http(base, admin["token"]),
-               "reader": Http(base, reader["token"]), "base": base, "reader_user": reader}  # fmt: skip
+               "reader": Http(base, reader["token"]), "base": base, "reader_user": reader, "cli": cli}  # fmt: skip
 
 
 def leak_free(reply, *extra: str) -> str:
@@ -175,3 +175,37 @@ def test_archivists_file_close_and_reopen_through_the_api(world):
     assert admin.post("/api/files/05.AD/reopen", body={"reason": "bổ sung"}).json()["status"] == "open"
     assert admin.delete("/api/files/05.AD/documents", body={"ids": [ids["c.txt"]]}).status == 200
     assert admin.post("/api/files/01.MIX/documents", body={"ids": [ids["c.txt"]]}).status == 200
+
+
+def test_pages_escape_a_files_words_and_have_one_heading(world):
+    admin = world["admin"]
+    hostile = '<script>alert("hồ sơ")</script>'
+    opened = admin.post("/api/files", body={"code": "06.X", "title": hostile, "year": 2024, "description": hostile})
+    assert opened.status == 201
+    for path in ("/files", "/files?year=2024", "/files/2024/06.X"):
+        page = admin.get(path).text
+        assert "<script>alert" not in page and "&lt;script&gt;alert" in page, path
+        assert page.count("<h1") == 1, path
+
+
+def test_the_search_page_offers_the_file_facet_and_its_filter(world):
+    reader, ids = world["reader"], world["ids"]
+    page = leak_free(reader.get("/?q=van+thu"))
+    assert "hoso=TUQT%2F2024%2F01.MIX" in page and "01.MIX Hồ sơ hội nghị văn thư lưu trữ" in page
+    filtered = leak_free(reader.get("/?q=van+thu&hoso=TUQT%2F2024%2F01.MIX"))
+    assert f"/records/{ids['a.txt']}" in filtered and f"/records/{ids['d.txt']}" not in filtered
+
+
+def test_the_audit_trail_withholds_entries_about_a_file_above_the_viewer(world):
+    admin = world["admin"]
+    low = Http(world["base"], add_user(world["cli"], "lowadmin", "admin", "confidential")["token"])
+    secret_id = admin.get("/api/files/09.SEC").json()["id"]
+    assert low.get("/api/files/09.SEC").status == 404
+
+    def file_ids(client) -> set:
+        entries = client.get("/api/audit?limit=1000").json()["entries"]
+        return {(e["detail"] or {}).get("file_id") for e in entries if isinstance(e["detail"], dict)}
+
+    assert secret_id in file_ids(admin)
+    seen = file_ids(low)
+    assert secret_id not in seen and seen - {None}, "entries about the files the viewer may see stay"
