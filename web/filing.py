@@ -14,7 +14,14 @@ from archive.errors import QueryError, UsageError
 from archive.filing import store as filing_store
 from archive.filing.closing import close_file, reopen_file
 from archive.filing.contents import contents_csv, contents_rows
-from archive.filing.filing import add_documents, file_documents, list_visible_files, open_file, remove_documents
+from archive.filing.filing import (
+    add_documents,
+    file_documents,
+    list_visible_files,
+    open_file,
+    remove_documents,
+    reorder_documents,
+)
 from archive.filing.fonds import list_fonds
 from archive.filing.package import file_package
 from archive.filing.retention import file_retention
@@ -187,6 +194,14 @@ def api_add(ref: str):
 def api_remove(ref: str):
     require("archivist")
     view = remove_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
+    return jsonify({**view.to_dict(), "contents": contents_rows(view)})
+
+
+@filing.put("/api/files/<fileref:ref>/order")
+def api_order(ref: str):
+    """Set the order of the documents the caller sees (a meeting's agenda): `{"ids": [..]}`, every one once."""
+    require("archivist")
+    view = reorder_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
     return jsonify({**view.to_dict(), "contents": contents_rows(view)})
 
 

@@ -117,6 +117,7 @@ ACTIONS = {  # the audit trail's actions (archive.catalog.Catalog.log_event)
     "file.open": _l("file opened"),
     "file.add": _l("filed into a file"),
     "file.remove": _l("taken out of its file"),
+    "file.order": _l("file's order changed"),
     "file.close": _l("file closed"),
     "file.reopen": _l("file reopened"),
     "file.view": _l("file viewed"),

@@ -789,6 +789,10 @@ def file_paths() -> dict:
             "delete": _write("Archivists: take documents out of an open file", "files", _json(FILE_CONTENTS),
                              archivist, params=[FILE_REF], body=IDS),
         },
+        "/api/files/{ref}/order": {
+            "put": _write("Archivists: order the documents the caller sees (a meeting's agenda); name each once",
+                          "files", _json(FILE_CONTENTS), archivist, params=[FILE_REF], body=IDS),
+        },
         "/api/files/{ref}/close": {
             "post": _write("Archivists: close the file (no more filing; retention counts from the year after)",
                            "files", _json(FILE), archivist, params=[FILE_REF],

@@ -180,6 +180,21 @@ def files_remove(settings: Settings, ref: str, record_ids: tuple[str, ...], quie
     say(f"file {view.file.ref}: {len(record_ids)} removed, {len(view.records)} documents", quiet)
 
 
+@files.command("order")
+@click.argument("ref")
+@click.argument("record_ids", nargs=-1, required=True)
+@quiet_option
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def files_order(settings: Settings, ref: str, record_ids: tuple[str, ...], quiet: bool, wait: float) -> None:
+    """Set the order of an open file's documents (a meeting's agenda order): name every one, in order."""
+    from archive.filing.filing import reorder_documents, resolve_documents
+
+    view = reorder_documents(settings.with_(lock_wait=wait), ref, resolve_documents(settings, record_ids))
+    say(f"file {view.file.ref}: " + ", ".join(str(r.id) for r in view.records), quiet)
+
+
 @files.command("close")
 @click.argument("ref")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day the matter closed.")

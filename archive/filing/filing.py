@@ -134,6 +134,26 @@ def remove_documents(
         return FileView(file, visible_items(catalog, file, clearance))
 
 
+def reorder_documents(
+    settings: Settings, ref: str, record_ids: Iterable[int], *, clearance: Clearance | None = None
+) -> FileView:
+    """Put the documents the caller sees in this order (a meeting's agenda order): they must be named, each
+    once. They take the places they held between them, so documents hidden from the caller keep theirs."""
+    ids = list(record_ids)
+    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+        file = visible_file(catalog, ref, clearance)
+        _check_open(file)
+        seen = [r.id for r in visible_items(catalog, file, clearance)]
+        if sorted(ids) != sorted(seen) or len(set(ids)) != len(ids):
+            raise UsageError(Message("name every document of file %(file)s once, in the new order", file=file.ref))
+        held = store.item_positions(catalog, file.id)
+        places = sorted(held[i] for i in seen)
+        with catalog.transaction():
+            store.set_positions(catalog, dict(zip(ids, places, strict=True)))
+            catalog.log_event("file.order", None, file_id=file.id, order=ids)
+        return FileView(file, visible_items(catalog, file, clearance))
+
+
 def resolve_documents(settings: Settings, names: Iterable[str], clearance: Clearance | None = None) -> list[int]:
     """Record ids from ids or document symbols (89-KL/TU) as a person types them; a symbol must name one
     record the reader may see."""

@@ -157,6 +157,16 @@ def add_items(catalog: Catalog, file_id: int, record_ids: list[int]) -> None:
     _bump(catalog, record_ids)
 
 
+def item_positions(catalog: Catalog, file_id: int) -> dict[int, int]:
+    return dict(catalog.db.execute("SELECT record_id, position FROM file_items WHERE file_id = ?", (file_id,)))
+
+
+def set_positions(catalog: Catalog, positions: dict[int, int]) -> None:
+    catalog.db.executemany(
+        "UPDATE file_items SET position = ? WHERE record_id = ?", [(p, rid) for rid, p in positions.items()]
+    )
+
+
 def remove_items(catalog: Catalog, record_ids: list[int]) -> None:
     catalog.db.executemany("DELETE FROM file_items WHERE record_id = ?", [(rid,) for rid in record_ids])
     _bump(catalog, record_ids)

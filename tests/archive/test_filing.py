@@ -202,3 +202,14 @@ def test_ingest_files_into_a_file_and_by_manifest_column(cli, planned, tmp_path)
     write(tmp_path / "m2.csv", "file,file_code,title\nb.txt,2016/02.HN,Biên bản hội nghị\n")
     assert cli("ingest", str(other), "--manifest", str(tmp_path / "m2.csv"), "-q").exit_code == 0
     assert json.loads(cli("files", "show", "2016/02.HN", "--json").stdout)["documents"] == 2
+
+
+def test_a_meeting_files_agenda_order(cli, planned):
+    kl, kh, bc = planned["10-KL/TU"], planned["20-KH/TU"], planned["30-BC/TU"]
+    assert cli("files", "add", "02.HN", str(kl), str(kh), str(bc)).exit_code == 0
+    assert cli("files", "order", "02.HN", str(bc), str(kl), str(kh)).exit_code == 0
+    rows = json.loads(cli("files", "show", "02.HN", "--json").stdout)["contents"]
+    assert [r["id"] for r in rows] == [bc, kl, kh]
+    partial = cli("files", "order", "02.HN", str(kl), str(kh))
+    assert partial.exit_code == 1 and "name every document" in partial.stderr
+    assert [r["id"] for r in json.loads(cli("files", "show", "02.HN", "--json").stdout)["contents"]] == [bc, kl, kh]

@@ -209,3 +209,18 @@ def test_the_audit_trail_withholds_entries_about_a_file_above_the_viewer(world):
     assert secret_id in file_ids(admin)
     seen = file_ids(low)
     assert secret_id not in seen and seen - {None}, "entries about the files the viewer may see stay"
+
+
+def test_a_reader_below_a_document_orders_around_it_without_moving_it(world):
+    admin, ids = world["admin"], world["ids"]
+    low = Http(world["base"], add_user(world["cli"], "lowarchivist", "archivist", "confidential")["token"])
+    before = [r["id"] for r in admin.get("/api/files/01.MIX").json()["contents"]]
+    hidden_place = before.index(ids["b.txt"])
+    visible = [i for i in before if i != ids["b.txt"]]
+    refused = low.request("PUT", "/api/files/01.MIX/order", body={"ids": [*visible[::-1], ids["b.txt"]]})
+    unknown = low.request("PUT", "/api/files/01.MIX/order", body={"ids": [*visible[::-1], 99999]})
+    assert refused.status == unknown.status == 400 and refused.body == unknown.body  # no hint of the hidden one
+    done = low.request("PUT", "/api/files/01.MIX/order", body={"ids": visible[::-1]})
+    assert done.status == 200 and [r["id"] for r in done.json()["contents"]] == visible[::-1]
+    after = [r["id"] for r in admin.get("/api/files/01.MIX").json()["contents"]]
+    assert after.index(ids["b.txt"]) == hidden_place and [i for i in after if i != ids["b.txt"]] == visible[::-1]
