@@ -5,9 +5,10 @@ it is "not found" exactly as a reference naming no file; documents above it are 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from flask import Blueprint, Response, jsonify, render_template, request, send_file
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, send_file, url_for
 from werkzeug.routing import BaseConverter
 
 from archive.errors import QueryError, UsageError
@@ -21,6 +22,7 @@ from archive.filing.filing import (
     open_file,
     remove_documents,
     reorder_documents,
+    resolve_documents,
 )
 from archive.filing.fonds import list_fonds
 from archive.filing.package import file_package
@@ -125,6 +127,38 @@ def file_page(ref: str):
 
 def _ascii(name: str) -> str:
     return "".join(c if c.isascii() and (c.isalnum() or c in ".-_") else "_" for c in name)
+
+
+# --- archivists' forms on a file's page ------------------------------------------------------------
+
+
+@filing.post("/files/<fileref:ref>/documents")
+def file_documents_form(ref: str):
+    """Documents by id or symbol (89-KL/TU), separated by spaces or commas, filed in that order."""
+    require("archivist")
+    names = [n for n in re.split(r"[\s,;]+", request.form.get("documents", "")) if n]
+    ids = resolve_documents(settings(), names, clearance())
+    view = add_documents(writer_settings(), ref, ids, clearance=clearance())
+    return redirect(url_for("filing.file_page", ref=view.file.ref), 303)
+
+
+@filing.post("/files/<fileref:ref>/close")
+def close_form(ref: str):
+    require("archivist")
+    raw = (request.form.get("date") or "").strip()
+    try:
+        day = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        raise UsageError(Message("date must be YYYY-MM-DD, not %(value)r", value=raw)) from None
+    file = close_file(writer_settings(), ref, day, clearance=clearance())
+    return redirect(url_for("filing.file_page", ref=file.ref), 303)
+
+
+@filing.post("/files/<fileref:ref>/reopen")
+def reopen_form(ref: str):
+    require("archivist")
+    file = reopen_file(writer_settings(), ref, request.form.get("reason", ""), clearance=clearance())
+    return redirect(url_for("filing.file_page", ref=file.ref), 303)
 
 
 # --- JSON API ----------------------------------------------------------------------------------------

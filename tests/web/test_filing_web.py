@@ -224,3 +224,33 @@ def test_a_reader_below_a_document_orders_around_it_without_moving_it(world):
     assert done.status == 200 and [r["id"] for r in done.json()["contents"]] == visible[::-1]
     after = [r["id"] for r in admin.get("/api/files/01.MIX").json()["contents"]]
     assert after.index(ids["b.txt"]) == hidden_place and [i for i in after if i != ids["b.txt"]] == visible[::-1]
+
+
+def test_an_archivist_files_closes_and_reopens_from_the_files_page(world):
+    admin, ids = world["admin"], world["ids"]
+    clerk = add_user(world["cli"], "clerk", "archivist", "top_secret")
+    browser = Http(world["base"])
+    assert browser.login(clerk["name"], clerk["password"]).status == 302
+    assert admin.post("/api/files", body={"code": "07.F", "title": "Hồ sơ qua biểu mẫu", "year": 2024}).status == 201
+    page = browser.get("/files/2024/07.F").text
+    assert "Đưa vào hồ sơ" in page and "Kết thúc hồ sơ" in page
+    assert browser.post("/files/2024/07.F/documents", form={"documents": "4-CV/TU"}).status == 403  # no CSRF token
+    moved = admin.delete("/api/files/09.SEC/documents", body={"ids": [ids["d.txt"]]})
+    assert moved.status == 200
+    added = browser.form("/files/2024/07.F/documents", {"documents": "4-CV/TU"})
+    assert added.status == 303 and added.headers["Location"].endswith("/files/TUQT/2024/07.F")
+    assert [r["id"] for r in admin.get("/api/files/2024/07.F").json()["contents"]] == [ids["d.txt"]]
+    assert browser.form("/files/2024/07.F/close", {"date": "2024-12-31"}).status == 303
+    closed = browser.get("/files/2024/07.F").text
+    assert "31/12/2024" in closed and "Mở lại hồ sơ" in closed and "Đưa vào hồ sơ" not in closed
+    refused = browser.form("/files/2024/07.F/reopen", {"reason": ""})
+    assert refused.status == 400
+    assert browser.form("/files/2024/07.F/reopen", {"reason": "bổ sung"}).status == 303
+    assert admin.get("/api/files/2024/07.F").json()["status"] == "open"
+    assert admin.delete("/api/files/07.F/documents", body={"ids": [ids["d.txt"]]}).status == 200
+    assert admin.post("/api/files/09.SEC/documents", body={"ids": [ids["d.txt"]]}).status == 200
+    assert reader_cannot_post(world)
+
+
+def reader_cannot_post(world) -> bool:
+    return world["reader"].post("/files/2024/07.F/close", form={"date": ""}).status == 403
