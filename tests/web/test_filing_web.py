@@ -233,7 +233,8 @@ def test_an_archivist_files_closes_and_reopens_from_the_files_page(world):
     assert browser.login(clerk["name"], clerk["password"]).status == 302
     assert admin.post("/api/files", body={"code": "07.F", "title": "Hồ sơ qua biểu mẫu", "year": 2024}).status == 201
     page = browser.get("/files/2024/07.F").text
-    assert "Đưa vào hồ sơ" in page and "Kết thúc hồ sơ" in page
+    assert "Đưa vào hồ sơ" in page and "Kết thúc hồ sơ" in page and page.count("<form") == 3  # sign out, add, close
+    assert "<" not in page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert browser.post("/files/2024/07.F/documents", form={"documents": "4-CV/TU"}).status == 403  # no CSRF token
     moved = admin.delete("/api/files/09.SEC/documents", body={"ids": [ids["d.txt"]]})
     assert moved.status == 200
