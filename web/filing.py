@@ -27,7 +27,7 @@ from archive.filing.filing import (
 from archive.filing.fonds import list_fonds
 from archive.filing.package import file_package
 from archive.filing.retention import file_retention
-from archive.filing.suggestions import suggestions
+from archive.filing.suggestions import dismiss, suggestions
 from archive.messages import Message
 from archive.schedule import load_schedule
 from archive.store import Store
@@ -206,6 +206,15 @@ def api_open_file():
 @filing.get("/api/files/suggestions")
 def api_suggestions():
     require("archivist")
+    return jsonify({"suggestions": [s.to_dict() for s in suggestions(catalog(), clearance())]})
+
+
+@filing.post("/api/files/<fileref:ref>/dismissed")
+def api_dismiss(ref: str):
+    """Never suggest these documents for this file again: `{"ids": [..]}` (accepting is filing them)."""
+    require("archivist")
+    for record_id in _ids(json_body()):
+        dismiss(writer_settings(), record_id, ref, clearance=clearance())
     return jsonify({"suggestions": [s.to_dict() for s in suggestions(catalog(), clearance())]})
 
 

@@ -789,6 +789,11 @@ def file_paths() -> dict:
             "delete": _write("Archivists: take documents out of an open file", "files", _json(FILE_CONTENTS),
                              archivist, params=[FILE_REF], body=IDS),
         },
+        "/api/files/{ref}/dismissed": {
+            "post": _write("Archivists: never suggest these documents for this file again (accepting is filing)",
+                           "files", _json(_obj({"suggestions": _array(SUGGESTION)})), archivist, params=[FILE_REF],
+                           body=IDS),
+        },
         "/api/files/{ref}/order": {
             "put": _write("Archivists: order the documents the caller sees (a meeting's agenda); name each once",
                           "files", _json(FILE_CONTENTS), archivist, params=[FILE_REF], body=IDS),

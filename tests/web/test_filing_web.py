@@ -28,6 +28,7 @@ DOCS = {  # name: (classification, symbol, issued, text)
     "b.txt": ("secret", "99-NQ/TU", "2024-03-01", "NGHỊ QUYẾT tuyetmatdocword về văn thư lưu trữ."),
     "c.txt": ("unclassified", "3-BC/TU", "2024-04-01", "BÁO CÁO thực hiện Kết luận về văn thư lưu trữ congkhai."),
     "d.txt": ("unclassified", "4-CV/TU", "2024-05-01", "CÔNG VĂN về phòng thủ văn thư lưu trữ congkhai."),
+    "e.txt": ("unclassified", "5-KH/TU", "2024-07-01", "KẾ HOẠCH thực hiện Kết luận số 1-KL/TU ngày 01/02/2024."),
 }
 PLAN = """code,title,year,classification,kind,meeting_date,description
 01.MIX,Hồ sơ hội nghị văn thư lưu trữ,2024,,meeting,2024-06-01,Tài liệu phiên họp
@@ -255,3 +256,16 @@ def test_an_archivist_files_closes_and_reopens_from_the_files_page(world):
 
 def reader_cannot_post(world) -> bool:
     return world["reader"].post("/files/2024/07.F/close", form={"date": ""}).status == 403
+
+
+def test_suggestions_through_the_api_are_accepted_by_filing_or_dismissed(world):
+    admin, ids = world["admin"], world["ids"]
+    assert world["reader"].get("/api/files/suggestions").status == 403
+    found = admin.get("/api/files/suggestions").json()["suggestions"]
+    assert [(s["id"], s["file"], s["cites"]["id"]) for s in found] == [(ids["e.txt"], "TUQT/2024/01.MIX", ids["a.txt"])]
+    assert admin.get("/api/files/01.MIX").json()["documents"] == 3  # nothing filed by itself
+    refused = admin.post("/api/files/01.MIX/dismissed", body={"ids": [ids["a.txt"]]})
+    assert refused.status == 400  # it is in that file already
+    done = admin.post("/api/files/01.MIX/dismissed", body={"ids": [ids["e.txt"]]})
+    assert done.status == 200 and done.json()["suggestions"] == []
+    assert admin.get("/api/files/suggestions").json()["suggestions"] == []
