@@ -60,13 +60,10 @@ def visible_records():
 def retention_due(as_of: date) -> dict:
     """Unfiled records whose period ended, and (`files`) closed files due as one unit each: a filed record's
     period counts from its file's closing."""
-    from archive.filing.retention import due_file_dict, due_files
-    from archive.filing.store import files_of
+    from archive.filing.retention import due_file_dict, due_files, unfiled_records
 
     schedule = load_schedule(settings().home)
-    records = list(visible_records())
-    filed = files_of(catalog(), [r.id for r in records])
-    found, undated = due_for_disposal((r for r in records if r.id not in filed), schedule, as_of)
+    found, undated = due_for_disposal(unfiled_records(catalog(), visible_records()), schedule, as_of)
     holds = {d.record.id: find_hold(catalog().db, d.record.id) for d in found}
     rows = [{**d.to_dict(), "hold": holds[d.record.id].to_dict() if holds[d.record.id] else None} for d in found]
     units = due_files(catalog(), schedule, as_of, clearance())

@@ -33,7 +33,7 @@ def retention() -> None:
 @fail_on_archive_errors
 def due(settings: Settings, as_of, as_json: bool) -> None:
     """Records whose retention period has ended, for review (nothing is deleted)."""
-    from archive.filing.retention import due_file_dict, due_files
+    from archive.filing.retention import due_file_dict, due_files, unfiled_records
     from archive.holds import find_hold
     from archive.retention import due_for_disposal
     from archive.schedule import load_schedule
@@ -41,7 +41,7 @@ def due(settings: Settings, as_of, as_json: bool) -> None:
     day = _day(as_of)
     schedule = load_schedule(settings.home)
     with Catalog(settings.catalog_path) as catalog:
-        found, undated = due_for_disposal(unfiled_records(catalog), schedule, day)
+        found, undated = due_for_disposal(unfiled_records(catalog, catalog.iter_records()), schedule, day)
         holds = {d.record.id: find_hold(catalog.db, d.record.id) for d in found}
         due_units = due_files(catalog, schedule, day)
         filed = [r.id for entry, _ in due_units for r, _, _ in entry.records]
@@ -51,16 +51,6 @@ def due(settings: Settings, as_of, as_json: bool) -> None:
     if as_json:
         print_json({"as_of": day.isoformat(), "records": rows, "undated": [r.id for r, _ in undated], "files": units})
         return
-    click.echo(f"{len(units)} files due for review as of {day}, each disposed of as one unit")
-    for unit in units:
-        held = f"  HELD: {unit['hold']['reason']}" if unit["hold"] else ""
-        click.echo(
-            f"  file {unit['ref']} {unit['title']} — closed {unit['closed_on']}, {unit['retention_period']}, "
-            f"ended {unit['ends']}{held}"
-        )
-        for doc in unit["documents"]:
-            mark = f"  HELD: {doc['hold']['reason']}" if doc["hold"] else ""
-            click.echo(f"      [{doc['id']}] {doc['doc_number'] or ''} {doc['title'] or ''}{mark}")
     click.echo(f"{len(rows)} records due for review as of {day} (schedule: {schedule.source})")
     for row in rows:
         held = f"  HELD: {row['hold']['reason']}" if row["hold"] else ""
@@ -73,27 +63,17 @@ def due(settings: Settings, as_of, as_json: bool) -> None:
         click.echo(
             f"{len(undated)} records have a limited period but no date: " + ", ".join(str(r.id) for r, _ in undated)
         )
-
-
-def unfiled_records(catalog: Catalog):
-    """Records not in any file: a filed record's period counts from its file's closing (`retention due` lists
-    the file)."""
-    from archive.filing.store import files_of
-
-    for chunk in _chunks(catalog.iter_records(), 500):
-        filed = files_of(catalog, [r.id for r in chunk])
-        yield from (r for r in chunk if r.id not in filed)
-
-
-def _chunks(items, size: int):
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    if units:  # after the records, as before files existed: scripts reading the first line still can
+        click.echo(f"{len(units)} files due for review as of {day}, each disposed of as one unit")
+        for unit in units:
+            held = f"  HELD: {unit['hold']['reason']}" if unit["hold"] else ""
+            click.echo(
+                f"  file {unit['ref']} {unit['title']} — closed {unit['closed_on']}, {unit['retention_period']}, "
+                f"ended {unit['ends']}{held}"
+            )
+            for doc in unit["documents"]:
+                mark = f"  HELD: {doc['hold']['reason']}" if doc["hold"] else ""
+                click.echo(f"      [{doc['id']}] {doc['doc_number'] or ''} {doc['title'] or ''}{mark}")
 
 
 @retention.command()

@@ -5,6 +5,7 @@ never due. Unfiled documents keep `archive.retention`'s rule."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -97,6 +98,23 @@ def due_files(
             found.append((file_retention(catalog, file, schedule, visible_items(catalog, file, clearance)), held))
     found.sort(key=lambda pair: (pair[0].ends, pair[0].file.ref))
     return found
+
+
+def unfiled_records(catalog: Catalog, records: Iterable[Record], chunk: int = 500) -> Iterator[Record]:
+    """The records not in any file, read in chunks (the retention review of single records takes these; a filed
+    record's period counts from its file's closing, and its file is reviewed as one unit)."""
+    batch: list[Record] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == chunk:
+            yield from _unfiled(catalog, batch)
+            batch = []
+    yield from _unfiled(catalog, batch)
+
+
+def _unfiled(catalog: Catalog, batch: list[Record]) -> list[Record]:
+    filed = store.files_of(catalog, [r.id for r in batch])
+    return [r for r in batch if r.id not in filed]
 
 
 def due_file_dict(entry: FileRetention, hold: dict | None, holds: dict[int, dict]) -> dict:
