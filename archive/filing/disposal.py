@@ -57,7 +57,7 @@ def dispose_file(
         recover(settings, catalog, Store(settings.store_dir).ensure())
         file = visible_file(catalog, ref, clearance)
         result = FileDisposalResult(file.ref)
-        records = list(catalog.get_many(store.item_ids(catalog, file.id)).values())
+        records = store.items(catalog, file.id)
         whole = file_retention(catalog, file, schedule, records)
         result.refused = _refusals(catalog, file, whole, records, clearance, today)
         if result.refused:

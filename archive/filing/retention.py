@@ -92,8 +92,8 @@ def due_files(
         if not can_see_file(clearance, file):
             continue
         held = store.file_hold(catalog, file.id)
-        every = catalog.get_many(store.item_ids(catalog, file.id)).values()
-        whole = file_retention(catalog, file, schedule, list(every))
+        every = store.items(catalog, file.id)
+        whole = file_retention(catalog, file, schedule, every)
         if whole.due(as_of):
             found.append((file_retention(catalog, file, schedule, visible_items(catalog, file, clearance)), held))
     found.sort(key=lambda pair: (pair[0].ends, pair[0].file.ref))

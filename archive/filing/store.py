@@ -143,6 +143,13 @@ def item_ids(catalog: Catalog, file_id: int) -> list[int]:
     return [r[0] for r in rows]
 
 
+def items(catalog: Catalog, file_id: int) -> list:
+    """Every record of the file in contents order, whoever may see them (disposal, retention review)."""
+    ids = item_ids(catalog, file_id)
+    found = catalog.get_many(ids)
+    return [found[i] for i in ids if i in found]
+
+
 def add_items(catalog: Catalog, file_id: int, record_ids: list[int]) -> None:
     """File these records at the end of the file, in the order given; each record's revision is bumped so an
     incremental reindex writes its file into the index."""
