@@ -334,8 +334,11 @@ def ingest(
     store = Store(settings.store_dir).ensure()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         recover(settings, catalog, store)
-        for ref in {file_ref, *(manifest.file_codes.values() if manifest else ())} - {None}:
-            check_file_open(catalog, ref, clearance)  # a wrong code stops the batch before it starts
+        for ref in sorted({file_ref, *(manifest.file_codes.values() if manifest else ())} - {None}):
+            try:  # a wrong code stops the batch before it starts: bad input, as a manifest's error is
+                check_file_open(catalog, ref, clearance)
+            except ArchiveError as exc:
+                raise UsageError(exc.message) from None
         files = list(iter_files(paths, exclude=settings.home))
         if on_start:
             on_start(len(files))
