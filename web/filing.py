@@ -6,14 +6,16 @@ it is "not found" exactly as a reference naming no file; documents above it are 
 from __future__ import annotations
 
 import re
+import tempfile
 from datetime import date
+from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, send_file, url_for
 from werkzeug.routing import BaseConverter
 
 from archive.errors import QueryError, UsageError
 from archive.filing import store as filing_store
-from archive.filing.closing import close_file, reopen_file
+from archive.filing.closing import close_file, hold_file, release_file, reopen_file
 from archive.filing.contents import contents_csv, contents_rows
 from archive.filing.filing import (
     add_documents,
@@ -24,8 +26,9 @@ from archive.filing.filing import (
     reorder_documents,
     resolve_documents,
 )
-from archive.filing.fonds import list_fonds
+from archive.filing.fonds import add_fonds, list_fonds
 from archive.filing.package import file_package
+from archive.filing.plan import import_plan
 from archive.filing.retention import file_retention
 from archive.filing.suggestions import dismiss, suggestions
 from archive.messages import Message
@@ -33,6 +36,7 @@ from archive.schedule import load_schedule
 from archive.store import Store
 from web import catalog, settings
 from web.auth import clearance, require
+from web.messages import localize
 from web.workflow_api import json_body, text_field, writer_settings
 
 filing = Blueprint("filing", __name__)
@@ -40,9 +44,9 @@ filing = Blueprint("filing", __name__)
 
 class FileRefConverter(BaseConverter):
     """CODE, YEAR/CODE or FONDS/YEAR/CODE, and nothing longer: `/api/files/01.KL/close` is never read as a
-    file named "01.KL/close"."""
+    file named "01.KL/close", nor `/api/files/plan` as a file coded "plan" (name such a file YEAR/plan)."""
 
-    regex = r"(?:(?:[^/]+/)?\d{4}/)?[^/]+"
+    regex = r"(?!(?:plan|suggestions)(?![^/]))(?:(?:[^/]+/)?\d{4}/)?[^/]+"  # /api/files/plan is not a file
     part_isolating = False
 
 
@@ -167,6 +171,49 @@ def reopen_form(ref: str):
 @filing.get("/api/fonds")
 def api_fonds():
     return jsonify({"fonds": [f.to_dict() for f in list_fonds(catalog())]})
+
+
+@filing.post("/api/fonds")
+def api_add_fonds():
+    """Archivists: add a fonds `{"code", "name"}`."""
+    require("archivist")
+    data = json_body()
+    found = add_fonds(writer_settings(), text_field(data, "code"), text_field(data, "name"))
+    return jsonify(found.to_dict()), 201
+
+
+@filing.post("/api/files/plan")
+def api_import_plan():
+    """Archivists: a year's file plan as a CSV body (text/csv, UTF-8); `?dry_run=1` only checks. With any
+    problem nothing is created (422, each problem with its line)."""
+    require("archivist")
+    body = request.get_data(cache=False)
+    dry_run = request.args.get("dry_run") in ("1", "true", "yes")
+    store_ = Store(settings().store_dir).ensure()
+    with tempfile.NamedTemporaryFile(dir=store_.tmp, suffix=".csv") as sent:
+        sent.write(body)
+        sent.flush()
+        result = import_plan(
+            writer_settings(), Path(sent.name), dry_run=dry_run, shown_as="plan.csv", clearance=clearance()
+        )
+    problems = [{**p.to_dict(), "text": localize(p.message)} for p in result.problems]
+    return jsonify({**result.to_dict(), "problems": problems}), 200 if result.ok else 422
+
+
+@filing.post("/api/files/<fileref:ref>/hold")
+def api_hold(ref: str):
+    """Archivists: put a whole file under legal hold `{"reason"}`."""
+    require("archivist")
+    return jsonify(
+        {"hold": hold_file(writer_settings(), ref, text_field(json_body(), "reason"), clearance=clearance())}
+    ), 201
+
+
+@filing.delete("/api/files/<fileref:ref>/hold")
+def api_release(ref: str):
+    require("archivist")
+    release_file(writer_settings(), ref, text_field(json_body(), "reason"), clearance=clearance())
+    return jsonify({"hold": None})
 
 
 @filing.get("/api/files")

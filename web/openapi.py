@@ -309,6 +309,23 @@ FILE_DETAIL = _obj(
         "contents": _array(CONTENTS_ROW),
     }
 )  # fmt: skip
+FILE_HOLD = _obj({"reason": {"type": "string"}, "by": {"type": "string"}, "since": {"type": "string"}})
+PLAN_RESULT = _obj(
+    {
+        "rows": {"type": "integer"},
+        "imported": {"type": "integer"},
+        "problems": _array(
+            _obj(
+                {
+                    "line": {"type": "integer"},
+                    "message": {"type": "string"},
+                    "severity": {"type": "string"},
+                    "text": {"type": "string"},
+                }
+            )
+        ),
+    }
+)
 FILE_CONTENTS = _obj({**FILE["properties"], "contents": _array(CONTENTS_ROW)})
 PLAN_LISTING = _obj(
     {
@@ -769,7 +786,30 @@ def file_paths() -> dict:
     ]
     archivist = (400, 401, 403, 404, 503)
     return {
-        "/api/fonds": _get("Every fonds (phông)", _obj({"fonds": _array(FONDS)}), tag="files"),
+        "/api/fonds": {
+            **_get("Every fonds (phông)", _obj({"fonds": _array(FONDS)}), tag="files"),
+            "post": _write("Archivists: add a fonds", "files", _json(FONDS, "Added"), (400, 401, 403, 503),
+                           body=_obj({"code": {"type": "string"}, "name": {"type": "string"}}), status="201"),
+        },
+        "/api/files/plan": {
+            "post": {
+                "summary": "Archivists: load a year's file plan from CSV (nothing is created when a row has a problem)",
+                "tags": ["files"],
+                "parameters": [_param("dry_run", schema={"type": "string", "enum": ["", "0", "1"]},
+                                      text="1: check only")],
+                "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
+                "responses": {"200": _json(PLAN_RESULT), "422": _json(PLAN_RESULT, "problems: nothing created"),
+                              **_errors(400, 401, 403, 503)},
+            }
+        },
+        "/api/files/{ref}/hold": {
+            "post": _write("Archivists: put the whole file under legal hold", "files",
+                           _json(_obj({"hold": FILE_HOLD}), "Held"), archivist, params=[FILE_REF],
+                           body=_obj({"reason": REASON}), status="201"),
+            "delete": _write("Archivists: lift the file's legal hold", "files",
+                             _json(_obj({"hold": {"type": "object", "nullable": True}})), archivist, params=[FILE_REF],
+                             body=_obj({"reason": REASON})),
+        },
         "/api/files": {
             **_get("The file plan: files the caller may see, by year", PLAN_LISTING, listing, (400, 401), "files"),
             "post": _write("Archivists: open a file ad hoc", "files", _json(FILE, "Opened"), (400, 401, 403, 503),

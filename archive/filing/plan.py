@@ -99,9 +99,16 @@ def file_values(raw: dict[str, str], clearance: Clearance | None = None) -> dict
 
 
 def import_plan(
-    settings: Settings, path: Path, *, fonds: str | None = None, dry_run: bool = False, shown_as: str | None = None
+    settings: Settings,
+    path: Path,
+    *,
+    fonds: str | None = None,
+    dry_run: bool = False,
+    shown_as: str | None = None,
+    clearance: Clearance | None = None,
 ) -> PlanResult:
-    """Check the plan in `path` and, unless `dry_run` or it has problems, create its files (one audit entry)."""
+    """Check the plan in `path` and, unless `dry_run` or it has problems, create its files (one audit entry).
+    With a `clearance` (a person's upload), a row may not classify a file beyond it."""
     shown = shown_as or str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -135,7 +142,7 @@ def import_plan(
                 continue
             raw = {h: c for h, c in zip(header, cells, strict=False)}
             try:
-                values = file_values(raw)
+                values = file_values(raw, clearance)
                 values["fonds_id"] = fonds_for(catalog, (raw.get("fonds") or "").strip() or fonds).id
             except (ValueError, UsageError) as exc:
                 result.problems.append(ManifestProblem(line, message_of(exc)))

@@ -269,3 +269,46 @@ def test_suggestions_through_the_api_are_accepted_by_filing_or_dismissed(world):
     done = admin.post("/api/files/01.MIX/dismissed", body={"ids": [ids["e.txt"]]})
     assert done.status == 200 and done.json()["suggestions"] == []
     assert admin.get("/api/files/suggestions").json()["suggestions"] == []
+
+
+def test_fonds_a_plan_and_a_files_hold_through_the_api(world):
+    admin, reader = world["admin"], world["reader"]
+    assert reader.post("/api/fonds", body={"code": "X", "name": "Y"}).status == 403
+    added = admin.post("/api/fonds", body={"code": "VPTU", "name": "Phông Văn phòng Tỉnh ủy"})
+    assert added.status == 201 and added.json()["code"] == "VPTU"
+    assert admin.post("/api/fonds", body={"code": "VPTU", "name": "lặp"}).status == 400
+    plan = "code,title,year,fonds\n01.A,Hồ sơ A,2026,VPTU\n02.B,,2026,VPTU\n".encode()
+    refused = post_csv(admin, "/api/files/plan", plan)
+    assert refused.status == 422 and [p["line"] for p in refused.json()["problems"]] == [3]
+    assert admin.get("/api/files?year=2026").json()["files"] == []
+    good = "code,title,year,fonds,classification\n01.A,Hồ sơ A,2026,VPTU,\n02.B,Hồ sơ B,2026,VPTU,\n".encode()
+    assert post_csv(admin, "/api/files/plan?dry_run=1", good).json()["imported"] == 0
+    loaded = post_csv(admin, "/api/files/plan", good)
+    assert loaded.status == 200 and loaded.json()["imported"] == 2
+    beyond = "code,title,year,fonds,classification\n03.C,Hồ sơ C,2026,VPTU,secret\n".encode()
+    low = Http(world["base"], add_user(world["cli"], "lowclerk", "archivist", "confidential")["token"])
+    assert post_csv(low, "/api/files/plan", beyond).status == 422
+    held = admin.post("/api/files/VPTU/2026/01.A/hold", body={"reason": "thanh tra"})
+    assert held.status == 201 and held.json()["hold"]["reason"] == "thanh tra"
+    assert admin.get("/api/files/VPTU/2026/01.A").json()["hold"]["reason"] == "thanh tra"
+    assert admin.delete("/api/files/VPTU/2026/01.A/hold", body={"reason": "xong"}).json() == {"hold": None}
+
+
+def post_csv(client: Http, path: str, data: bytes):
+    """A CSV body, as a spreadsheet export is sent (Http sends forms and JSON only)."""
+    import urllib.error
+    import urllib.request
+
+    from tests.web.browser import Reply
+
+    request = urllib.request.Request(
+        client.base + path,
+        data=data,
+        method="POST",
+        headers={"Content-Type": "text/csv", "Authorization": f"Bearer {client.token}"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return Reply(response.status, response.headers, response.read())
+    except urllib.error.HTTPError as error:
+        return Reply(error.code, error.headers, error.read())
