@@ -124,6 +124,10 @@ def test_closing_reopening_and_retention_from_the_closing(cli, planned, settings
     assert cli("files", "close", "2016/01.KL", "--date", "2019-06-30").exit_code == 0
     refused = cli("files", "add", "2016/01.KL", str(le))
     assert refused.exit_code == 1 and "is closed" in refused.stderr
+    closed = json.loads(cli("files", "list", "--closed", "--json").stdout)["files"]
+    still_open = json.loads(cli("files", "list", "--open", "--unit", "Văn phòng", "--json").stdout)["files"]
+    assert [f["ref"] for f in closed] == ["TUQT/2016/01.KL"]
+    assert sorted(f["ref"] for f in still_open) == ["TUQT/2016/02.HN", "TUQT/2017/01.KL"]
     # Kept 5 years from 1 January 2020 (the year after closing), not from the documents' own 2015 dates.
     early = json.loads(cli("retention", "due", "--as-of", "2024-12-31", "--json").stdout)
     assert early["files"] == [] and kl not in {r["id"] for r in early["records"]}
