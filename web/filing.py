@@ -25,6 +25,7 @@ from archive.filing.filing import (
     remove_documents,
     reorder_documents,
     resolve_documents,
+    visible_years,
 )
 from archive.filing.fonds import add_fonds, list_fonds
 from archive.filing.package import file_package
@@ -87,7 +88,7 @@ def file_detail(ref: str) -> dict:
 def plan_listing() -> dict:
     year = _year_arg()
     found = list_visible_files(catalog(), clearance(), year=year, unit=request.args.get("unit"), status=_status_arg())
-    years = filing_store.file_years(catalog())
+    years = visible_years(catalog(), clearance())
     return {
         "year": year,
         "years": years,

@@ -78,6 +78,11 @@ def list_visible_files(
     return [FileView(f, visible_items(catalog, f, clearance)) for f in files]
 
 
+def visible_years(catalog: Catalog, clearance: Clearance | None) -> list[int]:
+    """The plan years the reader has a file in, newest first (a year of hidden files only is not named)."""
+    return sorted({f.year for f in store.list_files(catalog) if can_see_file(clearance, f)}, reverse=True)
+
+
 def add_documents(
     settings: Settings, ref: str, record_ids: Iterable[int], *, clearance: Clearance | None = None
 ) -> FileView:

@@ -97,10 +97,6 @@ def list_files(
     return [_file(r) for r in catalog.db.execute(sql, args)]
 
 
-def file_years(catalog: Catalog) -> list[int]:
-    return [r[0] for r in catalog.db.execute("SELECT DISTINCT year FROM files ORDER BY year DESC")]
-
-
 def set_closed(catalog: Catalog, file_id: int, closed_on: str | None) -> None:
     catalog.db.execute("UPDATE files SET closed_on = ? WHERE id = ?", (closed_on, file_id))
 

@@ -57,8 +57,15 @@ def world(tmp_path_factory):
     admin = add_user(cli, "admin", "admin", "top_secret")
     reader = add_user(cli, "reader", "reader", "confidential")
     with serving(settings) as base:
-        yield {"settings": settings, "ids": ids, "admin": Http(base, admin["token"]),
-               "reader": Http(base, reader["token"]), "base": base, "reader_user": reader, "cli": cli}  # fmt: skip
+        yield {
+            "settings": settings,
+            "ids": ids,
+            "admin": Http(base, admin["token"]),
+            "reader": Http(base, reader["token"]),
+            "base": base,
+            "reader_user": reader,
+            "cli": cli,
+        }
 
 
 def leak_free(reply, *extra: str) -> str:
@@ -100,6 +107,7 @@ def test_a_reader_sees_a_mixed_file_without_the_document_above_them(world):
     leak_free(listing)
     assert [(f["code"], f["documents"]) for f in listing.json()["files"]] == [("01.MIX", 2)]
     assert "09.SEC" not in leak_free(reader.get("/files?year=2024"))
+    assert admin_only_year_is_not_named(world)
     # The record page's file box: neighbours skip the hidden document.
     page = leak_free(reader.get(f"/records/{ids['c.txt']}"))
     assert "Hồ sơ hội nghị văn thư lưu trữ" in page and f"/records/{ids['a.txt']}" in page
@@ -110,8 +118,9 @@ def test_a_reader_sees_a_mixed_file_without_the_document_above_them(world):
     leak_free(found)
     assert {h["id"] for h in found.json()["hits"]} == {ids["a.txt"], ids["c.txt"]}
     facet = reader.get("/api/search?q=van+thu").json()["facets"]["file"]
-    assert facet == [{"value": "TUQT/2024/01.MIX", "code": "01.MIX", "title": "Hồ sơ hội nghị văn thư lưu trữ",
-                      "count": 2}]  # fmt: skip
+    assert facet == [
+        {"value": "TUQT/2024/01.MIX", "code": "01.MIX", "title": "Hồ sơ hội nghị văn thư lưu trữ", "count": 2}
+    ]
 
 
 def test_a_file_above_the_reader_answers_like_a_missing_one(world):
@@ -312,3 +321,14 @@ def post_csv(client: Http, path: str, data: bytes):
             return Reply(response.status, response.headers, response.read())
     except urllib.error.HTTPError as error:
         return Reply(error.code, error.headers, error.read())
+
+
+def admin_only_year_is_not_named(world) -> bool:
+    """A plan year holding only files above the reader is not among the years they are offered."""
+    admin, reader = world["admin"], world["reader"]
+    made = admin.post(
+        "/api/files", body={"code": "01.S", "title": "Hồ sơ năm khác", "year": 2019, "classification": "secret"}
+    )
+    assert made.status == 201
+    assert 2019 in admin.get("/api/files").json()["years"]
+    return 2019 not in reader.get("/api/files").json()["years"] and "2019" not in reader.get("/files").text
