@@ -71,8 +71,10 @@ def _status_arg() -> str | None:
 
 
 def file_detail(ref: str) -> dict:
-    """What a file's page and `/api/files/<ref>` show: description, status, retention, hold, contents."""
+    """What a file's page and `/api/files/<ref>` show: description, status, retention, hold, contents (the
+    view is audited)."""
     view = file_documents(catalog(), ref, clearance())
+    catalog().log_event("file.view", None, file_id=view.file.id)
     whole = file_retention(catalog(), view.file, load_schedule(settings().home), view.records)
     rule = whole.rule
     return {
@@ -126,7 +128,6 @@ def package(ref: str):
 @filing.get("/files/<fileref:ref>")
 def file_page(ref: str):
     detail = file_detail(ref)
-    catalog().log_event("file.view", None, file_id=detail["id"])
     return render_template("file.html", file=detail)
 
 
@@ -269,7 +270,6 @@ def api_dismiss(ref: str):
 @filing.get("/api/files/<fileref:ref>")
 def api_file(ref: str):
     detail = file_detail(ref)
-    catalog().log_event("file.view", None, file_id=detail["id"])
     return jsonify(detail)
 
 

@@ -263,7 +263,6 @@ DUE_FILES = _obj(
 FONDS = _obj({"id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"}})
 FILE = _obj(
     {
-        "id": {"type": "integer"},
         "ref": {"type": "string", "description": "FONDS/YEAR/CODE: names the file in every path"},
         "fonds": {"type": "string"},
         "fonds_name": {"type": "string"},

@@ -55,8 +55,9 @@ class HoSo:
         return "disposed" if self.disposed_at else "closed" if self.closed_on else "open"
 
     def to_dict(self) -> dict:
+        """The file as answers show it: named by `ref`, never by its row id (a gap in those would tell of a
+        file the reader may not see)."""
         return {
-            "id": self.id,
             "ref": self.ref,
             "fonds": self.fonds,
             "fonds_name": self.fonds_name,

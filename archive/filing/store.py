@@ -213,7 +213,7 @@ def insert_file_disposal(
             authority,
             retention,
             json.dumps(records),
-            json.dumps(file.to_dict(), ensure_ascii=False, sort_keys=True),
+            json.dumps({**file.to_dict(), "id": file.id}, ensure_ascii=False, sort_keys=True),
         ),
     )
 
