@@ -25,6 +25,7 @@ run: venv
 test: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # A small fonds with a file plan for two years, open and closed files and a meeting file, filed with the

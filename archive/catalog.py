@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from archive import audit
+from archive.audit import audit
 from archive.errors import CatalogError, NotFoundError
 from archive.messages import Message
 from archive.models import Citation, IngestOutcome, OcrPage, OcrResult, Record

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from archive.access import ACCESS_FIELDS, may_classify, visible_record
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.fields import validate
-from archive.lock import writer_lock
 from archive.messages import Message
 from archive.models import Record
-from archive.reindex import reindex_records
-from indexer.visibility import Clearance
+from archive.people.access import ACCESS_FIELDS, may_classify, visible_record
+from archive.upkeep.lock import writer_lock
+from archive.upkeep.reindex import reindex_records
+from indexer import Clearance
 
 
 def edit_record(

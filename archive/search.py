@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.filing.access import visible_file_ids
 from archive.filing.filing import file_refs
 from archive.models import Record
-from indexer.index import index_state
+from archive.people.access import can_see, visible_record
+from indexer import FILTER_RE, Clearance, SearchHit, SearchIndex, index_state, plain_snippet
 from indexer.normalize import fold
-from indexer.query import FILTER_RE
-from indexer.search import SearchHit, SearchIndex
-from indexer.snippets import plain_snippet
-from indexer.visibility import Clearance
 
 
 def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None = None) -> dict:

@@ -4,7 +4,7 @@ full and incremental reindexing take on the search benchmark's archives.
     python -m bench.ingest [--files 80] [--repeat 3] [--sizes 10000,100000]
 
 Ingest: `--files` generated records per format (DOCX, PDF, HTML, UTF-8 text; the search benchmark's
-generator, laid out by `tests/docgen.py`) go through the real `archive.ingest.ingest` into a fresh home,
+generator, laid out by `tests/docgen.py`) go through the real `archive.pipeline.ingest.ingest` into a fresh home,
 `--repeat` times per (format, workers); the median is kept. Reindex: for each of `--sizes`, the search
 benchmark's generated archive (its catalog built if not cached in `bench/work/`) goes through the
 `archive reindex` command: `--full`, then incremental runs on the unchanged archive and after 1% of the
@@ -69,7 +69,7 @@ def make_inbox(folder: Path, fmt: str, count: int, offset: int) -> int:
 
 def time_ingest(folder: Path, workers: int) -> tuple[float, int]:
     from archive.config import Settings
-    from archive.ingest import ingest
+    from archive.pipeline.ingest import ingest
 
     home = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     try:
@@ -178,8 +178,8 @@ def render_ingest(info: dict, ingest_rows: list[dict], files: int, repeat: int) 
     lines = [
         machine_line(info),
         "",
-        f"Ingest: {files} generated records per format through `archive.ingest.ingest` into a fresh home (store, "
-        f"extraction, metadata, catalog, index); median of {repeat} runs.",
+        f"Ingest: {files} generated records per format through `archive.pipeline.ingest.ingest` into a fresh home "
+        f"(store, extraction, metadata, catalog, index); median of {repeat} runs.",
         "",
         "| format | workers | docs/s | MB/s | mean file | 2 workers ÷ 1 |",
         "|---|---:|---:|---:|---:|---:|",

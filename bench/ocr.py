@@ -22,11 +22,11 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
-from archive.scanning import ocr_page_in_worker
-from archive.workers import ExtractorPool, TaskQueue
+from archive.pipeline.scanning import ocr_page_in_worker
+from archive.pipeline.workers import ExtractorPool, TaskQueue
 from bench.results import write_block
-from indexer import detect
-from indexer.ocr.tesseract import engine_for
+from indexer.reading import detect
+from indexer.reading.ocr.tesseract import engine_for
 from tests.docgen import SAMPLES
 from tests.scangen import page_images, scanned, write_image_pdf
 

@@ -4,7 +4,7 @@
 
 For each size N it builds (or reuses, from `bench/work/`) an archive home of N generated records,
 inserted straight into a real `Catalog` in transactions of 5,000 and indexed with the real
-`archive.reindex.rebuild`; beside it, two SQLite FTS5 databases over the same records: "stock"
+`archive.upkeep.reindex.rebuild`; beside it, two SQLite FTS5 databases over the same records: "stock"
 (`unicode61 remove_diacritics 2`, one title+body table, `bm25()`) and "tuned" (text folded on both sides
 with the project's `fold`, separate weighted columns, symbols in their own columns). It then times the
 same sampled queries through four paths — the API (`archive.search.search_records`), the bare
@@ -40,7 +40,7 @@ from bench.search_report import machine, render, write_results
 def prepare(n: int, generator, rebuild_all: bool) -> tuple[Path, dict]:
     home, meta = catalog_home(n, generator, rebuild_all)
     from archive.config import Settings
-    from indexer.index import index_state
+    from indexer.index.generations import index_state
 
     stale = meta.get("index", {}).get("fingerprint") != index_fingerprint()
     if stale or index_state(Settings(home=home).index_dir) != "ok":

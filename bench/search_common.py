@@ -19,7 +19,12 @@ LIMIT = 10
 TYPES = ("term", "multi", "accented", "phrase", "symbol", "filtered", "sorted", "facets", "highlights")
 BACKENDS = ("whoosh_api", "whoosh_raw", "fts_stock", "fts_tuned")
 LABELS = {"whoosh_api": "Whoosh API", "whoosh_raw": "Whoosh raw", "fts_stock": "FTS5 stock", "fts_tuned": "FTS5 tuned"}
-INDEX_FILES = ("indexer/analysis.py", "indexer/schema.py", "indexer/documents.py", "indexer/normalize.py")
+INDEX_FILES = (
+    "indexer/index/analysis.py",
+    "indexer/index/schema.py",
+    "indexer/index/documents.py",
+    "indexer/normalize.py",
+)
 SECTION = "## Search: Whoosh vs SQLite FTS5 (`bench/search.py`)"
 
 

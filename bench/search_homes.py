@@ -105,7 +105,7 @@ def _dir_bytes(path: Path) -> int:
 
 
 def index_fingerprint() -> str:
-    from indexer.schema import SCHEMA_VERSION
+    from indexer.index.schema import SCHEMA_VERSION
 
     h = hashlib.sha256(str(SCHEMA_VERSION).encode())
     for name in INDEX_FILES:
@@ -235,8 +235,8 @@ def build_catalog(home: Path, n: int, docs: Iterable[bench_corpus.BenchDoc]) -> 
 def build_index(home: Path, n: int) -> dict:
     from archive.catalog import Catalog
     from archive.config import Settings
-    from archive.reindex import rebuild
-    from indexer.index import read_current
+    from archive.upkeep.reindex import rebuild
+    from indexer.index.generations import read_current
 
     settings = Settings(home=home)
     started = time.perf_counter()

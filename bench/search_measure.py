@@ -43,7 +43,7 @@ def run_backends(home: Path, queries: dict[str, list[Query]], repeat: int, warmu
     from archive.catalog import Catalog
     from archive.config import Settings
     from archive.search import search_records
-    from indexer.search import SearchIndex
+    from indexer.index.search import SearchIndex
 
     settings = Settings(home=home)
     catalog = Catalog(settings.catalog_path)
@@ -152,7 +152,7 @@ def profile_type(home: Path, queries: list[Query], sort_param: str | None, count
     from archive.catalog import Catalog
     from archive.config import Settings
     from archive.search import search_records
-    from indexer.search import SearchIndex
+    from indexer.index.search import SearchIndex
 
     settings = Settings(home=home)
     catalog = Catalog(settings.catalog_path)

@@ -157,7 +157,7 @@ class Features:
 def detect_features(catalog, index, probe: str) -> Features:
     """What the search path can do today: sort=, facets in the result, SearchIndex options."""
     import archive.search as api
-    import indexer.search as isearch
+    import indexer.index.search as isearch
 
     f = Features()
     params = inspect.signature(api.search_records).parameters

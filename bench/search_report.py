@@ -81,7 +81,8 @@ def render(n: int, info: dict) -> str:
             if "generate_seconds" in cat
             else " (includes generating the documents) |"
         ),
-        f"| Whoosh `archive.reindex.rebuild` | {ix['seconds']:,.1f} | {ix['docs_per_s']:,.0f} | {_mb(ix['bytes'])} | "
+        f"| Whoosh `archive.upkeep.reindex.rebuild` | {ix['seconds']:,.1f} | {ix['docs_per_s']:,.0f} | "
+        f"{_mb(ix['bytes'])} | "
         f"{ix['files']} files, schema {ix['fingerprint']}, built {ix['built_at'][:16]} |",
         f"| FTS5 stock | {st['seconds']:,.1f} | {st['docs_per_s']:,.0f} | {_mb(st['bytes'])} | index "
         f"{_mb(st['index_bytes'])} + stored text {_mb(st['content_bytes'])} + meta {_mb(st['meta_bytes'])}; "
@@ -204,8 +205,8 @@ def write_results(path: Path, n: int, block: str) -> None:
     else:
         intro = (
             "Made by `python -m bench.search`: records generated and inserted straight into the catalog, indexed by "
-            "`archive.reindex.rebuild`, queried through `archive.search.search_records` and compared with SQLite "
-            "FTS5 on the same records. One block per corpus size; rerunning a size replaces its block.\n"
+            "`archive.upkeep.reindex.rebuild`, queried through `archive.search.search_records` and compared with "
+            "SQLite FTS5 on the same records. One block per corpus size; rerunning a size replaces its block.\n"
         )
         text = text.rstrip("\n") + f"\n\n{SECTION}\n\n{intro}\n{wrapped}"
     tmp = path.with_suffix(".tmp")

@@ -93,8 +93,8 @@ def run_archive(
 
 def admin_client(settings: Settings):
     """A Flask test client whose every request carries a new top-secret administrator's API token."""
-    from archive.tokens import new_token
-    from archive.users import add_user, find_user
+    from archive.people.tokens import new_token
+    from archive.people.users import add_user, find_user
     from web import create_app
 
     client = create_app(settings).test_client()

@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from indexer import legacy
+from indexer.reading import legacy
 
 TCVN3_FONT, TCVN3_CAPITALS, VNI_FONT = ".VnTime", ".VnTimeH", "VNI-Times"
 Piece = tuple[str, str]  # (Unicode text, font name)

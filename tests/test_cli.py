@@ -6,7 +6,7 @@ import os
 
 from archive.catalog import Catalog
 from archive.store import Store
-from indexer.index import delete_ids, open_index
+from indexer.index.generations import delete_ids, open_index
 from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
 
 

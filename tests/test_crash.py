@@ -18,10 +18,11 @@ from whoosh.index import EmptyIndexError
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from archive.store import Store
-from indexer.index import indexed_revs, open_index, read_building, read_current
-from indexer.search import SearchIndex
+from archive.upkeep.reindex import KILL_AFTER_CHUNK
+from indexer.index.generations import indexed_revs, open_index, read_building, read_current
+from indexer.index.search import SearchIndex
 from tests.conftest import run_archive, write
 from tests.docgen import SAMPLES, WRITERS
 
@@ -205,13 +206,16 @@ def test_incremental_reindex_killed_mid_run_then_rerun(indexed_archive, tmp_path
             for i in new_title:
                 catalog.update_fields(i, {"title": f"Tiêu đề tieude{word} {i}"}, source="edited", actor="test")
         retexted |= new_text
-        live = index_dir / read_current(index_dir).name
-        with start_reindex(home) as job:
-            kill_after_commits(job, lambda live=live: live, commits(live) + rng.randint(1, 4), rng.uniform(0, 0.08))
+        # Of the 8 chunks, the run dies right after this one's index commit, before the catalog notes it.
+        chunks = rng.randint(1, 4)
+        env = {"ARCHIVE_REINDEX_CHUNK": str(REINDEX_CHUNK), KILL_AFTER_CHUNK: str(chunks)}
+        with start(home, "reindex", "--json", env=env) as job:
+            assert job.wait() == -signal.SIGKILL, "killed at the chunk the test chose"
         with Catalog(home / "catalog.sqlite3") as catalog:
             revs = catalog.id_revs()
         caught_up = {i for i, rev in indexed_revs(open_index(index_dir)).items() if i in ids and revs[i] == rev}
         assert REINDEX_CHUNK <= len(caught_up) < len(ids), "killed after a committed chunk, before the last"
+        assert len(caught_up) == chunks * REINDEX_CHUNK
         summary = rerun_reindex(home)
         assert (summary["full"], summary["indexed"], summary["deleted"]) == (False, len(ids) - len(caught_up), 0)
         assert_indexed_once(home)

@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from archive.store import Store
-from indexer.search import SearchIndex
+from indexer import SearchIndex
 from tests.conftest import Cli, run_archive, write
 
 AUTHORITY = ("--authority", "Quyết định số 9-QĐ/VPTU")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer import detect, legacy
+from indexer.reading import detect, legacy
 from tests.conftest import write
 from tests.docgen import encode_cp1258
 from tests.indexer.test_legacy import NEWS_VI

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.lock import read_holder
+from archive.upkeep.lock import read_holder
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.hostile import slow_pdf
 
@@ -270,7 +270,7 @@ def niceness(pid: int) -> int:
 
 @pytest.mark.slow
 def test_a_batch_job_runs_at_the_lower_cpu_priority_it_is_given(settings, tmp_path):
-    from archive.lock import writer_lock
+    from archive.upkeep.lock import writer_lock
 
     env = {**os.environ, "ARCHIVE_HOME": str(settings.home), "ARCHIVE_JOB_NICE": "7"}
     base = niceness(os.getpid())

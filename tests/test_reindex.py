@@ -9,24 +9,24 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-import archive.reindex
+import archive.upkeep.reindex
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.dispose import dispose
 from archive.editing import edit_record
-from archive.holds import add_hold
-from archive.ingest import ingest
-from archive.ocr import ocr_pending
-from archive.reindex import rebuild, sync_index
-from archive.retention import rule_for
-from archive.schedule import DEFAULT_TEXT, load_schedule, schedule_path
+from archive.pipeline.ingest import ingest
+from archive.pipeline.ocr import ocr_pending
+from archive.retention.dispose import dispose
+from archive.retention.holds import add_hold
+from archive.retention.retention import rule_for
+from archive.retention.schedule import DEFAULT_TEXT, load_schedule, schedule_path
 from archive.store import Store
-from archive.verify import verify
-from indexer.index import indexed_revs, open_index, read_current
-from indexer.ocr.tesseract import Engine
-from indexer.schema import SCHEMA_VERSION
-from indexer.search import SearchIndex
-from indexer.visibility import Clearance
+from archive.upkeep.reindex import rebuild, sync_index
+from archive.upkeep.verify import verify
+from indexer.index.generations import indexed_revs, open_index, read_current
+from indexer.index.schema import SCHEMA_VERSION
+from indexer.index.search import SearchIndex
+from indexer.index.visibility import Clearance
+from indexer.reading.ocr.tesseract import Engine
 from tests.conftest import run_archive, write
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -82,8 +82,8 @@ def test_a_failed_rebuild_leaves_the_old_index_intact(filled, monkeypatch):
             return original(*args, **kwargs)
         raise OSError("disk full")
 
-    original = archive.reindex._index_chunk
-    monkeypatch.setattr(archive.reindex, "_index_chunk", failing_chunk)
+    original = archive.upkeep.reindex._index_chunk
+    monkeypatch.setattr(archive.upkeep.reindex, "_index_chunk", failing_chunk)
     with Catalog(filled.catalog_path) as catalog, pytest.raises(OSError, match="disk full"):
         rebuild(catalog, filled.index_dir, chunk=100)  # fails on the second of three chunks
     assert read_current(filled.index_dir) == before
@@ -326,8 +326,8 @@ def test_the_commit_size_of_reindex_comes_from_the_environment(archive_copy):
 
 def test_a_record_indexed_twice_is_reported_by_verify_and_mended_by_reindex(archive_copy):
     """`verify` reads the index as {id: revision}; a second copy of a record must not hide behind the first."""
-    from archive.reindex import _index_chunk
-    from indexer.index import doc_count
+    from archive.upkeep.reindex import _index_chunk
+    from indexer.index.generations import doc_count
 
     record_id = ids_by_name(archive_copy)["tb-3.txt"]
     with Catalog(archive_copy.catalog_path) as catalog:

@@ -19,9 +19,9 @@ import pytest
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from archive.search import search_records
-from indexer.search import SearchIndex
+from indexer.index.search import SearchIndex
 from tests.relevance.corpus import CORPUS_SIZE, NEWS_DIR, NEWS_FILES, build_corpus
 from tests.relevance.fts5 import TunedFts5
 from tests.relevance.queries import KINDS, NOTES, Query, build_queries, counts

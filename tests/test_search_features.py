@@ -6,9 +6,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from archive.catalog import Catalog
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from archive.search import search_records, similar_records
-from indexer.search import SearchIndex
+from indexer.index.search import SearchIndex
 from tests.conftest import write
 
 FILLER = "Ban Thường vụ Tỉnh ủy đã họp và thống nhất các nội dung trong năm. "

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Flask, g, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive.access import not_found
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, DisposedError, LockedError, NotFoundError, UnauthorizedError
 from archive.messages import Message
-from indexer.search import SearchIndex
+from archive.people.access import not_found
+from indexer import SearchIndex
 
 # No outside calls and no inline code: pages load only this site's own files.
 CSP = (

@@ -1,5 +1,5 @@
 """The admin area: the audit trail (page, JSON, CSV) and its chain check. Admins only, and each reads the
-trail as their clearance allows (`archive.auditview`): entries about records they may not see are left out,
+trail as their clearance allows (`archive.audit.auditview`): entries about records they may not see are left out,
 searches by those who may see more show no query. `archive audit` on the command line reads it whole."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from datetime import date
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
-from archive.audit import verify_chain
-from archive.auditlog import Entry, entries, iter_entries, write_entries_csv
-from archive.auditview import AuditView
+from archive.audit.audit import verify_chain
+from archive.audit.auditlog import Entry, entries, iter_entries, write_entries_csv
+from archive.audit.auditview import AuditView
 from archive.errors import QueryError
 from archive.messages import Message
 from web import catalog

@@ -14,12 +14,12 @@ from contextlib import contextmanager
 
 from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
 
-from archive.access import can_see
 from archive.errors import ForbiddenError, NotFoundError, UsageError
 from archive.messages import Message, message_of
-from archive.passwords import generate_password
-from archive.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
-from archive.users import User, add_user, get_user, list_users, set_password, update_user
+from archive.people.access import can_see
+from archive.people.passwords import generate_password
+from archive.people.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
+from archive.people.users import User, add_user, get_user, list_users, set_password, update_user
 from archive.vocabulary import CLASSIFICATIONS
 from web import catalog, settings
 from web.auth import clearance, require

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
 
-from archive.access import visible_count, visible_record
 from archive.errors import QueryError
 from archive.filing.filing import file_for_record
 from archive.messages import Message
+from archive.people.access import visible_count, visible_record
 from archive.search import record_detail, search_records, similar_records
-from indexer.index import index_state
-from indexer.query import FILTER_NAMES
+from indexer import FILTER_NAMES, index_state
 from web import catalog, search_index, settings
 from web.auth import clearance, require
 
@@ -50,7 +49,7 @@ def run_search(query: str, filters: dict, *, page: int, limit: int, sort: str = 
 
 def searcher() -> dict:
     """The searcher's clearance, kept with a search in the audit trail: what it found is shown there only to
-    those cleared as far (`archive.auditview`), even after the searcher's own clearance changes."""
+    those cleared as far (`archive.audit.auditview`), even after the searcher's own clearance changes."""
     seen = clearance()
     return {"level": seen.level, "compartments": sorted(seen.compartments)}
 

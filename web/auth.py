@@ -13,12 +13,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from archive import audit
+from archive.audit import audit
 from archive.errors import ForbiddenError, UnauthorizedError, UsageError
 from archive.messages import Message, Term
-from archive.tokens import SESSION_HOURS, end_session, new_session, session_user, user_for_token
-from archive.users import User, authenticate
-from indexer.visibility import Clearance
+from archive.people.tokens import SESSION_HOURS, end_session, new_session, session_user, user_for_token
+from archive.people.users import User, authenticate
+from indexer import Clearance
 from web import catalog, settings
 
 auth = Blueprint("auth", __name__)

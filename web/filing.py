@@ -33,7 +33,7 @@ from archive.filing.plan import import_plan
 from archive.filing.retention import file_retention
 from archive.filing.suggestions import dismiss, suggestions
 from archive.messages import Message
-from archive.schedule import load_schedule
+from archive.retention.schedule import load_schedule
 from archive.store import Store
 from web import catalog, settings
 from web.auth import clearance, require

@@ -12,13 +12,13 @@ from pathlib import Path
 from flask import Blueprint, Request, current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 
-from archive.access import may_know
 from archive.errors import ArchiveError, LockedError, UsageError
-from archive.files import printable
-from archive.ingest import disposed_record, ingest
-from archive.manifest import ManifestProblem, load_manifest
 from archive.messages import Message
 from archive.models import IngestOutcome, OutcomeStatus
+from archive.people.access import may_know
+from archive.pipeline.files import printable
+from archive.pipeline.ingest import disposed_record, ingest
+from archive.pipeline.manifest import ManifestProblem, load_manifest
 from web import catalog, settings
 from web.auth import clearance, require
 from web.messages import localize

@@ -66,7 +66,7 @@ FIELDS = {
     "batch_id": _l("Batch"),
 }
 SORTS = {"relevance": _l("Relevance"), "issued_desc": _l("Newest first"), "issued_asc": _l("Oldest first")}
-REPORT_KINDS = {  # archive.retention.report_kind: the period a report covers
+REPORT_KINDS = {  # archive.retention.retention.report_kind: the period a report covers
     "half_year": _l("half-year or nine-month"),
     "quarterly": _l("quarterly"),
     "monthly": _l("monthly"),

@@ -11,8 +11,8 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from archive.messages import Message, Term
-from archive.retention import stored_retention
-from archive.verify import detail_message
+from archive.retention.retention import stored_retention
+from archive.upkeep.verify import detail_message
 
 # The error page's heading, by HTTP status.
 STATUS_TITLES = {

@@ -9,7 +9,7 @@ from flask import Blueprint, jsonify, redirect, request, url_for
 
 from archive.errors import UsageError
 from archive.messages import Message
-from archive.ocr import mark_reviewed
+from archive.pipeline.ocr import mark_reviewed
 from web.auth import clearance, require
 from web.workflow_api import json_body, writer_settings
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from flask import Blueprint, g, render_template, request, send_file
 
-from archive.access import visible_record
 from archive.errors import ArchiveError, NotFoundError
 from archive.filing.filing import file_for_record
 from archive.messages import Message
+from archive.people.access import visible_record
 from archive.search import record_detail, similar_records
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS

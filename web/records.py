@@ -7,14 +7,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from archive.classification import protection_ends, protection_years
 from archive.filing.retention import record_retention
-from archive.holds import find_hold
 from archive.models import Record
-from archive.ocr import ocr_detail
-from archive.schedule import load_schedule
+from archive.pipeline.ocr import ocr_detail
+from archive.retention.classification import protection_ends, protection_years
+from archive.retention.holds import find_hold
+from archive.retention.schedule import load_schedule
 from archive.store import Store
-from indexer.highlight import pieces
+from indexer import pieces
 from web import catalog, settings
 
 TEXT_PAGE_CHARS = 12_000  # a screenful or five; long reports are read a page at a time
@@ -76,7 +76,7 @@ def text_page(record_id: int, number: int, query: str) -> dict:
 
 
 def ocr_view(record_id: int) -> dict | None:
-    """What OCR did for the record (`archive.ocr.ocr_detail`), pages flagged under the site's threshold."""
+    """What OCR did for the record (`archive.pipeline.ocr.ocr_detail`), pages flagged under the site's threshold."""
     return ocr_detail(catalog(), record_id, settings().ocr_min_confidence)
 
 

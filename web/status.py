@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from archive.access import visible_count
-from archive.auditview import AuditView, fixity_seen
-from archive.lock import read_holder
+from archive.audit.auditview import AuditView, fixity_seen
 from archive.messages import Message
-from indexer.index import index_state
+from archive.people.access import visible_count
+from archive.upkeep.lock import read_holder
+from indexer import index_state
 from web import catalog, settings
 from web.auth import clearance
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from archive.access import ACCESS_FIELDS, visible_record
-from archive.dispose import dispose
 from archive.editing import beyond_clearance, edit_record
 from archive.errors import UsageError
 from archive.fields import validate
-from archive.holds import add_hold, remove_hold
 from archive.messages import Message, message_of
+from archive.people.access import ACCESS_FIELDS, visible_record
+from archive.retention.dispose import dispose
+from archive.retention.holds import add_hold, remove_hold
 from archive.vocabulary import METADATA_FIELDS
 from web import catalog
 from web.auth import clearance, require

@@ -7,16 +7,16 @@ from datetime import date
 
 from flask import Blueprint, jsonify, request
 
-from archive.access import can_see, may_see
-from archive.classification import due_for_declassification
-from archive.disposals import list_disposals
-from archive.dispose import dispose
 from archive.editing import edit_record
 from archive.errors import QueryError, UsageError
-from archive.holds import add_hold, find_hold, list_holds, remove_hold
 from archive.messages import Message, message_of
-from archive.retention import due_for_disposal
-from archive.schedule import load_schedule
+from archive.people.access import can_see, may_see
+from archive.retention.classification import due_for_declassification
+from archive.retention.disposals import list_disposals
+from archive.retention.dispose import dispose
+from archive.retention.holds import add_hold, find_hold, list_holds, remove_hold
+from archive.retention.retention import due_for_disposal
+from archive.retention.schedule import load_schedule
 from web import catalog, settings
 from web.auth import clearance, require
 from web.messages import localize

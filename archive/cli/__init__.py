@@ -113,7 +113,7 @@ def main(ctx: click.Context, home: Path, verbose: bool, log_file: Path | None) -
     log_start(ctx)
     import getpass
 
-    from archive import audit
+    from archive.audit import audit
 
     audit.set_acting(getpass.getuser(), "cli")  # the audit trail's "who" and "from where" for this command
 

@@ -25,7 +25,7 @@ def audit() -> None:
 @fail_on_archive_errors
 def verify(settings, anchor: str | None, as_json: bool) -> None:
     """Recompute the hash chain; exit 1 if any entry was edited, deleted, reordered or cut off."""
-    from archive.audit import verify_chain
+    from archive.audit.audit import verify_chain
 
     with Catalog(settings.catalog_path) as catalog:
         try:
@@ -55,7 +55,7 @@ def verify(settings, anchor: str | None, as_json: bool) -> None:
 @fail_on_archive_errors
 def export(settings, start, end, output: Path) -> None:
     """Write the entries of a period as CSV (with their hashes); the export itself is logged."""
-    from archive.auditlog import write_csv
+    from archive.audit.auditlog import write_csv
 
     start, end = (start.date() if start else None), (end.date() if end else None)
     with Catalog(settings.catalog_path) as catalog:
@@ -82,7 +82,7 @@ def export(settings, start, end, output: Path) -> None:
 @fail_on_archive_errors
 def list_(settings, start, end, action, actor, record_id, limit, as_json) -> None:
     """The latest entries, newest first."""
-    from archive.auditlog import entries
+    from archive.audit.auditlog import entries
 
     start, end = (start.date() if start else None), (end.date() if end else None)
     with Catalog(settings.catalog_path) as catalog:

@@ -39,8 +39,8 @@ def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool, wait: flo
     against their SHA-256, the index is copied or marked for rebuilding on restore. Exit 1 when an original
     is missing or damaged: everything else is copied, and the problems are named on stderr.
     """
-    from archive.backup import backup as run_backup
     from archive.catalog import Catalog
+    from archive.upkeep.backup import backup as run_backup
 
     summary = run_backup(settings.with_(lock_wait=wait), dest)
     with Catalog(settings.catalog_path) as catalog:  # a copy of every original left the archive: audited
@@ -83,8 +83,8 @@ def _fail_incomplete(dest: Path, summary: dict) -> None:
 @fail_on_archive_errors
 def restore(settings: Settings, source: Path, as_json: bool, quiet: bool, wait: float) -> None:
     """Bring back a backup made by `archive backup` into an empty home (--home), then check its index."""
-    from archive.backup import restore as run_restore
     from archive.catalog import Catalog
+    from archive.upkeep.backup import restore as run_restore
 
     summary = run_restore(settings.with_(lock_wait=wait), source)
     with Catalog(settings.catalog_path) as catalog:

@@ -19,8 +19,8 @@ from archive.cli import (
 )
 from archive.cli.logs import RUN, say, warn
 from archive.config import Settings
-from archive.files import printable
 from archive.models import IngestOutcome, OutcomeStatus
+from archive.pipeline.files import printable
 
 
 @main.command()
@@ -51,7 +51,7 @@ def ingest(
     wait: float,
 ) -> None:
     """Add files and folders (recursively) to the archive."""
-    from archive.ingest import ingest as run_ingest
+    from archive.pipeline.ingest import ingest as run_ingest
 
     settings = settings.with_(lock_wait=wait, **({"workers": workers} if workers else {}))
     checked = _check_manifest(manifest, paths, dry_run, as_json) if manifest or dry_run else None
@@ -112,7 +112,7 @@ def ingest(
 
 def _check_manifest(manifest: Path | None, paths: tuple[Path, ...], dry_run: bool, as_json: bool):
     """Load and check a manifest; print its problems; stop before ingesting when it has errors."""
-    from archive.manifest import load_manifest
+    from archive.pipeline.manifest import load_manifest
 
     if manifest is None:
         raise click.UsageError("--dry-run checks a manifest: give --manifest FILE.csv")

@@ -23,7 +23,7 @@ import click
 from concurrent_log_handler import ConcurrentRotatingFileHandler
 
 from archive.config import MB, Settings
-from archive.files import printable
+from archive.pipeline.files import printable
 
 RUN = logging.getLogger("archive.run")  # what commands report: the log file only, as they print it themselves
 RUN.addHandler(logging.NullHandler())

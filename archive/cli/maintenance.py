@@ -37,7 +37,7 @@ def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, qu
     """
     import getpass
 
-    from archive.reextract import reextract as run_reextract
+    from archive.pipeline.reextract import reextract as run_reextract
 
     counts = run_reextract(settings.with_(lock_wait=wait), record_ids or None, actor=getpass.getuser())
     if as_json:
@@ -55,10 +55,10 @@ def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, qu
 @background_job
 def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: float) -> None:
     """Bring the search index in step with the catalog."""
-    from archive.lock import writer_lock
-    from archive.recovery import recover
-    from archive.reindex import sync_index
     from archive.store import Store
+    from archive.upkeep.lock import writer_lock
+    from archive.upkeep.recovery import recover
+    from archive.upkeep.reindex import sync_index
 
     with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
         bar = progress(catalog.count() if full else None, "record", quiet or as_json)
@@ -92,9 +92,9 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
     """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem.
 
     Each run is recorded in the audit trail (`fixity`)."""
-    from archive.lock import writer_lock
     from archive.store import Store
-    from archive.verify import verify as run_verify
+    from archive.upkeep.lock import writer_lock
+    from archive.upkeep.verify import verify as run_verify
 
     with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
         bar = progress(catalog.count(), "record", as_json or quiet)

@@ -92,7 +92,7 @@ def ocr(
     if low_confidence:
         _list_low_confidence(settings, as_json)
         return
-    from archive.ocr import ocr_pending
+    from archive.pipeline.ocr import ocr_pending
 
     overrides = {"workers": workers, "ocr_min_confidence": threshold}
     settings = settings.with_(lock_wait=wait, **{k: v for k, v in overrides.items() if v is not None})
@@ -122,7 +122,7 @@ def ocr(
 
 
 def _list_low_confidence(settings: Settings, as_json: bool) -> None:
-    from archive.ocr import low_confidence
+    from archive.pipeline.ocr import low_confidence
 
     rows = low_confidence(settings)
     if as_json:
@@ -136,7 +136,7 @@ def _list_low_confidence(settings: Settings, as_json: bool) -> None:
 
 
 def _mark_reviewed(settings: Settings, record_ids: list[int], note: str, as_json: bool, quiet: bool) -> None:
-    from archive.ocr import mark_reviewed
+    from archive.pipeline.ocr import mark_reviewed
 
     rows = mark_reviewed(settings, record_ids, note)
     if as_json:

@@ -83,7 +83,7 @@ def search(
 ) -> None:
     """Search the archive (accented or not); filters also work inside QUERY, e.g. `loai:NQ nam:2025`."""
     from archive.search import search_records
-    from indexer.search import SearchIndex
+    from indexer import SearchIndex
 
     filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
     if not query.strip() and not filters:
@@ -123,7 +123,7 @@ def _terminal_snippet(snippet: str) -> str:
 @fail_on_archive_errors
 def show(settings: Settings, record_id: int, as_json: bool) -> None:
     """Show a record's metadata."""
-    from archive.access import visible_record
+    from archive.people.access import visible_record
     from archive.search import record_detail
 
     with Catalog(settings.catalog_path) as catalog:
@@ -160,7 +160,7 @@ def export(settings: Settings, record_id: int, output: Path) -> None:
     """Write a record's original file, bit for bit."""
     import shutil
 
-    from archive.access import visible_record
+    from archive.people.access import visible_record
     from archive.store import Store
 
     with Catalog(settings.catalog_path) as catalog:

@@ -34,9 +34,9 @@ def retention() -> None:
 def due(settings: Settings, as_of, as_json: bool) -> None:
     """Records whose retention period has ended, for review (nothing is deleted)."""
     from archive.filing.retention import due_file_dict, due_files, unfiled_records
-    from archive.holds import find_hold
-    from archive.retention import due_for_disposal
-    from archive.schedule import load_schedule
+    from archive.retention.holds import find_hold
+    from archive.retention.retention import due_for_disposal
+    from archive.retention.schedule import load_schedule
 
     day = _day(as_of)
     schedule = load_schedule(settings.home)
@@ -99,7 +99,7 @@ def dispose(
     Held and permanent records (and any not yet due) are refused; then nothing is disposed. Exit 1 on refusal.
     With --file, the whole file: refused if it or any document in it is held, open or not yet due.
     """
-    from archive.dispose import dispose as run_dispose
+    from archive.retention.dispose import dispose as run_dispose
 
     if bool(file_ref) == bool(record_ids):
         raise click.UsageError("give RECORD_IDS or --file FILE, one of the two")
@@ -139,8 +139,8 @@ def dispose(
 @fail_on_archive_errors
 def disposed(settings: Settings, record_id: int | None, as_json: bool) -> None:
     """Disposal records: every one, or that of RECORD_ID."""
-    from archive.disposals import find_disposal, list_disposals
     from archive.errors import NotFoundError
+    from archive.retention.disposals import find_disposal, list_disposals
 
     with Catalog(settings.catalog_path) as catalog:
         found = [find_disposal(catalog.db, record_id)] if record_id is not None else list_disposals(catalog.db)
@@ -160,7 +160,7 @@ def disposed(settings: Settings, record_id: int | None, as_json: bool) -> None:
 @fail_on_archive_errors
 def schedule(settings: Settings) -> None:
     """Print the retention schedule file (written with the defaults if missing) and its path."""
-    from archive.schedule import ensure_schedule, load_schedule
+    from archive.retention.schedule import ensure_schedule, load_schedule
 
     path = ensure_schedule(settings.home)
     load_schedule(settings.home)  # reports a mistake in the file
@@ -182,7 +182,7 @@ def hold() -> None:
 @fail_on_archive_errors
 def hold_add(settings: Settings, record_id: int, reason: str, quiet: bool, wait: float) -> None:
     """Put a record under legal hold."""
-    from archive.holds import add_hold
+    from archive.retention.holds import add_hold
 
     add_hold(settings.with_(lock_wait=wait), record_id, reason)
     say(f"record {record_id}: under legal hold ({reason})", quiet, logged=f"record {record_id}: under legal hold")
@@ -197,7 +197,7 @@ def hold_add(settings: Settings, record_id: int, reason: str, quiet: bool, wait:
 @fail_on_archive_errors
 def hold_remove(settings: Settings, record_id: int, reason: str, quiet: bool, wait: float) -> None:
     """Lift a legal hold."""
-    from archive.holds import remove_hold
+    from archive.retention.holds import remove_hold
 
     remove_hold(settings.with_(lock_wait=wait), record_id, reason)
     say(f"record {record_id}: legal hold lifted", quiet)
@@ -209,7 +209,7 @@ def hold_remove(settings: Settings, record_id: int, reason: str, quiet: bool, wa
 @fail_on_archive_errors
 def hold_list(settings: Settings, as_json: bool) -> None:
     """Records under legal hold."""
-    from archive.holds import list_holds
+    from archive.retention.holds import list_holds
 
     with Catalog(settings.catalog_path) as catalog:
         found = list_holds(catalog.db)
@@ -234,8 +234,8 @@ def classification_due(settings: Settings, as_of, as_json: bool) -> None:
 
     Declassify with `archive edit ID --set classification=unclassified` (audited).
     """
-    from archive.classification import due_for_declassification
-    from archive.schedule import load_schedule
+    from archive.retention.classification import due_for_declassification
+    from archive.retention.schedule import load_schedule
 
     day = _day(as_of)
     with Catalog(settings.catalog_path) as catalog:

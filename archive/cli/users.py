@@ -12,7 +12,7 @@ import click
 from archive.catalog import Catalog
 from archive.cli import fail_on_archive_errors, json_option, main, print_json
 from archive.config import Settings
-from archive.users import ROLES
+from archive.people.users import ROLES
 from archive.vocabulary import CLASSIFICATIONS
 
 role_option = click.option("--role", type=click.Choice(ROLES), help="reader, archivist or admin.")
@@ -50,9 +50,9 @@ def _read_password() -> str:
 @fail_on_archive_errors
 def add(settings: Settings, name, role, clearance, compartments, password_stdin, with_token, exists_ok, as_json):
     """Add a user; prints a generated password (once) unless --password-stdin gives one."""
-    from archive.passwords import generate_password
-    from archive.tokens import new_token
-    from archive.users import add_user, find_user
+    from archive.people.passwords import generate_password
+    from archive.people.tokens import new_token
+    from archive.people.users import add_user, find_user
 
     if not role or not clearance:
         raise click.UsageError("a new user needs --role and --clearance")
@@ -90,7 +90,7 @@ def add(settings: Settings, name, role, clearance, compartments, password_stdin,
 @fail_on_archive_errors
 def list_(settings: Settings, as_json: bool) -> None:
     """List users."""
-    from archive.users import list_users
+    from archive.people.users import list_users
 
     with Catalog(settings.catalog_path) as catalog:
         found = list_users(catalog.db)
@@ -116,9 +116,9 @@ def list_(settings: Settings, as_json: bool) -> None:
 @fail_on_archive_errors
 def set_(settings: Settings, name, role, clearance, compartments, password_stdin, reset_password, enable, as_json):
     """Change a user's role, clearance, compartments or password; effective on their next request."""
-    from archive.passwords import generate_password
-    from archive.tokens import end_sessions_of
-    from archive.users import get_user, set_password, update_user
+    from archive.people.passwords import generate_password
+    from archive.people.tokens import end_sessions_of
+    from archive.people.users import get_user, set_password, update_user
 
     if password_stdin and reset_password:
         raise click.UsageError("give --password-stdin or --reset-password, not both")
@@ -160,8 +160,8 @@ def set_(settings: Settings, name, role, clearance, compartments, password_stdin
 @fail_on_archive_errors
 def disable(settings: Settings, name: str) -> None:
     """Disable a user: their sessions end and their tokens stop working at once."""
-    from archive.tokens import end_sessions_of
-    from archive.users import get_user, update_user
+    from archive.people.tokens import end_sessions_of
+    from archive.people.users import get_user, update_user
 
     with Catalog(settings.catalog_path) as catalog, catalog.transaction():
         changes = update_user(catalog.db, name, disabled=True)
@@ -182,7 +182,7 @@ def disable(settings: Settings, name: str) -> None:
 @fail_on_archive_errors
 def token(settings: Settings, name, label, list_only, revoke, revoke_all, as_json) -> None:
     """Print a new API token for NAME (stored hashed, shown once); or list or revoke tokens."""
-    from archive.tokens import list_tokens, new_token, revoke_tokens
+    from archive.people.tokens import list_tokens, new_token, revoke_tokens
 
     if sum(map(bool, (list_only, revoke is not None, revoke_all))) > 1:
         raise click.UsageError("give one of --list, --revoke, --revoke-all")

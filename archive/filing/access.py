@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from archive.access import may_see
 from archive.catalog import Catalog
 from archive.errors import NotFoundError, UsageError
 from archive.filing import store
 from archive.filing.models import HoSo
 from archive.messages import Message
-from indexer.visibility import Clearance
+from archive.people.access import may_see
+from indexer import Clearance
 
 REF_RE = re.compile(r"(?:(?:(?P<fonds>[^/\s]+)/)?(?P<year>\d{4})/)?(?P<code>[^/]+)")
 

@@ -11,9 +11,9 @@ from archive.errors import UsageError
 from archive.filing import store
 from archive.filing.access import visible_file
 from archive.filing.models import HoSo
-from archive.lock import writer_lock
 from archive.messages import Message
-from indexer.visibility import Clearance
+from archive.upkeep.lock import writer_lock
+from indexer import Clearance
 
 
 def close_file(settings: Settings, ref: str, day: date | None = None, *, clearance: Clearance | None = None) -> HoSo:
@@ -79,6 +79,6 @@ def release_file(settings: Settings, ref: str, reason: str, *, clearance: Cleara
 
 
 def catalog_actor() -> str:
-    from archive import audit
+    from archive.audit import audit
 
     return audit.current()[0]

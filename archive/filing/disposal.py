@@ -2,7 +2,7 @@
 
 Refused when the file is open, held, permanent or not yet due, when any document in it is held, or when the
 person disposing may not see all of it. One catalog transaction writes a disposal record per document, one for
-the file, and deletes the documents; `archive.dispose.purge` then clears the index and the store. A run killed
+the file, and deletes the documents; `archive.retention.purging.purge` then clears the index and the store. A run killed
 after the commit is finished by the next writer's recovery; before it, nothing happened."""
 
 from __future__ import annotations
@@ -10,22 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from archive import audit
-from archive.access import can_see
+from archive.audit import audit
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.dispose import purge, write_disposals
 from archive.errors import UsageError
 from archive.failpoint import reach
 from archive.filing import store
 from archive.filing.access import visible_file
 from archive.filing.retention import file_retention
-from archive.holds import find_hold
-from archive.lock import writer_lock
 from archive.messages import Message
-from archive.schedule import load_schedule
+from archive.people.access import can_see
+from archive.retention.dispose import write_disposals
+from archive.retention.holds import find_hold
+from archive.retention.purging import purge
+from archive.retention.schedule import load_schedule
 from archive.store import Store
-from indexer.visibility import Clearance
+from archive.upkeep.lock import writer_lock
+from indexer import Clearance
 
 
 @dataclass
@@ -52,7 +53,7 @@ def dispose_file(
     today = today or date.today()
     schedule = load_schedule(settings.home)
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        from archive.recovery import recover
+        from archive.upkeep.recovery import recover
 
         recover(settings, catalog, Store(settings.store_dir).ensure())
         file = visible_file(catalog, ref, clearance)

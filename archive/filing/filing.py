@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, UsageError
@@ -16,11 +15,12 @@ from archive.filing.access import can_see_file, visible_file, visible_files_by_i
 from archive.filing.fonds import fonds_for
 from archive.filing.models import HoSo
 from archive.filing.plan import file_values
-from archive.lock import writer_lock
 from archive.messages import Message
 from archive.models import Record
-from archive.reindex import reindex_records
-from indexer.visibility import Clearance
+from archive.people.access import can_see, visible_record
+from archive.upkeep.lock import writer_lock
+from archive.upkeep.reindex import reindex_records
+from indexer import Clearance
 
 
 @dataclass(frozen=True)

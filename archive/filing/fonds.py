@@ -9,8 +9,8 @@ from archive.config import Settings
 from archive.errors import UsageError
 from archive.filing import store
 from archive.filing.models import Fonds
-from archive.lock import writer_lock
 from archive.messages import Message
+from archive.upkeep.lock import writer_lock
 
 FONDS_CODE = re.compile(r"[\w.-]{1,32}")
 

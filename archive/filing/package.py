@@ -16,7 +16,7 @@ from archive.filing.contents import contents_csv
 from archive.filing.filing import file_documents
 from archive.messages import Message
 from archive.store import Store
-from indexer.visibility import Clearance
+from indexer import Clearance
 
 UNSAFE = re.compile(r"[^\w.\-]+")
 

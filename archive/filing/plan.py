@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.access import may_classify
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
@@ -19,10 +18,11 @@ from archive.fields import validate
 from archive.filing import store
 from archive.filing.fonds import fonds_for
 from archive.filing.models import KINDS
-from archive.lock import writer_lock
-from archive.manifest import ManifestProblem, _reader
 from archive.messages import Message, message_of
-from indexer.visibility import Clearance
+from archive.people.access import may_classify
+from archive.pipeline.manifest import ManifestProblem, _reader
+from archive.upkeep.lock import writer_lock
+from indexer import Clearance
 
 COLUMNS = (
     "code",

@@ -15,9 +15,9 @@ from archive.filing.access import can_see_file
 from archive.filing.models import HoSo
 from archive.messages import Message
 from archive.models import Record
-from archive.retention import RetentionRule, ends_on, rule_for
-from archive.schedule import Schedule
-from indexer.visibility import Clearance
+from archive.retention.retention import RetentionRule, ends_on, rule_for
+from archive.retention.schedule import Schedule
+from indexer import Clearance
 
 
 def file_period(file: HoSo) -> int | str | None:

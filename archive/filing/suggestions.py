@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive.access import can_see, visible_record
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
@@ -14,10 +13,11 @@ from archive.filing import store
 from archive.filing.access import can_see_file, visible_file
 from archive.filing.filing import FileView, add_documents
 from archive.filing.models import HoSo
-from archive.lock import writer_lock
 from archive.messages import Message
 from archive.models import Record
-from indexer.visibility import Clearance
+from archive.people.access import can_see, visible_record
+from archive.upkeep.lock import writer_lock
+from indexer import Clearance
 
 SCAN_LIMIT = 5000  # citation pairs read per call: the cost stays bounded on a large archive
 

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from archive import audit
+from archive.audit import audit
 from archive.catalog import Catalog
 from tests.conftest import VI_TEXT, write
 

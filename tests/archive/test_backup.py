@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from archive.backup import STAGING_PREFIX, snapshot, write_backup
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.store import Store
+from archive.upkeep.backup import STAGING_PREFIX, snapshot, write_backup
 from tests.conftest import ROOT, run_archive, write
 
 
@@ -182,7 +182,7 @@ def test_a_backup_and_a_disposal_run_at_once_restore_to_a_sound_archive(tmp_path
 STAGED_BACKUP = """
 import sys, time
 from pathlib import Path
-from archive.backup import snapshot
+from archive.upkeep.backup import snapshot
 from archive.catalog import Catalog
 from archive.config import Settings
 dest = Path(sys.argv[2])

@@ -4,9 +4,9 @@ import json
 from datetime import date
 
 from archive.catalog import Catalog
-from archive.classification import due_for_declassification, protection_ends
 from archive.models import Record
-from archive.schedule import default_schedule, schedule_path
+from archive.retention.classification import due_for_declassification, protection_ends
+from archive.retention.schedule import default_schedule, schedule_path
 from tests.conftest import write
 
 BASE = {"sha256": "a" * 64, "size": 1, "mime": "text/plain", "filename": "a.txt", "ingested_at": "", "updated_at": ""}

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.files import display_path
-from indexer import detect
+from archive.pipeline.files import display_path
+from indexer.reading import detect
 from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
 from tests.hostile import corpus, slow_pdf, strange_names, text
 
@@ -217,7 +217,7 @@ def test_the_archive_process_never_opens_a_zip_or_ole2_container(cli, settings, 
     """Their directories are read in the workers (fresh processes: this test's patches do not reach them)."""
     import zipfile
 
-    from indexer import cfb
+    from indexer.reading import cfb
     from tests.docgen import SAMPLES, write_docx
     from tests.hostile import encrypted_docx, zip_bytes
     from tests.legacygen import write_ole2

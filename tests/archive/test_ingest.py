@@ -3,10 +3,10 @@
 import os
 
 from archive.catalog import Catalog
-from archive.ingest import ingest
 from archive.models import OutcomeStatus
+from archive.pipeline.ingest import ingest
 from archive.store import Store
-from indexer.index import indexed_revs, open_index
+from indexer.index.generations import indexed_revs, open_index
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.docgen import encode_cp1258
 

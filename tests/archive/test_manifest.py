@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.manifest import load_manifest
+from archive.pipeline.manifest import load_manifest
 from tests.conftest import write
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from archive.catalog import Catalog
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from archive.store import Store
-from indexer.ocr.tesseract import Engine
+from indexer.reading.ocr.tesseract import Engine
 from tests.conftest import run_archive
 from tests.scangen import (
     long_doc,
@@ -141,7 +141,7 @@ def test_pending_scans_are_read_later_under_the_lock(settings, inbox, cli, monke
     [outcome, _] = cli.json("ingest", str(inbox))[1]
     monkeypatch.delenv("ARCHIVE_TESSERACT")
     assert cli.json("search", SENTENCE)[1][0]["total"] == 0
-    from archive.lock import writer_lock
+    from archive.upkeep.lock import writer_lock
 
     with writer_lock(settings.lock_path, command="archive ingest elsewhere"):
         busy = run_archive(settings.home, "ocr", "--pending")

@@ -10,7 +10,7 @@ import pytest
 
 from archive.catalog import Catalog
 from archive.models import OcrPage, OcrResult
-from archive.ocr import last_review, ocr_detail
+from archive.pipeline.ocr import last_review, ocr_detail
 from tests.conftest import run_archive, write
 
 
@@ -109,7 +109,7 @@ def test_all_or_nothing_unknown_unflagged_and_usage(settings, cli, records):
 
 def test_a_busy_archive_exits_75(settings, cli, records):
     save_ocr(settings, records["blurred"], 41.5)
-    from archive.lock import writer_lock
+    from archive.upkeep.lock import writer_lock
 
     with writer_lock(settings.lock_path, command="archive ingest elsewhere"):
         busy = run_archive(settings.home, "ocr", "--reviewed", str(records["blurred"]))

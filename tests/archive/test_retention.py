@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 
 from archive.catalog import Catalog
-from archive.lock import writer_lock
 from archive.models import Record
-from archive.retention import due_for_disposal, ends_on, report_kind, rule_for
-from archive.schedule import default_schedule, load_schedule, parse_schedule, schedule_path
+from archive.retention.retention import due_for_disposal, ends_on, report_kind, rule_for
+from archive.retention.schedule import default_schedule, load_schedule, parse_schedule, schedule_path
 from archive.store import Store
-from indexer.index import open_index
+from archive.upkeep.lock import writer_lock
+from indexer.index.generations import open_index
 from tests.conftest import write
 
 BASE = {"sha256": "a" * 64, "size": 1, "mime": "text/plain", "filename": "a.txt", "ingested_at": "", "updated_at": ""}
@@ -58,7 +58,7 @@ def test_records_of_other_bodies_follow_the_received_table_once_the_committee_is
 def _defaults() -> dict:
     import tomllib
 
-    from archive.schedule import DEFAULT_TEXT
+    from archive.retention.schedule import DEFAULT_TEXT
 
     return tomllib.loads(DEFAULT_TEXT)
 

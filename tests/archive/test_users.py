@@ -3,9 +3,9 @@
 import json
 
 from archive.catalog import Catalog
-from archive.passwords import check_password
-from archive.tokens import digest, user_for_token
-from archive.users import authenticate
+from archive.people.passwords import check_password
+from archive.people.tokens import digest, user_for_token
+from archive.people.users import authenticate
 
 
 def users_in(settings) -> dict:

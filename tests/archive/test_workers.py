@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.ingest import ingest
-from archive.workers import CRASHED, TIMED_OUT, ExtractorPool, TaskQueue
+from archive.pipeline.ingest import ingest
+from archive.pipeline.workers import CRASHED, TIMED_OUT, ExtractorPool, TaskQueue
 from tests.docgen import SAMPLES, write_pdf
 from tests.pool_tasks import crash_on_bad, sleep_in_a_child
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.analysis import english_analyzer, exact_analyzer, folding_analyzer, has_marks, pairs_analyzer
+from indexer.index.analysis import english_analyzer, exact_analyzer, folding_analyzer, has_marks, pairs_analyzer
 from indexer.normalize import fold, normalize_tones
 
 

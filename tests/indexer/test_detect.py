@@ -3,8 +3,8 @@ import zipfile
 import pytest
 
 from archive.errors import ExtractionError
-from indexer import detect
-from indexer.detect import sniff
+from indexer.reading import detect
+from indexer.reading.detect import sniff
 from tests.conftest import write
 
 

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from whoosh import query as q
 
-from indexer.doctable import DocTable
-from indexer.evaluate import Evaluator
-from indexer.index import add_documents, open_index
-from indexer.postings import PostingCache
+from indexer.index.doctable import DocTable
+from indexer.index.evaluate import Evaluator
+from indexer.index.generations import add_documents, open_index
+from indexer.index.postings import PostingCache
 
 WORDS = ["cai", "cach", "hanh", "chinh", "dang", "bo", "tinh", "quang", "tri", "nghi", "quyet"]
 

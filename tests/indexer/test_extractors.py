@@ -8,10 +8,10 @@ import pytest
 from fpdf import FPDF
 
 from archive.errors import ExtractionError
-from indexer import detect
-from indexer.detect import sniff
-from indexer.extract import clean_text, extract_file
-from indexer.language import detect_language
+from indexer.reading import detect
+from indexer.reading.detect import sniff
+from indexer.reading.extract import clean_text, extract_file
+from indexer.reading.language import detect_language
 from tests.conftest import NEWS
 from tests.docgen import (
     NOISE_WORDS,

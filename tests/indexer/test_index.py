@@ -1,6 +1,6 @@
 """Index generations, swaps and bookkeeping."""
 
-from indexer.index import add_documents, create_generation, indexed_revs, open_index, read_current, swap_in
+from indexer.index.generations import add_documents, create_generation, indexed_revs, open_index, read_current, swap_in
 
 
 def doc(record_id: int, rev: int = 1, body: str = "văn bản") -> dict:
@@ -32,7 +32,7 @@ def test_swap_in_makes_a_new_generation_live_and_removes_the_old(tmp_path):
 
 
 def test_commits_merge_small_segments_only_and_never_rewrite_big_ones(tmp_path, monkeypatch):
-    import indexer.index as index
+    import indexer.index.generations as index
 
     monkeypatch.setattr(index, "SMALL_SEGMENT", 5)
     monkeypatch.setattr(index, "MERGE_AT", 3)
@@ -48,7 +48,7 @@ def test_commits_merge_small_segments_only_and_never_rewrite_big_ones(tmp_path, 
 
 
 def test_warm_opens_the_searcher_before_the_first_search_and_tolerates_no_index(tmp_path):
-    from indexer.search import SearchIndex
+    from indexer.index.search import SearchIndex
 
     nothing = SearchIndex(tmp_path / "none")
     nothing.warm()  # no index yet: the first search reports it, warming says nothing

@@ -7,11 +7,11 @@ import unicodedata
 import pytest
 
 from archive.errors import ExtractionError
-from indexer import detect, legacy
-from indexer.extract import clean_text, extract_file
-from indexer.extract.text import decode
-from indexer.legacy.syllables import evidence, is_syllable
-from indexer.legacy.tables import TCVN3_DECODE
+from indexer.reading import detect, legacy
+from indexer.reading.extract import clean_text, extract_file
+from indexer.reading.extract.text import decode
+from indexer.reading.legacy.syllables import evidence, is_syllable
+from indexer.reading.legacy.tables import TCVN3_DECODE
 from tests.conftest import NEWS
 from tests.docgen import SAMPLES, encode_cp1258, plain_text
 from tests.legacygen import legacy_bytes, tcvn3_text

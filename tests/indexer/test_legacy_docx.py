@@ -5,8 +5,8 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from indexer import detect, legacy
-from indexer.extract import extract_file
+from indexer.reading import detect, legacy
+from indexer.reading.extract import extract_file
 from tests.docgen import SAMPLES, plain_text
 from tests.indexer.test_legacy import NEWS_VI
 from tests.legacygen import TCVN3_CAPITALS, TCVN3_FONT, VNI_FONT, add_pieces, write_legacy_docx

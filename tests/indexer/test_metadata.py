@@ -2,10 +2,10 @@
 
 import pytest
 
-from indexer.metadata import extract_metadata
-from indexer.metadata.dates import parse_date_line
-from indexer.metadata.names import issuer_name
-from indexer.metadata.symbols import find_symbols, type_from_symbol
+from indexer.reading.metadata import extract_metadata
+from indexer.reading.metadata.dates import parse_date_line
+from indexer.reading.metadata.names import issuer_name
+from indexer.reading.metadata.symbols import find_symbols, type_from_symbol
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.detect import sniff
-from indexer.extract import extract_file
+from indexer.reading.detect import sniff
+from indexer.reading.extract import extract_file
 from tests.docgen import WRITERS
 from tests.metadata_cases import CASES as TUNING
 from tests.metadata_cases import FIELDS

@@ -3,9 +3,9 @@ digits read as look-alike letters must not stop the symbol, type and date from b
 
 import pytest
 
-from indexer.metadata import extract_metadata
-from indexer.metadata.dates import parse_date_line
 from indexer.normalize import fold
+from indexer.reading.metadata import extract_metadata
+from indexer.reading.metadata.dates import parse_date_line
 from tests.docgen import plain_text
 from tests.metadata_cases import CASES
 from tests.metadata_holdout import HOLDOUT

@@ -6,9 +6,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.analysis import exact_analyzer, exact_view, folded_view, folding_analyzer, pairs_analyzer, pairs_view
-from indexer.index import add_documents, open_index
-from indexer.postings import PostingCache, decode
+from indexer.index.analysis import exact_analyzer, exact_view, folded_view, folding_analyzer, pairs_analyzer, pairs_view
+from indexer.index.generations import add_documents, open_index
+from indexer.index.postings import PostingCache, decode
 
 WORDS = ["cải", "cách", "hành", "chính", "đảng", "bộ", "tỉnh", "Quảng", "Trị", "nghị", "quyết", "kết", "luận", "x"]
 
@@ -71,8 +71,8 @@ def test_views_give_the_analyzers_terms(text):
 def test_a_segment_with_deletions_is_decoded_whole_by_blocks_and_searches_mask_the_deleted(tmp_path):
     from whoosh.query import Term
 
-    from indexer.postings import segment_postings
-    from indexer.search import SearchIndex
+    from indexer.index.postings import segment_postings
+    from indexer.index.search import SearchIndex
 
     ix = build(tmp_path, 1500)
     with ix.searcher() as searcher:
@@ -101,7 +101,7 @@ def test_the_lean_codec_writes_what_whoosh_reads_and_the_index_names_only_whoosh
 
     from whoosh.codec.whoosh3 import W3Codec
 
-    from indexer.index import CODEC, add_documents
+    from indexer.index.generations import CODEC, add_documents
 
     ix = build(tmp_path, 2600)  # common words fill several blocks: each block's statistics are merged
     add_documents(ix, [{"id": "9999", "rev": 1, "body": "cải cách"}])  # a second segment, then a merge below

@@ -1,6 +1,6 @@
 """Snippets mark accented and unaccented matches alike, escape everything, and keep to the passages."""
 
-from indexer.snippets import Terms, plain_snippet, snippet
+from indexer.index.snippets import Terms, plain_snippet, snippet
 
 
 def test_marks_every_accented_form_of_a_folded_word():
@@ -48,7 +48,7 @@ def test_a_symbol_is_marked_however_it_is_printed():
 
 
 def test_a_symbol_query_marks_its_symbol_in_a_records_text():
-    from indexer.highlight import pieces
+    from indexer.index.highlight import pieces
 
     text = "TỈNH ỦY QUẢNG TRỊ\nSố 18-CT/TU\nChỉ thị về cải cách"
     assert [p for p, matched in pieces(text, "18-CT/TU") if matched] == ["18-CT/TU"]

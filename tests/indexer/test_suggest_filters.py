@@ -6,11 +6,11 @@ from datetime import datetime
 
 import pytest
 
-from indexer.index import add_documents, open_index
+from indexer.index.generations import add_documents, open_index
+from indexer.index.query import free_words
+from indexer.index.search import SearchIndex
+from indexer.index.visibility import Clearance
 from indexer.normalize import symbol_key
-from indexer.query import free_words
-from indexer.search import SearchIndex
-from indexer.visibility import Clearance
 
 READER = Clearance("confidential")
 RESOLUTION = {

@@ -3,9 +3,9 @@ suggestion and weigh in none of its rankings, even when the query also finds vis
 
 import pytest
 
-from indexer.index import add_documents, open_index
-from indexer.search import SearchIndex
-from indexer.visibility import Clearance
+from indexer.index.generations import add_documents, open_index
+from indexer.index.search import SearchIndex
+from indexer.index.visibility import Clearance
 
 READER = Clearance("confidential")
 VISIBLE_BODIES = [

@@ -3,9 +3,9 @@
 import pytest
 
 from archive.errors import NotFoundError
-from indexer.index import add_documents, open_index
-from indexer.search import SearchIndex
-from indexer.visibility import Clearance
+from indexer.index.generations import add_documents, open_index
+from indexer.index.search import SearchIndex
+from indexer.index.visibility import Clearance
 
 DOCS = [
     ("1", "unclassified", ""),

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.vocabulary import doc_type_code
+from indexer.index.query import CLASSIFICATION_WORDS, FILTER_NAMES, FILTER_RE, query_words
+from indexer.index.query import _take_symbols as take_symbols
 from indexer.normalize import fold, symbol_key
-from indexer.query import CLASSIFICATION_WORDS, FILTER_NAMES, FILTER_RE, query_words
-from indexer.query import _take_symbols as take_symbols
 
 SCHEMA = """
 CREATE VIRTUAL TABLE fts USING fts5(title, body, symbol, cites, content='', tokenize='unicode61 remove_diacritics 2');

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.web.conftest import archive_app, token_client
 

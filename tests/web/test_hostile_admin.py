@@ -16,9 +16,9 @@ import pytest
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.lock import writer_lock
 from archive.models import OcrResult
 from archive.store import Store
+from archive.upkeep.lock import writer_lock
 from tests.conftest import Cli
 from tests.web.browser import Http
 from tests.web.conftest import add_user, serving

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from archive.catalog import Catalog
 from archive.messages import Message
 from archive.store import Store
-from archive.verify import DETAILS, detail_message
+from archive.upkeep.verify import DETAILS, detail_message
 from tests.conftest import EN_TEXT, ROOT, VI_TEXT, write
 from tests.web.conftest import add_user, archive_app, token_client
 from web.i18n import CATALOG_DIR, _compile_into

@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from archive.catalog import Catalog
-from archive.lock import writer_lock
+from archive.upkeep.lock import writer_lock
 from tests.conftest import EN_TEXT, VI_TEXT
 from tests.web.conftest import add_user, archive_app, token_client
 from web import create_app

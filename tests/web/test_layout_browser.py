@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from archive.config import Settings
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from tests.conftest import SAMPLES, Cli
 from tests.web.chromium import BROWSER_TESTS, SCREENS
 from tests.web.conftest import add_user, serving

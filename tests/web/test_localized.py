@@ -14,8 +14,8 @@ import pytest
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.ingest import ingest
 from archive.messages import Message, Term
+from archive.pipeline.ingest import ingest
 from tests.conftest import SAMPLES, Cli
 from tests.web.conftest import add_user, archive_app, token_client
 
@@ -219,7 +219,7 @@ def test_the_record_page_says_its_retention_period_and_rule_in_vietnamese(vi, en
 
 
 def test_a_disposed_records_period_is_said_in_vietnamese_too():
-    from archive.retention import stored_retention
+    from archive.retention.retention import stored_retention
 
     stored = stored_retention("10 years (schedule: own CV)")
     assert stored == "10 years (schedule: own CV)" and isinstance(stored, Message)

@@ -15,7 +15,7 @@ import shutil
 import pytest
 
 from archive.catalog import Catalog
-from indexer.ocr.tesseract import Engine
+from indexer.reading.ocr.tesseract import Engine
 from tests.web.browser import Http
 from tests.web.conftest import add_user
 from tests.web.scans import REASON, RENDITION, make_scans

@@ -13,7 +13,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.web.browser import Http
 from tests.web.conftest import add_user, serving

@@ -11,7 +11,7 @@ import pytest
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.ingest import ingest
+from archive.pipeline.ingest import ingest
 from tests.conftest import ROOT, SAMPLES, Cli
 from tests.web.conftest import add_user, archive_app, token_client
 

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.store import Store
-from indexer.detect import IMAGES, TIFF
+from indexer.reading.detect import IMAGES, TIFF
 from tests.conftest import Cli, write
 from tests.web.conftest import add_user, archive_app, token_client
 from tests.web.scans import RENDITION

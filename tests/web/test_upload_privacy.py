@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import pytest
 
 from archive.catalog import Catalog
-from archive.lock import writer_lock
+from archive.upkeep.lock import writer_lock
 from tests.conftest import EN_TEXT, VI_TEXT, write
 from tests.web.conftest import add_user, token_client
 from web import create_app

@@ -1,0 +1,28 @@
+"""Purge: take disposed records out of the index and the store, once the catalog has their disposal records.
+
+Both a disposal and recovery (which finishes a disposal killed half way) call it; it lives apart from
+`archive.retention.dispose` so that recovery does not import the disposal that imports recovery."""
+
+from __future__ import annotations
+
+from archive.catalog import Catalog
+from archive.config import Settings
+from archive.store import Store
+from indexer import index_state, open_index, purge_ids
+
+
+def purge(settings: Settings, catalog: Catalog, store: Store) -> int:
+    """Remove disposed records from the index and the store (also finishes a disposal killed half way;
+    call under the writer lock). Returns how many were purged."""
+    rows = catalog.db.execute("SELECT record_id, sha256 FROM disposals WHERE purged = 0").fetchall()
+    if not rows:
+        return 0
+    if index_state(settings.index_dir) == "ok":
+        purge_ids(open_index(settings.index_dir), [row[0] for row in rows])
+    for _, sha256 in rows:
+        store.remove(sha256)
+    with catalog.transaction():
+        catalog.db.executemany("UPDATE disposals SET purged = 1 WHERE record_id = ?", [(row[0],) for row in rows])
+    # Old page images of the text may sit in the write-ahead log until a checkpoint copies it back.
+    catalog.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return len(rows)

@@ -1,0 +1,46 @@
+"""Repair what a killed writer left behind; run at the start of every writing command.
+
+A repair that succeeded is no problem for the person reading the night's jobs: it is logged with
+`extra={"repair": True}`, which the command line keeps to its log file under --quiet (`archive.cli.logs`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from archive.catalog import Catalog
+from archive.config import Settings
+from archive.retention.purging import purge
+from archive.store import Store
+from archive.upkeep.backup import remove_abandoned_staging
+from archive.upkeep.reindex import sync_index
+from indexer import index_state, remove_unused_generations
+
+log = logging.getLogger("archive.recovery")  # the name log files have always shown
+
+
+def recover(settings: Settings, catalog: Catalog, store: Store, *, sync: bool = True) -> dict[str, int]:
+    """Call only while holding the writer lock: then nothing in flight belongs to a live process. `sync=False`
+    leaves the index to the caller (`archive reindex`, which brings it in step next, once)."""
+    report = {
+        "temporary_files": store.clear_tmp(),
+        "interrupted_batches": catalog.interrupt_running_batches(),
+        "unused_index_generations": len(remove_unused_generations(settings.index_dir))
+        if settings.index_dir.is_dir()
+        else 0,
+        "abandoned_backup_staging": remove_abandoned_staging(settings.home),  # links left by a killed backup
+        "orphaned_originals": 0,
+        "reindexed": 0,
+    }
+    report["unfinished_disposals"] = purge(settings, catalog, store)
+    known = catalog.digests()
+    for digest in list(store.iter_digests()):
+        if digest not in known:
+            store.remove(digest)  # stored by a run killed before its catalog commit
+            report["orphaned_originals"] += 1
+    if sync and (catalog.pending_index() or index_state(settings.index_dir) != "ok"):
+        report["reindexed"] = sync_index(catalog, settings.index_dir).indexed
+    found = {k: v for k, v in report.items() if v}
+    if found:
+        log.warning("recovered from an interrupted run: %s", found, extra={"repair": True})
+    return report

@@ -1,0 +1,126 @@
+"""Per-document columns of the live index as numpy arrays: record ids, deletions, dates, facet codes,
+field lengths.
+
+Searching, sorting and facet counting then work on whole arrays instead of one document at a time.
+Each segment's arrays are read once and kept (segments never change; only their deletions do), so a
+searcher refreshed after a commit reads just the new segments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.util.numeric import byte_to_length
+
+from indexer.index.postings import ArrayCache
+from indexer.index.schema import FACET_FIELDS
+
+MERGED_BYTES = 128 * 1024 * 1024
+
+# Whoosh keeps a field's length per document as one byte; this table turns bytes back into lengths.
+BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
+NO_DATE = np.iinfo(np.int64).min
+
+
+@dataclass
+class SegmentColumns:
+    """What one segment holds, by local document number."""
+
+    ids: np.ndarray  # record id
+    issued: np.ndarray  # sortable date value, NO_DATE when the record has none
+    facets: dict[str, tuple[np.ndarray, list]]  # field → (local code per document, label per code)
+    lengths: dict[str, np.ndarray] = field(default_factory=dict)  # filled when first needed
+
+
+def read_segment(leaf) -> SegmentColumns:
+    size = leaf.doc_count_all()
+    ids = np.array([int(v) for v in leaf.column_reader("id")], dtype=np.int64) if size else np.zeros(0, np.int64)
+    issued = np.full(size, NO_DATE, dtype=np.int64)
+    if size and leaf.has_column("issued"):
+        # Raw sortable values; a record without a date holds the column's default, 2**64 - 1.
+        raw = np.array(list(leaf.column_reader("issued", translate=False)), dtype=np.uint64)
+        has_date = raw < np.uint64(2**63)
+        issued[has_date] = raw[has_date].astype(np.int64)
+    facets = {}
+    for name in FACET_FIELDS:
+        labels: dict = {None: 0}
+        codes = np.zeros(size, dtype=np.int32)
+        if size and leaf.has_column(name):
+            codes = np.fromiter(
+                (labels.setdefault(_label(v), len(labels)) for v in leaf.column_reader(name)), np.int32, size
+            )
+        facets[name] = (codes, list(labels))
+    return SegmentColumns(ids, issued, facets)
+
+
+def _label(value):
+    if value in (None, b"", ""):
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value or None
+
+
+class DocTable:
+    """The whole index's columns, by global document number, for one searcher."""
+
+    def __init__(self, reader, segments: dict[str, SegmentColumns]) -> None:
+        self.reader = reader
+        self.leaves = [(leaf, offset, leaf.segment().segment_id()) for leaf, offset in reader.leaf_readers()]
+        self.size = reader.doc_count_all()
+        self._segments = segments
+        for leaf, _, key in self.leaves:
+            if key not in segments:
+                segments[key] = read_segment(leaf)
+        parts = [segments[key] for _, _, key in self.leaves]
+        self.ids = _join([p.ids for p in parts], np.int64)
+        self.issued = _join([p.issued for p in parts], np.int64)
+        self.live = np.ones(self.size, dtype=bool)
+        for leaf, offset, _ in self.leaves:
+            if leaf.has_deletions():
+                self.live[[offset + d for d in leaf.segment().deleted_docs()]] = False
+        self.facets = {name: self._join_facet(name, parts) for name in FACET_FIELDS}
+        self._lengths: dict[str, tuple[np.ndarray, float]] = {}
+        # Postings over all segments, by (field, term), for this searcher's lifetime: a query looks up each
+        # word in a dozen fields, and each lookup would otherwise visit every segment.
+        self.merged = ArrayCache(MERGED_BYTES)
+
+    def _join_facet(self, name: str, parts: list[SegmentColumns]) -> tuple[np.ndarray, list]:
+        labels: dict = {None: 0}
+        codes = []
+        for part in parts:
+            local_codes, local_labels = part.facets[name]
+            mapping = np.array([labels.setdefault(label, len(labels)) for label in local_labels], dtype=np.int32)
+            codes.append(mapping[local_codes])
+        return _join(codes, np.int32), list(labels)
+
+    def lengths(self, field_name: str) -> tuple[np.ndarray, float]:
+        """Each document's length in the field (in terms) and the field's mean length."""
+        if field_name not in self._lengths:
+            parts = []
+            for leaf, _, key in self.leaves:
+                cached = self._segments[key].lengths
+                if field_name not in cached:
+                    cached[field_name] = _segment_lengths(leaf, field_name)
+                parts.append(cached[field_name])
+            lengths = _join(parts, np.float32)
+            mean = float(self.reader.field_length(field_name)) / max(1, self.size)
+            self._lengths[field_name] = (lengths, mean or 1.0)
+        return self._lengths[field_name]
+
+
+def _segment_lengths(leaf, field_name: str) -> np.ndarray:
+    size = leaf.doc_count_all()
+    reader = leaf._perdoc._cached_reader(f"_{field_name}_len", LENGTHS_COLUMN)  # Whoosh's per-field length column
+    if reader is None:
+        return np.zeros(size, dtype=np.float32)
+    codes = np.fromiter((v or 0 for v in reader), np.uint8, size)
+    return BYTE_LENGTHS[codes]
+
+
+def _join(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)

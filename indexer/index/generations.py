@@ -1,0 +1,284 @@
+"""The Whoosh index on disk: generations, atomic swaps, writing and bookkeeping.
+
+`index/` holds one or more generation folders (`gen-000001/` …) and a `CURRENT` file naming the live
+one with its schema version. A full rebuild writes a new generation beside the live one and swaps
+`CURRENT` with an atomic rename, so searches never see a half-built index and a failed rebuild leaves
+the old one in place. The index is derived: everything in it can be rebuilt from the catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
+from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import SegmentReader
+
+from indexer.core.errors import IndexOutdatedError
+from indexer.core.messages import Message
+from indexer.index.schema import SCHEMA_VERSION, build_schema
+
+log = logging.getLogger("indexer.index")  # the name log files have always shown
+
+CURRENT = "CURRENT"
+BUILDING = "BUILDING"  # names the generation a full rebuild is filling, so a killed rebuild can resume
+PREFIX = "gen-"
+
+
+@dataclass(frozen=True)
+class Generation:
+    name: str
+    schema_version: int
+
+
+def read_current(index_dir: Path) -> Generation | None:
+    """The live generation, or None when no index has been built yet."""
+    return _read_pointer(index_dir / CURRENT)
+
+
+def read_building(index_dir: Path) -> Generation | None:
+    """The generation an unfinished full rebuild was filling, if it can still be resumed."""
+    pending = _read_pointer(index_dir / BUILDING)
+    if pending and pending.schema_version == SCHEMA_VERSION and (index_dir / pending.name).is_dir():
+        return pending
+    return None
+
+
+def _read_pointer(path: Path) -> Generation | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return Generation(data["generation"], int(data["schema_version"]))
+
+
+def _write_current(index_dir: Path, generation: Generation) -> None:
+    _write_pointer(index_dir, CURRENT, generation)
+
+
+def _write_pointer(index_dir: Path, name: str, generation: Generation) -> None:
+    tmp = index_dir / f"{name}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump({"generation": generation.name, "schema_version": generation.schema_version}, f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, index_dir / name)
+    fd = os.open(index_dir, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _storage(path: Path) -> FileStorage:
+    return FileStorage(str(path))
+
+
+def create_generation(index_dir: Path):
+    """A new, empty index in a fresh generation folder (not live until `swap_in`)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    numbers = [int(p.name[len(PREFIX) :]) for p in index_dir.glob(f"{PREFIX}*") if p.name[len(PREFIX) :].isdigit()]
+    name = f"{PREFIX}{max(numbers, default=0) + 1:06d}"
+    path = index_dir / name
+    path.mkdir()
+    return name, _storage(path).create_index(build_schema())
+
+
+def resume_or_create_generation(index_dir: Path):
+    """(name, index, resumed): the generation a killed rebuild left unfinished, or a new one, marked as
+    being built so that a rebuild killed from now on can be resumed too."""
+    pending = read_building(index_dir)
+    if pending is not None:
+        try:
+            return pending.name, whoosh_index.open_dir(str(index_dir / pending.name)), True
+        except Exception:  # killed before its first commit, or damaged: start again
+            log.warning(
+                "cannot resume the unfinished index generation %s: starting a new one",
+                pending.name,
+                extra={"repair": True},  # a repair: a quiet command keeps it to its log file
+            )
+    name, ix = create_generation(index_dir)
+    _write_pointer(index_dir, BUILDING, Generation(name, SCHEMA_VERSION))
+    return name, ix, False
+
+
+def swap_in(index_dir: Path, name: str) -> None:
+    """Make generation `name` the live index (atomic), then delete the others."""
+    _write_current(index_dir, Generation(name, SCHEMA_VERSION))
+    (index_dir / BUILDING).unlink(missing_ok=True)
+    remove_unused_generations(index_dir)
+
+
+def copy_live_generation(index_dir: Path, target: Path, copy_function=shutil.copy2) -> bool:
+    """Copy the live generation and the pointer naming it into `target` (a backup; `copy_function` may link
+    instead); False when there is no live generation to copy."""
+    current = read_current(index_dir)
+    if current is None or not (index_dir / current.name).is_dir():
+        return False
+    shutil.copytree(index_dir / current.name, target / current.name, copy_function=copy_function)
+    shutil.copy2(index_dir / CURRENT, target / CURRENT)
+    return True
+
+
+def remove_unused_generations(index_dir: Path) -> list[str]:
+    """Delete generation folders that are neither live nor a rebuild that can be resumed."""
+    keep = {g.name for g in (read_current(index_dir), read_building(index_dir)) if g is not None}
+    removed = []
+    for path in index_dir.glob(f"{PREFIX}*"):
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
+
+
+def index_state(index_dir: Path) -> str:
+    """`missing`, `outdated` or `ok`."""
+    current = read_current(index_dir)
+    if current is None or not (index_dir / current.name).is_dir():
+        return "missing"
+    return "ok" if current.schema_version == SCHEMA_VERSION else "outdated"
+
+
+def open_index(index_dir: Path, *, create: bool = False):
+    """Open the live index; with `create`, make one when none exists yet."""
+    state = index_state(index_dir)
+    if state == "missing":
+        if not create:
+            raise IndexOutdatedError(Message("the archive has no search index yet: run `archive reindex`"))
+        name, ix = create_generation(index_dir)
+        _write_current(index_dir, Generation(name, SCHEMA_VERSION))
+        return ix
+    if state == "outdated":
+        raise IndexOutdatedError(Message("the search index was built by another version: run `archive reindex`"))
+    return whoosh_index.open_dir(str(index_dir / read_current(index_dir).name))
+
+
+POOL_MB = 512  # Whoosh's default 128 MB pool spills postings to disk runs and merges them: slow
+# Posting blocks of 1,024 rather than 128: searching decodes whole posting lists a block at a time
+# (indexer.index.postings), about four times faster with the larger blocks.
+CODEC_BLOCK = 1024
+
+
+class _ConstantLengths:
+    """Stands in for the documents' field lengths while postings are written (see LeanCodec)."""
+
+    @staticmethod
+    def doc_field_length(docnum: int, fieldname: str) -> int:
+        return 1
+
+
+class _LeanFieldWriter(W3FieldWriter):
+    def add_postings(self, schema, lengths, items):
+        super().add_postings(schema, _ConstantLengths, items)
+
+
+class LeanCodec(W3Codec):
+    """Whoosh's W3 format, written without a document-length lookup for every posting.
+
+    Whoosh looks up each posting's field length to keep per-block min/max-length statistics, which only its
+    own scorer's block skipping reads; searches here score from the length columns (`indexer.index.doctable`),
+    which are written as before. The lookup was a third of the time spent writing postings."""
+
+    def field_writer(self, storage, segment):
+        return _LeanFieldWriter(self, storage, segment)
+
+    def __reduce__(self):
+        # Segments keep their codec in the index's table of contents: store plain W3, which reads the same
+        # files, so that an index never depends on this class's name.
+        return W3Codec, (self._blocklimit, self._compression, self._inlinelimit)
+
+
+CODEC = LeanCodec(blocklimit=CODEC_BLOCK)
+
+
+@contextmanager
+def writing(ix) -> Iterator:
+    """A writer that commits on success and cancels (then re-raises) on any error.
+
+    (Whoosh's `procs=2` was measured slower here: it pickles every document to its worker processes.)
+    """
+    writer = ix.writer(limitmb=POOL_MB, codec=CODEC)
+    try:
+        yield writer
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(mergetype=merge_small_segments)
+
+
+SMALL_SEGMENT = 2_000  # documents: segments below this are merged once there are MERGE_AT of them
+MERGE_AT = 10
+
+
+def merge_small_segments(writer, segments):
+    """Merge policy: fold small segments together once there are MERGE_AT of them; never rewrite a big one.
+
+    Whoosh's default policy merged large segments on an ordinary ingest commit: rewriting a 100,000-record
+    index in Python took minutes per batch. Each small merge writes at most MERGE_AT × SMALL_SEGMENT
+    documents, and a full rebuild (`reindex --full`) lays the index out afresh."""
+    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < MERGE_AT:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
+
+
+def add_documents(ix, docs: Iterable[dict], *, replace: bool = False) -> int:
+    """Add documents in one commit; with `replace`, first delete any older version of each id."""
+    docs = list(docs)
+    if not docs:
+        return 0
+    with writing(ix) as writer:
+        if replace:
+            with ix.searcher() as searcher:  # one shared searcher: per-call searchers are slow
+                for doc in docs:
+                    writer.delete_by_term("id", doc["id"], searcher=searcher)
+        for doc in docs:
+            writer.add_document(**doc)
+    return len(docs)
+
+
+def delete_ids(ix, ids: Iterable[int]) -> int:
+    ids = [str(i) for i in ids]
+    if not ids:
+        return 0
+    with writing(ix) as writer, ix.searcher() as searcher:
+        return sum(writer.delete_by_term("id", i, searcher=searcher) for i in ids)
+
+
+def indexed_revs(ix) -> dict[int, int]:
+    """{record id: revision} of every live document in the index, read from columns (fast)."""
+    return indexed_revs_and_copies(ix)[0]
+
+
+def indexed_revs_and_copies(ix) -> tuple[dict[int, int], dict[int, int]]:
+    """`indexed_revs`, and {record id: copies} of every record the index holds more than once (a writer bug,
+    or damage), which the first keeps one copy of and would hide: one pass over the columns for both."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count_all() == 0:
+            return {}, {}  # no segment yet: Whoosh's empty reader has no columns
+        ids = reader.column_reader("id")
+        revs = reader.column_reader("rev")
+        pairs = [(int(ids[docnum]), int(revs[docnum])) for docnum in reader.all_doc_ids()]
+    in_index = dict(pairs)
+    if len(in_index) == len(pairs):
+        return in_index, {}
+    copies = Counter(record_id for record_id, _ in pairs)
+    return in_index, {record_id: n for record_id, n in copies.items() if n > 1}
+
+
+def doc_count(ix) -> int:
+    return ix.doc_count()
