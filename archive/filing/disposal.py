@@ -14,7 +14,6 @@ from archive.audit import audit
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
-from archive.failpoint import reach
 from archive.filing import store
 from archive.filing.access import visible_file
 from archive.filing.retention import file_retention
@@ -25,6 +24,7 @@ from archive.retention.holds import find_hold
 from archive.retention.purging import purge
 from archive.retention.schedule import load_schedule
 from archive.store import Store
+from archive.upkeep.failpoint import reach
 from archive.upkeep.lock import writer_lock
 from indexer import Clearance
 
