@@ -119,4 +119,17 @@ def main(ctx: click.Context, home: Path, verbose: bool, log_file: Path | None) -
 
 
 # The commands register themselves on `main` when their modules are imported.
-from archive.cli import auditing, backup, filing, ingesting, maintenance, ocr, records, retention, serving, users  # noqa: E402, F401
+from archive.cli import (  # noqa: E402, F401
+    auditing,
+    backup,
+    filing,
+    followup,
+    ingesting,
+    maintenance,
+    ocr,
+    records,
+    registers,
+    retention,
+    serving,
+    users,
+)
