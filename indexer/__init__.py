@@ -34,11 +34,12 @@ from indexer.reading.extract import clean_text, extract_file
 from indexer.reading.language import detect_language
 from indexer.reading.metadata import extract_metadata
 from indexer.reading.ocr.pages import page_count, page_image
-from indexer.reading.ocr.tesseract import Engine, engine_for, recognise
+from indexer.reading.ocr.tesseract import PAGE_TIMEOUT, Engine, engine_for, recognise, tesseract_version
 
 __all__ = [
     "FILTER_NAMES",
     "FILTER_RE",
+    "PAGE_TIMEOUT",
     "Clearance",
     "Engine",
     "SearchHit",
@@ -68,4 +69,5 @@ __all__ = [
     "resume_or_create_generation",
     "sniff",
     "swap_in",
+    "tesseract_version",
 ]

@@ -10,6 +10,7 @@ import click
 from archive.cli import (
     EXIT_FAILED,
     background_job,
+    broker_option,
     fail_on_archive_errors,
     json_option,
     main,
@@ -35,6 +36,7 @@ from archive.pipeline.files import printable
 )
 @click.option("--dry-run", is_flag=True, help="With --manifest: check it against the folder, ingest nothing.")
 @click.option("--file", "file_ref", help="File every new document into this open file (hồ sơ): CODE, YEAR/CODE …")
+@broker_option
 @click.option(
     "--register",
     "book",
@@ -54,13 +56,15 @@ def ingest(
     manifest: Path | None,
     dry_run: bool,
     file_ref: str | None,
+    broker: str | None,
     book: str | None,
     wait: float,
 ) -> None:
     """Add files and folders (recursively) to the archive."""
     from archive.pipeline.ingest import ingest as run_ingest
 
-    settings = settings.with_(lock_wait=wait, **({"workers": workers} if workers else {}))
+    overrides = {"workers": workers, "broker": broker}
+    settings = settings.with_(lock_wait=wait, **{k: v for k, v in overrides.items() if v})
     checked = _check_manifest(manifest, paths, dry_run, as_json) if manifest or dry_run else None
     if dry_run:
         sys.exit(0 if checked.ok else EXIT_FAILED)
