@@ -12,6 +12,8 @@ from __future__ import annotations
 from indexer.index.documents import document_for
 from indexer.index.generations import (
     add_documents,
+    add_segment,
+    clear_staging,
     copy_live_generation,
     delete_ids,
     index_state,
@@ -20,17 +22,20 @@ from indexer.index.generations import (
     open_index,
     remove_unused_generations,
     resume_or_create_generation,
+    staging_dir,
     swap_in,
+    write_segment_files,
 )
 from indexer.index.highlight import pieces
 from indexer.index.purge import purge_ids
-from indexer.index.query import FILTER_NAMES, FILTER_RE
+from indexer.index.query import FILTER_NAMES, FILTER_RE, free_words, query_words
 from indexer.index.search import SearchHit, SearchIndex
 from indexer.index.snippets import plain_snippet
 from indexer.index.visibility import Clearance
 from indexer.reading import detect, guard
 from indexer.reading.detect import sniff
 from indexer.reading.extract import clean_text, extract_file
+from indexer.reading.extract.office import convert as office_convert
 from indexer.reading.language import detect_language
 from indexer.reading.metadata import extract_metadata
 from indexer.reading.ocr.pages import page_count, page_image
@@ -45,7 +50,9 @@ __all__ = [
     "SearchHit",
     "SearchIndex",
     "add_documents",
+    "add_segment",
     "clean_text",
+    "clear_staging",
     "copy_live_generation",
     "delete_ids",
     "detect",
@@ -54,20 +61,25 @@ __all__ = [
     "engine_for",
     "extract_file",
     "extract_metadata",
+    "free_words",
     "guard",
     "index_state",
     "indexed_revs",
     "indexed_revs_and_copies",
+    "office_convert",
     "open_index",
     "page_count",
     "page_image",
     "pieces",
     "plain_snippet",
     "purge_ids",
+    "query_words",
     "recognise",
     "remove_unused_generations",
     "resume_or_create_generation",
     "sniff",
+    "staging_dir",
     "swap_in",
     "tesseract_version",
+    "write_segment_files",
 ]

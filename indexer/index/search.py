@@ -37,7 +37,12 @@ MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer records than this
 SUGGEST_CANDIDATES, SUGGEST_DISTANCE = 8, 2  # spellings weighed per unknown word, and how far they may differ
-FILTER_CACHE = 256  # filter masks and spelling candidates kept per searcher
+# Caches are sized by the index's bytes on disk, so that a bigger archive's common words still fit (at
+# 1,000,000 records one common word over a dozen fields decodes to ~100 MB): decoded postings per segment
+# take the index's size, between 256 MB and 2 GB; postings merged over segments half of that; filter masks
+# (one byte per document each) and spelling candidates a quarter.
+POSTINGS_MIN, POSTINGS_MAX = 256 * 2**20, 2 * 2**30
+FILTER_ENTRY_BYTES = 1024  # what a cached spelling candidate set is counted as
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SORTS = {
     "relevance": None,
@@ -45,6 +50,7 @@ SORTS = {
     "newest": ("issued", True),
     "issued_asc": ("issued", False),
     "oldest": ("issued", False),
+    "added": ("id", True),  # most recently added first (ids grow with each ingest): the start page's list
 }
 
 MARKED_FIELDS = {f for f in TEXT_FIELDS if not f.endswith("_en")}  # folded text fields: their words are marked
@@ -71,6 +77,12 @@ class SearchResult:
     took_ms: float = 0.0
 
 
+def cache_budget(generation_dir: Path) -> int:
+    """Bytes of decoded postings a searcher keeps for this index (see POSTINGS_MIN)."""
+    size = sum(p.stat().st_size for p in generation_dir.glob("*") if p.is_file())
+    return max(POSTINGS_MIN, min(POSTINGS_MAX, size))
+
+
 def clean_query(raw: str) -> str:
     text = CONTROL.sub(" ", raw or "").strip()
     if len(text) > MAX_QUERY_CHARS:
@@ -90,8 +102,10 @@ class SearchIndex:
         self._generation = None
         self._table: DocTable | None = None
         self._segments: dict[str, SegmentColumns] = {}  # kept across refreshes: segments never change
-        self._postings = PostingCache()
-        self._filters: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._postings = PostingCache(POSTINGS_MIN)
+        self._filters: OrderedDict[str, tuple[object, int]] = OrderedDict()  # key → (value, bytes counted)
+        self._filter_bytes = 0
+        self._budget = POSTINGS_MIN
 
     def close(self) -> None:
         with self._lock:
@@ -119,11 +133,14 @@ class SearchIndex:
             self._generation = generation
             self._table = None
         if self._table is None:
-            self._table = DocTable(self._searcher.reader(), self._segments)
+            self._budget = cache_budget(self.index_dir / generation.name)
+            self._postings.max_bytes = self._budget
+            self._table = DocTable(self._searcher.reader(), self._segments, merged_bytes=self._budget // 2)
             present = {key for _, _, key in self._table.leaves}
             for key in set(self._segments) - present:  # merged away
                 del self._segments[key]
             self._filters.clear()
+            self._filter_bytes = 0
         return Evaluator(self._searcher, self._table, self._postings)
 
     def _allowed(self, evaluator: Evaluator, restrict, clearance: Clearance | None) -> np.ndarray:
@@ -136,13 +153,18 @@ class SearchIndex:
         return mask
 
     def _cached(self, key, compute: Callable[[], object]):
+        """Filter masks and spelling candidates, least recently used dropped past a quarter of the budget."""
         if key in self._filters:
             self._filters.move_to_end(key)
-        else:
-            self._filters[key] = compute()
-            if len(self._filters) > FILTER_CACHE:
-                self._filters.popitem(last=False)
-        return self._filters[key]
+            return self._filters[key][0]
+        value = compute()
+        size = value.nbytes if isinstance(value, np.ndarray) else FILTER_ENTRY_BYTES
+        self._filters[key] = (value, size)
+        self._filter_bytes += size
+        while self._filter_bytes > self._budget // 4 and len(self._filters) > 1:
+            _, (_, dropped) = self._filters.popitem(last=False)
+            self._filter_bytes -= dropped
+        return value
 
     def search(
         self,
@@ -155,9 +177,11 @@ class SearchIndex:
         facets: bool = True,
         texts_for: TextsFor | None = None,
         clearance: Clearance | None = None,
+        browse: bool = False,
     ) -> SearchResult:
         """Hits for `query` within `filters`, page `page` of `limit`; snippets only for that page.
-        With a `clearance`, records above it are treated as if they did not exist."""
+        With a `clearance`, records above it are treated as if they did not exist. An empty query finds
+        nothing, unless `browse`: then it lists every record (the web's start page and empty search)."""
         started = time.perf_counter()
         text = clean_query(query)
         if page < 1:
@@ -166,7 +190,7 @@ class SearchIndex:
             raise QueryError(Message("limit must be between 1 and %(max)s", max=MAX_LIMIT))
         if sort not in SORTS:
             raise QueryError(Message("sort must be one of %(sorts)s", sorts=", ".join(SORTS)))
-        if not text and not any((filters or {}).values()):
+        if not text and not any((filters or {}).values()) and not browse:
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
             evaluator = self._fresh()
@@ -213,7 +237,9 @@ class SearchIndex:
                 partial(self._visible_spellings, evaluator, seen, folded),
             )
             if spellings:
-                corrections[i] = _best_spelling(spellings, words, i, seen)
+                best = _best_spelling(spellings, words, i, seen)
+                if _stands_beside(best, text, typed, i, seen):
+                    corrections[i] = best
         corrected = _rewritten(text, typed, corrections)
         if corrected == text or not _words_typed_or_visible(corrected, words, seen):
             return None
@@ -302,6 +328,21 @@ def _best_spelling(spellings: dict[str, int], words: list[str], i: int, seen: Ca
     return max(spellings, key=rank)
 
 
+def _stands_beside(candidate: str, text: str, typed: list[TypedWord], i: int, seen: Callable[[str, str], int]) -> bool:
+    """Whether a correction makes a real phrase: beside one of its neighbours in a visible record, when it
+    has a neighbour (a known word, not across an OR); else it may stand alone. "ngan sahc" is not corrected
+    to "ngan san", which no record says."""
+
+    def neighbour(j: int, between: str) -> str | None:
+        word = fold(typed[j].text).lower()
+        return word if "OR" not in between.split() and seen("body", word) else None
+
+    before = neighbour(i - 1, text[typed[i - 1].end : typed[i].start]) if i > 0 else None
+    after = neighbour(i + 1, text[typed[i].end : typed[i + 1].start]) if i + 1 < len(typed) else None
+    pairs = ([f"{before} {candidate}"] if before else []) + ([f"{candidate} {after}"] if after else [])
+    return not pairs or any(seen("body_pairs", pair) for pair in pairs)
+
+
 def _terms_within(reader, word: str, distance: int) -> set[str]:
     """The `body` vocabulary within `distance` edits of `word`, sharing its first letter (whole index)."""
     return set(reader.terms_within("body", word, distance, prefix=1))
@@ -328,6 +369,8 @@ def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, or
     docs = np.flatnonzero(mask)
     if order is None:
         primary = -score[docs]
+    elif order[0] == "id":
+        primary = -table.ids[docs] if order[1] else table.ids[docs]
     else:
         issued = table.issued[docs]
         primary = np.where(issued != NO_DATE, -issued if order[1] else issued, np.iinfo(np.int64).max)
