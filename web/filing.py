@@ -54,6 +54,20 @@ class FileRefConverter(BaseConverter):
 filing.record_once(lambda state: state.app.url_map.converters.setdefault("fileref", FileRefConverter))
 
 
+@filing.app_context_processor
+def start_page_files() -> dict:
+    """`year_files()` for the start page's partial: the newest plan year the reader has files in, with them
+    (called only when that partial is drawn)."""
+
+    def year_files() -> dict:
+        years = visible_years(catalog(), clearance())
+        if not years:
+            return {"year": None, "files": []}
+        return {"year": years[0], "files": list_visible_files(catalog(), clearance(), year=years[0])}
+
+    return {"year_files": year_files}
+
+
 def _year_arg() -> int | None:
     raw = (request.args.get("year") or "").strip()
     if not raw:

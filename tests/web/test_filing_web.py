@@ -335,3 +335,13 @@ def admin_only_year_is_not_named(world) -> bool:
     assert made.status == 201
     assert 2019 in admin.get("/api/files").json()["years"]
     return 2019 not in reader.get("/api/files").json()["years"] and "2019" not in reader.get("/files").text
+
+
+def test_the_start_page_offers_the_newest_years_files_the_reader_may_see(world):
+    reader = world["reader"]
+    listing = reader.get("/api/files").json()
+    newest = listing["years"][0]
+    page = leak_free(reader.get("/"))
+    assert f"Hồ sơ năm {newest}" in page
+    for f in (f for f in listing["files"] if f["year"] == newest):
+        assert f"/files/{f['ref']}" in page
