@@ -29,7 +29,7 @@ from indexer.index.generations import (
 )
 from indexer.index.highlight import pieces
 from indexer.index.purge import purge_ids
-from indexer.index.query import FILTER_NAMES, free_words, query_words
+from indexer.index.query import FILTER_NAMES, FILTER_RE, free_words, query_words
 from indexer.index.search import SearchHit, SearchIndex
 from indexer.index.snippets import plain_snippet
 from indexer.index.visibility import Clearance
@@ -44,6 +44,7 @@ from indexer.reading.ocr.tesseract import PAGE_TIMEOUT, Engine, engine_for, reco
 
 __all__ = [
     "FILTER_NAMES",
+    "FILTER_RE",
     "PAGE_TIMEOUT",
     "Budget",
     "Clearance",

@@ -9,6 +9,7 @@ from flask import Blueprint, g, jsonify, request
 
 from archive import records
 from archive.errors import QueryError
+from archive.filing.filing import file_for_record
 from archive.messages import Message
 from archive.people.access import visible_count, visible_record
 from indexer import FILTER_NAMES, index_state
@@ -73,6 +74,9 @@ def record(record_id: int):
 
     current, data = records.view(catalog(), record_id, clearance())
     data["ocr"] = ocr_view(record_id)
+    data["file"] = file_for_record(
+        catalog(), current, clearance()
+    )  # its hồ sơ and neighbours, if the caller may see it
     data["links"] = {
         "download": f"/records/{record_id}/download",
         "page": f"/records/{record_id}",

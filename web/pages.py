@@ -10,6 +10,7 @@ from flask import Blueprint, g, render_template, request, send_file, stream_with
 
 from archive import records
 from archive.errors import ArchiveError, NotFoundError
+from archive.filing.filing import file_for_record
 from archive.messages import Message
 from archive.people.access import visible_record
 from archive.preview.office import convertible, preview_pdf, why_no_preview
@@ -107,6 +108,7 @@ def record(record_id: int):
         choices=edit_choices(),
         convertible=convertible(current),
         no_preview=why_no_preview(current),
+        filed=file_for_record(catalog(), current, clearance()),
     )
 
 

@@ -12,7 +12,7 @@ from archive.errors import QueryError
 from archive.messages import Message
 from web.formats import parse_date
 
-FILTERS = ("type", "year", "issuer", "issuer_exact", "lang", "classification", "number", "issued")
+FILTERS = ("type", "year", "issuer", "issuer_exact", "lang", "classification", "number", "issued", "hoso")
 # The URL parameter each facet's links set: one that selects exactly the records the facet counted. An issuer
 # is counted by its whole name, so its link filters on the whole name, not on `issuer` (its words).
 FACET_FILTER = {
@@ -21,6 +21,7 @@ FACET_FILTER = {
     "issuer": "issuer_exact",
     "language": "lang",
     "classification": "classification",
+    "file": "hoso",  # a file by its reference, FONDS/YEAR/CODE
 }
 SORT_NAMES = ("relevance", "issued_desc", "issued_asc", "added")
 DATE_RANGE = ("from", "to")  # the date-range control beside sort: dd/mm/yyyy, kept in the URL as typed

@@ -19,6 +19,7 @@ from indexer import Clearance
 from indexer.normalize import fold
 
 FILE_COLUMNS = ("file", "path", "filename")
+FILE_CODE = "file_code"  # the file (hồ sơ) to file the document in: CODE, YEAR/CODE or FONDS/YEAR/CODE
 # Column names as a Vietnamese spreadsheet writes them (compared without accents, case or punctuation).
 VIETNAMESE_COLUMNS = {
     "tep": "file",
@@ -79,6 +80,13 @@ class Manifest:
     rows: dict[str, dict[str, str | None]] = field(default_factory=dict)  # relative path → field → value
     books: dict[str, str] = field(default_factory=dict)  # relative path → register book (in | out)
     problems: list[ManifestProblem] = field(default_factory=list)
+    file_codes: dict[str, str] = field(default_factory=dict)  # relative path → the file (hồ sơ) to file it in
+
+    def key_of(self, source: Path) -> str | None:
+        try:
+            return _key(source.resolve().relative_to(self.folder.resolve()).as_posix())
+        except ValueError:
+            return None
 
     @property
     def ok(self) -> bool:
@@ -229,7 +237,7 @@ def load_manifest(
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
         raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=shown))
-    columns = (*METADATA_FIELDS, REGISTER_COLUMN)
+    columns = (*METADATA_FIELDS, REGISTER_COLUMN, FILE_CODE)
     unknown = [h for i, h in enumerate(header) if i != file_column and h not in columns]
     for name in unknown:
         manifest.problems.append(
@@ -281,6 +289,9 @@ def load_manifest(
                         problem=message_of(exc),
                     )
                     manifest.problems.append(ManifestProblem(line, problem))
+        code = next((c.strip() for h, c in zip(header, cells, strict=False) if h == FILE_CODE and c.strip()), None)
+        if code:
+            manifest.file_codes[key] = code
         book = _book(header, cells)
         if book not in (None, "in", "out"):
             manifest.problems.append(
