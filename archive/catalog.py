@@ -204,10 +204,12 @@ class Catalog:
         return [{"symbol": row["doc_number"], "id": row["id"], "title": row["title"]} for row in rows]
 
     def _next_id(self) -> int:
-        # SQLite would reuse the id of a disposed record that had the highest id; ids must stay unique forever.
+        # SQLite would reuse the id of a disposed (or transferred) record that had the highest id; ids must stay
+        # unique forever.
         row = self.db.execute(
             "SELECT max(coalesce((SELECT max(id) FROM records), 0), "
-            "coalesce((SELECT max(record_id) FROM disposals), 0))"
+            "coalesce((SELECT max(record_id) FROM disposals), 0), "
+            "coalesce((SELECT max(record_id) FROM transferred), 0))"
         ).fetchone()
         return row[0] + 1
 

@@ -119,4 +119,16 @@ def main(ctx: click.Context, home: Path, verbose: bool, log_file: Path | None) -
 
 
 # The commands register themselves on `main` when their modules are imported.
-from archive.cli import auditing, backup, ingesting, maintenance, ocr, records, retention, serving, users  # noqa: E402, F401
+from archive.cli import (  # noqa: E402, F401
+    auditing,
+    backup,
+    ingesting,
+    maintenance,
+    ocr,
+    preservation,
+    records,
+    retention,
+    serving,
+    transfer,
+    users,
+)

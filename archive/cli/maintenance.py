@@ -112,16 +112,19 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
             originals_checked=report.originals_checked,
             sample=sample,
             problems=[p.to_dict() for p in report.problems[:100]],
+            preservation_problems=report.preservation[:100],
         )
     if as_json:
         print_json(report.to_dict())
     for problem in report.problems:
         where = f"record {problem.record_id}: " if problem.record_id is not None else ""
         warn(f"{problem.kind}: {where}{problem.detail}", as_json)
-    verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+    for problem in report.preservation:  # the PDF/A copies, said apart from the originals
+        warn(f"preservation copy: {problem['kind']}: record {problem['id']}: {problem['detail']}", as_json)
+    verdict = "OK" if report.ok else f"{len(report.problems) + len(report.preservation)} problem(s)"
     line = (
         f"verify: {verdict} — {report.records} records, {report.originals_checked} originals checked, "
-        f"{report.indexed} in the index"
+        f"{report.indexed} in the index, {report.copies_checked} preservation copies checked"
     )
     say(line, as_json or (quiet and report.ok))
     sys.exit(0 if report.ok else EXIT_FAILED)
