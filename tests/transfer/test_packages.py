@@ -57,7 +57,7 @@ def test_round_trip_between_two_homes(tmp_path: Path):
             assert Store(b.store_dir).path(here.sha256).read_bytes() == original_a  # byte-identical
             copy_a = Store(a.store_dir).preservation_path(there.sha256).read_bytes()
             assert Store(b.store_dir).preservation_path(here.sha256).read_bytes() == copy_a
-    shown, out = cli_b.json("show", str(report["added"][0]["id"]))
+    _, out = cli_b.json("show", str(report["added"][0]["id"]))
     sources = out[0]["sources"]
     assert [(s["archive"], s["id"], s["status"], s["name"]) for s in sources] == [
         (source_archive, report["added"][0]["source_id"], "added", "VP Tỉnh ủy")
