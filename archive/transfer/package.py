@@ -352,11 +352,34 @@ def verify_package(path: Path) -> PackageCheck:
     try:
         bag.validate(fast=False, completeness_only=False)
     except bagit.BagValidationError as exc:
-        problems = [_problem(d) for d in exc.details] or [{"kind": "invalid", "path": None, "detail": str(exc)}]
+        # bagit stops at a wrong Payload-Oxum (byte and file counts) before it hashes: name the files anyway.
+        problems = [_problem(d) for d in exc.details] or _name_files(path, bag)
+        problems = problems or [{"kind": "invalid", "path": None, "detail": str(exc)}]
         return PackageCheck(False, problems, info)
     except bagit.BagError as exc:
         return PackageCheck(False, [{"kind": "invalid", "path": None, "detail": str(exc)}], info)
     return PackageCheck(True, [], info)
+
+
+def _name_files(path: Path, bag: bagit.Bag) -> list[dict]:
+    """Each file the manifests list that is missing or whose SHA-256 differs, and each file they do not list."""
+    from archive.store import file_sha256
+
+    found = []
+    for name, hashes in sorted(bag.entries.items()):
+        expected = hashes.get("sha256")
+        if expected is None:
+            continue
+        target = path / name
+        if not target.is_file():
+            found.append({"kind": "missing", "path": name, "detail": f"{name} is missing"})
+        elif file_sha256(target) != expected:
+            found.append({"kind": "changed", "path": name, "detail": f"{name}: sha256 differs from the manifest"})
+    listed = set(bag.entries)
+    for name in sorted(bag.payload_files()):
+        if name not in listed:
+            found.append({"kind": "unexpected", "path": name, "detail": f"{name} is not in the manifest"})
+    return found
 
 
 def _problem(detail) -> dict:
