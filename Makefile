@@ -6,7 +6,7 @@ HOME_DIR ?= ./var
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint venv samples clean
+.PHONY: run test lint venv samples sample-files clean
 
 $(BIN)/archive: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,7 @@ venv: $(BIN)/archive
 run: venv
 	$(BIN)/archive --home $(HOME_DIR) ingest samples/ || test $$? -eq 1
 	$(BIN)/archive --home $(HOME_DIR) users add admin --role admin --clearance top_secret --exists-ok
+	$(MAKE) --no-print-directory sample-files
 	$(BIN)/archive --home $(HOME_DIR) serve --host $(HOST) --port $(PORT)
 
 test: venv
@@ -26,6 +27,19 @@ test: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+# A small fonds with a file plan for two years, open and closed files and a meeting file, filed with the
+# samples (by their symbols); run again, each step says it was done already and the next goes on.
+sample-files: venv
+	-$(BIN)/archive --home $(HOME_DIR) fonds add TUQT "Phông Tỉnh ủy Quảng Trị"
+	-$(BIN)/archive --home $(HOME_DIR) files plan import samples-plan/danh-muc-ho-so.csv
+	-$(BIN)/archive --home $(HOME_DIR) files add 2024/01.NQ57 57-NQ/TW 205-KH/TU
+	-$(BIN)/archive --home $(HOME_DIR) files add 2024/02.VT 89-KL/TU
+	-$(BIN)/archive --home $(HOME_DIR) files add 2025/01.CT18 18-CT/TU 527-TB/TU 1537-CV/VPTU
+	-$(BIN)/archive --home $(HOME_DIR) files add 2025/02.HN08 168-TB/TW 133-KL/TW 06-QĐi/TU
+	-$(BIN)/archive --home $(HOME_DIR) files add 2025/03.VT 2184-CV/VPTW
+	-$(BIN)/archive --home $(HOME_DIR) files close 2024/01.NQ57 --date 2025-02-28
+	-$(BIN)/archive --home $(HOME_DIR) files close 2024/02.VT --date 2024-12-31
 
 lint: venv
 	$(BIN)/ruff check --fix .

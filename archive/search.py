@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from archive.catalog import Catalog
+from archive.filing.access import visible_file_ids
+from archive.filing.filing import file_refs
 from archive.models import Record
 from archive.people.access import can_see, visible_record
-from indexer import Clearance, SearchHit, SearchIndex, index_state, plain_snippet
+from indexer import FILTER_RE, Clearance, SearchHit, SearchIndex, index_state, plain_snippet
+from indexer.normalize import fold
 
 
 def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None = None) -> dict:
@@ -55,23 +58,69 @@ def search_records(
     if index_state(index.index_dir) == "missing" and catalog.count() == 0:  # a new, empty archive
         return {"query": query, "total": 0, "page": page, "limit": limit, "sort": sort, "hits": [], "facets": {},
                 "suggestion": None, "took_ms": 0.0}  # fmt: skip
+    text, filters, typed = file_filters(catalog, query, filters, clearance)
     result = index.search(
-        query, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts, clearance=clearance
+        text, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts, clearance=clearance
     )
     records = catalog.get_many(hit.id for hit in result.hits)
     # The catalog is checked too: between an edit's commit and its reindex, the index may lag behind.
     hits = [hit_dict(records[h.id], h) for h in result.hits if h.id in records and can_see(clearance, records[h.id])]
+    facets = dict(result.facets)
+    if "file" in facets:
+        facets["file"] = file_facet(catalog, facets["file"], clearance)
+    suggestion = result.suggestion
+    if suggestion and typed:
+        suggestion = " ".join([suggestion, *typed])
     return {
-        "query": result.query,
+        "query": query if typed else result.query,
         "total": result.total,
         "page": result.page,
         "limit": result.limit,
         "sort": result.sort,
         "hits": hits,
-        "facets": result.facets,
-        "suggestion": result.suggestion,
+        "facets": facets,
+        "suggestion": suggestion,
         "took_ms": result.took_ms,
     }
+
+
+def file_filters(
+    catalog: Catalog, query: str, filters: dict[str, str] | None, clearance: Clearance | None
+) -> tuple[str, dict[str, str], list[str]]:
+    """(query without its hoso:/file: filters, filters with `file` as the ids of the files they name that the
+    reader may see, the filters as typed). A file the reader may not see is filtered on exactly as a code that
+    names no file: nothing matches."""
+    filters = dict(filters or {})
+    wanted: list[str] = [filters.pop(name) for name in ("hoso", "file") if filters.get(name)]
+    typed: list[str] = []
+
+    def take(match) -> str:
+        if fold(match["name"]).lower() not in ("hoso", "file"):
+            return match.group(0)
+        typed.append(match.group(0))
+        wanted.append(match["quoted"] if match["quoted"] is not None else match["bare"])
+        return " "
+
+    text = FILTER_RE.sub(take, query)
+    if not wanted:
+        return query, filters, []
+    ids: set[int] | None = None
+    for ref in wanted:
+        found = set(visible_file_ids(catalog, ref, clearance))
+        ids = found if ids is None else ids & found
+    filters["file"] = ",".join(str(i) for i in sorted(ids or ())) or "0"
+    return text, filters, typed
+
+
+def file_facet(catalog: Catalog, counts: list[dict], clearance: Clearance | None) -> list[dict]:
+    """The "Hồ sơ" facet: `{"value": ref, "code", "title", "count"}` for the files the reader may see."""
+    files = file_refs(catalog, [int(c["value"]) for c in counts if str(c["value"]).isdigit()], clearance)
+    shown = []
+    for c in counts:
+        file = files.get(int(c["value"])) if str(c["value"]).isdigit() else None
+        if file is not None:
+            shown.append({"value": file.ref, "code": file.code, "title": file.title, "count": c["count"]})
+    return shown
 
 
 def similar_records(

@@ -24,7 +24,7 @@ from indexer.index.generations import (
 )
 from indexer.index.highlight import pieces
 from indexer.index.purge import purge_ids
-from indexer.index.query import FILTER_NAMES
+from indexer.index.query import FILTER_NAMES, FILTER_RE
 from indexer.index.search import SearchHit, SearchIndex
 from indexer.index.snippets import plain_snippet
 from indexer.index.visibility import Clearance
@@ -38,6 +38,7 @@ from indexer.reading.ocr.tesseract import Engine, engine_for, recognise
 
 __all__ = [
     "FILTER_NAMES",
+    "FILTER_RE",
     "Clearance",
     "Engine",
     "SearchHit",

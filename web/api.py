@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, request
 
 from archive.errors import QueryError
+from archive.filing.filing import file_for_record
 from archive.messages import Message
 from archive.people.access import visible_count, visible_record
 from archive.search import record_detail, search_records, similar_records
@@ -75,6 +76,9 @@ def record(record_id: int):
     data = record_detail(catalog(), current, clearance())
     catalog().log_event("view", record_id)
     data["ocr"] = ocr_view(record_id)
+    data["file"] = file_for_record(
+        catalog(), current, clearance()
+    )  # its hồ sơ and neighbours, if the caller may see it
     data["links"] = {
         "download": f"/records/{record_id}/download",
         "page": f"/records/{record_id}",

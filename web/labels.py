@@ -37,6 +37,7 @@ FACETS = {
     "issuer": _l("Issuer"),
     "language": _l("Language"),
     "classification": _l("Classification"),
+    "file": _l("File (hồ sơ)"),
 }
 FIELDS = {
     "id": _l("Id"),
@@ -111,7 +112,22 @@ ACTIONS = {  # the audit trail's actions (archive.catalog.Catalog.log_event)
     "user.password": _l("new password"),
     "audit.export": _l("audit trail exported"),
     "audit.verify": _l("audit chain verified"),
+    "fonds.add": _l("fonds added"),
+    "files.plan": _l("file plan imported"),
+    "file.open": _l("file opened"),
+    "file.add": _l("filed into a file"),
+    "file.remove": _l("taken out of its file"),
+    "file.order": _l("file's order changed"),
+    "file.close": _l("file closed"),
+    "file.reopen": _l("file reopened"),
+    "file.view": _l("file viewed"),
+    "file.contents": _l("contents list exported"),
+    "file.disposal": _l("file disposed of"),
+    "file.hold.add": _l("file placed under legal hold"),
+    "file.hold.remove": _l("file's legal hold lifted"),
+    "file.suggestion.dismissed": _l("filing suggestion dismissed"),
 }
+FILE_STATUS = {"open": _l("open"), "closed": _l("closed"), "disposed": _l("disposed of")}
 
 
 def doc_type_name(code: str | None) -> str:
@@ -141,6 +157,7 @@ def label(kind: str, code) -> str:
         "report": REPORT_KINDS,
         "index": INDEX_STATES,
         "action": ACTIONS,
+        "file_status": FILE_STATUS,
     }[kind]
     return str(table.get(str(code), code))
 

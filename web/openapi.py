@@ -145,6 +145,12 @@ RECORD = _obj(
                 }
             )
         ),
+        "file": {
+            "type": "object",
+            "nullable": True,
+            "description": "the file (hồ sơ) it is filed in, if the caller may see it: {file, position, count, "
+            "previous, next}, the neighbours among the documents the caller may see",
+        },
         "links": _obj(
             {
                 "download": {"type": "string", "description": "the original bytes"},
@@ -287,6 +293,95 @@ REVIEWED = _obj(
 DUE = _obj({"as_of": {"type": "string"}, "records": _array({"type": "object"}), "undated": _array({"type": "integer"})})
 
 
+DUE_FILES = _obj(
+    {**DUE["properties"], "files": _array({"type": "object", "description": "a closed file due as one unit"})}
+)
+FONDS = _obj({"id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"}})
+FILE = _obj(
+    {
+        "ref": {"type": "string", "description": "FONDS/YEAR/CODE: names the file in every path"},
+        "fonds": {"type": "string"},
+        "fonds_name": {"type": "string"},
+        "year": {"type": "integer"},
+        "code": {"type": "string"},
+        "title": {"type": "string"},
+        "description": _nullable("string"),
+        "heading": _nullable("string"),
+        "unit": _nullable("string"),
+        "keeper": _nullable("string"),
+        "retention": _nullable("string", description="permanent, N years, or null: each document's own"),
+        "classification": {"type": "string", "enum": list(CLASSIFICATIONS)},
+        "compartments": _array({"type": "string"}),
+        "kind": {"type": "string", "enum": ["matter", "meeting"]},
+        "meeting_date": _nullable("string"),
+        "source": {"type": "string", "enum": ["plan", "ad hoc"]},
+        "opened_at": {"type": "string"},
+        "closed_on": _nullable("string"),
+        "status": {"type": "string", "enum": ["open", "closed", "disposed"]},
+        "documents": {"type": "integer", "description": "documents the caller may see"},
+    }
+)
+CONTENTS_ROW = _obj(
+    {
+        "stt": {"type": "integer", "minimum": 1},
+        "id": {"type": "integer"},
+        "doc_number": _nullable("string"),
+        "issued": _nullable("string"),
+        "title": _nullable("string"),
+        "issuer": _nullable("string"),
+        "pages": _nullable("integer"),
+        "doc_type": _nullable("string"),
+    }
+)
+FILE_DETAIL = _obj(
+    {
+        **FILE["properties"],
+        "hold": {**_obj({"reason": {"type": "string"}, "by": {"type": "string"}, "since": {"type": "string"}}),
+                 "nullable": True},
+        "retention_period": _nullable("string"),
+        "retention_rule": _nullable("string"),
+        "retention_ends": _nullable("string", description="the end counted from 1 January after the closing"),
+        "contents": _array(CONTENTS_ROW),
+    }
+)  # fmt: skip
+FILE_HOLD = _obj({"reason": {"type": "string"}, "by": {"type": "string"}, "since": {"type": "string"}})
+PLAN_RESULT = _obj(
+    {
+        "rows": {"type": "integer"},
+        "imported": {"type": "integer"},
+        "problems": _array(
+            _obj(
+                {
+                    "line": {"type": "integer"},
+                    "message": {"type": "string"},
+                    "severity": {"type": "string"},
+                    "text": {"type": "string"},
+                }
+            )
+        ),
+    }
+)
+FILE_CONTENTS = _obj({**FILE["properties"], "contents": _array(CONTENTS_ROW)})
+PLAN_LISTING = _obj(
+    {
+        "year": _nullable("integer"),
+        "years": _array({"type": "integer"}),
+        "fonds": _array(FONDS),
+        "files": _array(FILE),
+    }
+)
+SUGGESTION = _obj(
+    {
+        "id": {"type": "integer"},
+        "title": _nullable("string"),
+        "doc_number": _nullable("string"),
+        "cites": _obj({"id": {"type": "integer"}, "doc_number": _nullable("string")}),
+        "file": {"type": "string"},
+        "file_title": {"type": "string"},
+    }
+)
+
+
 def _param(name: str, where: str = "query", schema: dict | None = None, required: bool = False, text: str = "") -> dict:
     return {
         "name": name,
@@ -361,6 +456,8 @@ SEARCH_PARAMS = [
     _param("q", text="the query (see the query language); may be empty when a filter is given, else 400"),
     *(_param(n) for n in ("type", "number", "year", "issuer", "lang", "classification", "issued")),
     _param("issuer_exact", text="an issuer's whole name, as an issuer facet value (issuer matches its words)"),
+    _param("hoso", text="a file (hồ sơ): CODE, YEAR/CODE or FONDS/YEAR/CODE, as a file facet value"),
+    _param("file", text="the same as hoso"),
     _param("sort", schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest"]}),
     _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
     _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
@@ -435,7 +532,11 @@ def document() -> dict:
             "Archivists: legal holds", _obj({"holds": _array(HOLD)}), errors=(401, 403), tag="retention"
         ),
         "/api/retention/due": _get(
-            "Archivists: records due for disposal review", DUE, [AS_OF], (400, 401, 403), "retention"
+            "Archivists: records due for disposal review, and closed files due as one unit each",
+            DUE_FILES,
+            [AS_OF],
+            (400, 401, 403),
+            "retention",
         ),
         "/api/retention/dispose": {
             "post": {
@@ -676,6 +777,7 @@ def document() -> dict:
             }
         },
     }
+    paths.update(file_paths())
     return {
         "openapi": "3.0.3",
         "info": {
@@ -689,6 +791,98 @@ def document() -> dict:
         "security": [{"bearer": []}],
         "paths": paths,
     }
+
+
+FILE_REF = {
+    **_param("ref", "path", {"type": "string", "minLength": 1}, True, "CODE, YEAR/CODE or FONDS/YEAR/CODE"),
+    "example": "01.KL",
+}
+IDS = _obj({"ids": {**_array({"type": "integer"}), "minItems": 1, "description": "record ids, in filing order"}})
+
+
+def file_paths() -> dict:
+    """Fonds and files (hồ sơ): a file above the caller is 404, worded as a reference that names no file."""
+    new_file = {
+        "type": "object",
+        "required": ["code", "title"],
+        "properties": {
+            **{n: {"type": "string"} for n in ("code", "title", "heading", "unit", "keeper", "description", "fonds",
+                                                "compartments", "meeting_date")},
+            "year": {"type": "integer", "description": "the plan's year; this year by default"},
+            "retention": {"type": "string", "description": "permanent or a number of years"},
+            "classification": {"type": "string", "enum": list(CLASSIFICATIONS)},
+            "kind": {"type": "string", "enum": ["matter", "meeting"]},
+        },
+    }  # fmt: skip
+    listing = [
+        _param("year", schema={"type": "string", "pattern": r"^(\d{4})?$"}),
+        _param("unit"),
+        _param("status", schema={"type": "string", "enum": ["", "open", "closed"]}),
+    ]
+    archivist = (400, 401, 403, 404, 503)
+    return {
+        "/api/fonds": {
+            **_get("Every fonds (phông)", _obj({"fonds": _array(FONDS)}), tag="files"),
+            "post": _write("Archivists: add a fonds", "files", _json(FONDS, "Added"), (400, 401, 403, 503),
+                           body=_obj({"code": {"type": "string"}, "name": {"type": "string"}}), status="201"),
+        },
+        "/api/files/plan": {
+            "post": {
+                "summary": "Archivists: load a year's file plan from CSV (nothing is created when a row has a problem)",
+                "tags": ["files"],
+                "parameters": [_param("dry_run", schema={"type": "string", "enum": ["", "0", "1"]},
+                                      text="1: check only")],
+                "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
+                "responses": {"200": _json(PLAN_RESULT), "422": _json(PLAN_RESULT, "problems: nothing created"),
+                              **_errors(400, 401, 403, 503)},
+            }
+        },
+        "/api/files/{ref}/hold": {
+            "post": _write("Archivists: put the whole file under legal hold", "files",
+                           _json(_obj({"hold": FILE_HOLD}), "Held"), archivist, params=[FILE_REF],
+                           body=_obj({"reason": REASON}), status="201"),
+            "delete": _write("Archivists: lift the file's legal hold", "files",
+                             _json(_obj({"hold": {"type": "object", "nullable": True}})), archivist, params=[FILE_REF],
+                             body=_obj({"reason": REASON})),
+        },
+        "/api/files": {
+            **_get("The file plan: files the caller may see, by year", PLAN_LISTING, listing, (400, 401), "files"),
+            "post": _write("Archivists: open a file ad hoc", "files", _json(FILE, "Opened"), (400, 401, 403, 503),
+                           body=new_file, status="201"),
+        },
+        "/api/files/suggestions": _get(
+            "Archivists: unfiled documents citing a filed one (accept by filing, or dismiss on the command line)",
+            _obj({"suggestions": _array(SUGGESTION)}), errors=(401, 403), tag="files",
+        ),
+        "/api/files/{ref}": _get(
+            "A file: description, status, retention, hold and contents list (documents the caller may see)",
+            FILE_DETAIL, [FILE_REF], (400, 401, 404), "files",
+        ),
+        "/api/files/{ref}/documents": {
+            "post": _write("Archivists: file documents (all or nothing; one file per document)", "files",
+                           _json(FILE_CONTENTS), archivist, params=[FILE_REF], body=IDS),
+            "delete": _write("Archivists: take documents out of an open file", "files", _json(FILE_CONTENTS),
+                             archivist, params=[FILE_REF], body=IDS),
+        },
+        "/api/files/{ref}/dismissed": {
+            "post": _write("Archivists: never suggest these documents for this file again (accepting is filing)",
+                           "files", _json(_obj({"suggestions": _array(SUGGESTION)})), archivist, params=[FILE_REF],
+                           body=IDS),
+        },
+        "/api/files/{ref}/order": {
+            "put": _write("Archivists: order the documents the caller sees (a meeting's agenda); name each once",
+                          "files", _json(FILE_CONTENTS), archivist, params=[FILE_REF], body=IDS),
+        },
+        "/api/files/{ref}/close": {
+            "post": _write("Archivists: close the file (no more filing; retention counts from the year after)",
+                           "files", _json(FILE), archivist, params=[FILE_REF],
+                           body=_obj({"date": DAY}, [])),
+        },
+        "/api/files/{ref}/reopen": {
+            "post": _write("Archivists: reopen a closed file (audited with the reason)", "files", _json(FILE),
+                           archivist, params=[FILE_REF], body=_obj({"reason": REASON})),
+        },
+    }  # fmt: skip
 
 
 @openapi.get("/api/openapi.json")

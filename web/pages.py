@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, g, render_template, request, send_file
 
 from archive.errors import ArchiveError, NotFoundError
+from archive.filing.filing import file_for_record
 from archive.messages import Message
 from archive.people.access import visible_record
 from archive.search import record_detail, similar_records
@@ -65,6 +66,7 @@ def record(record_id: int):
         similar=similar["hits"],
         fields=METADATA_FIELDS,
         levels=levels_up_to(g.user.clearance),
+        filed=file_for_record(catalog(), current, clearance()),
     )
 
 

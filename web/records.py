@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from archive.filing.retention import record_retention
 from archive.models import Record
 from archive.pipeline.ocr import ocr_detail
 from archive.retention.classification import protection_ends, protection_years
 from archive.retention.holds import find_hold
-from archive.retention.retention import ends_on, rule_for
 from archive.retention.schedule import load_schedule
 from archive.store import Store
 from indexer import pieces
@@ -25,8 +25,7 @@ def status(record: Record, today: date | None = None) -> dict:
     """`{"hold", "retention": {"period", "rule", "ends", "due"}, "protection": {"years", "ends", "due"}}`."""
     today = today or date.today()
     schedule = load_schedule(settings().home)
-    rule = rule_for(record, schedule)
-    ends = ends_on(record, rule)
+    rule, ends = record_retention(catalog(), record, schedule)  # a filed record counts from its file's closing
     years = protection_years(record, schedule)
     protected = protection_ends(record, years) if years is not None else None
     hold = find_hold(catalog().db, record.id)

@@ -11,7 +11,7 @@ from flask import request
 from archive.errors import QueryError
 from archive.messages import Message
 
-FILTERS = ("type", "year", "issuer", "issuer_exact", "lang", "classification", "number", "issued")
+FILTERS = ("type", "year", "issuer", "issuer_exact", "lang", "classification", "number", "issued", "hoso")
 # The URL parameter each facet's links set: one that selects exactly the records the facet counted. An issuer
 # is counted by its whole name, so its link filters on the whole name, not on `issuer` (its words).
 FACET_FILTER = {
@@ -20,6 +20,7 @@ FACET_FILTER = {
     "issuer": "issuer_exact",
     "language": "lang",
     "classification": "classification",
+    "file": "hoso",  # a file by its reference, FONDS/YEAR/CODE
 }
 SORT_NAMES = ("relevance", "issued_desc", "issued_asc")
 PAGE_SIZE = 20

@@ -58,10 +58,18 @@ def visible_records():
 
 
 def retention_due(as_of: date) -> dict:
-    found, undated = due_for_disposal(visible_records(), load_schedule(settings().home), as_of)
+    """Unfiled records whose period ended, and (`files`) closed files due as one unit each: a filed record's
+    period counts from its file's closing."""
+    from archive.filing.retention import due_file_dict, due_files, unfiled_records
+
+    schedule = load_schedule(settings().home)
+    found, undated = due_for_disposal(unfiled_records(catalog(), visible_records()), schedule, as_of)
     holds = {d.record.id: find_hold(catalog().db, d.record.id) for d in found}
     rows = [{**d.to_dict(), "hold": holds[d.record.id].to_dict() if holds[d.record.id] else None} for d in found]
-    return {"as_of": as_of.isoformat(), "records": rows, "undated": [r.id for r, _ in undated]}
+    units = due_files(catalog(), schedule, as_of, clearance())
+    held = {r.id: h.to_dict() for e, _ in units for r, _, _ in e.records if (h := find_hold(catalog().db, r.id))}
+    files = [due_file_dict(entry, hold, held) for entry, hold in units]
+    return {"as_of": as_of.isoformat(), "records": rows, "undated": [r.id for r, _ in undated], "files": files}
 
 
 def classification_due(as_of: date) -> dict:

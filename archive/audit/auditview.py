@@ -52,6 +52,14 @@ class AuditView:
             self._known[record_id] = may_know(self.catalog, record_id, self.clearance)
         return self._known[record_id]
 
+    def knows_file(self, file_id) -> bool:
+        from archive.filing.access import visible_files_by_ids
+
+        key = -int(file_id) if isinstance(file_id, int) else 0
+        if key not in self._known:
+            self._known[key] = bool(key) and bool(visible_files_by_ids(self.catalog, [file_id], self.clearance))
+        return self._known[key]
+
     def entries(self, found: Iterable[Entry]) -> Iterator[Entry]:
         """The entries shown, in the order given: withheld ones left out, the others cut as they must be."""
         for entry in found:
@@ -67,6 +75,12 @@ class AuditView:
         """None when withheld; the entry itself when shown whole; else a copy cut, without its hash."""
         if entry.record_id is not None and not self.knows(entry.record_id):
             return None
+        if (
+            isinstance(entry.detail, dict)
+            and "file_id" in entry.detail
+            and not self.knows_file(entry.detail["file_id"])
+        ):
+            return None  # an entry about a file (hồ sơ) the viewer may not see is withheld as a hidden record's is
         detail = self._detail(entry)
         return entry if detail is entry.detail else replace(entry, detail=detail, hash=None)
 

@@ -122,6 +122,7 @@ def main(ctx: click.Context, home: Path, verbose: bool, log_file: Path | None) -
 from archive.cli import (  # noqa: E402, F401
     auditing,
     backup,
+    filing,
     ingesting,
     maintenance,
     ocr,

@@ -17,7 +17,7 @@ from archive.cli import (
     progress,
     wait_option,
 )
-from archive.cli.logs import RUN, say
+from archive.cli.logs import RUN, say, warn
 from archive.config import Settings
 from archive.models import IngestOutcome, OutcomeStatus
 from archive.pipeline.files import printable
@@ -34,6 +34,7 @@ from archive.pipeline.files import printable
     help="UTF-8 CSV keyed by file path (column 'file') whose columns set metadata; overrides what is extracted.",
 )
 @click.option("--dry-run", is_flag=True, help="With --manifest: check it against the folder, ingest nothing.")
+@click.option("--file", "file_ref", help="File every new document into this open file (hồ sơ): CODE, YEAR/CODE …")
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
@@ -46,6 +47,7 @@ def ingest(
     workers: int | None,
     manifest: Path | None,
     dry_run: bool,
+    file_ref: str | None,
     wait: float,
 ) -> None:
     """Add files and folders (recursively) to the archive."""
@@ -80,7 +82,13 @@ def ingest(
 
     try:
         summary = run_ingest(
-            settings, paths, on_start=on_start, on_outcome=on_outcome, manifest=checked, on_pages=pages
+            settings,
+            paths,
+            on_start=on_start,
+            on_outcome=on_outcome,
+            manifest=checked,
+            on_pages=pages,
+            file_ref=file_ref,
         )
     finally:
         pages.close()
@@ -95,6 +103,10 @@ def ingest(
         + f" ({summary.seconds:.1f} s, batch {summary.batch_id})",
         as_json or (quiet and summary.ok),
     )
+    for record_id, why in summary.not_filed:
+        warn(f"record {record_id} was archived but not filed: {why}", as_json)
+    if summary.filed and not as_json and not quiet:
+        click.echo(f"{summary.filed} documents filed")
     sys.exit(0 if summary.ok else EXIT_FAILED)
 
 

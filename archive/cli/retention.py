@@ -33,6 +33,7 @@ def retention() -> None:
 @fail_on_archive_errors
 def due(settings: Settings, as_of, as_json: bool) -> None:
     """Records whose retention period has ended, for review (nothing is deleted)."""
+    from archive.filing.retention import due_file_dict, due_files, unfiled_records
     from archive.retention.holds import find_hold
     from archive.retention.retention import due_for_disposal
     from archive.retention.schedule import load_schedule
@@ -40,11 +41,15 @@ def due(settings: Settings, as_of, as_json: bool) -> None:
     day = _day(as_of)
     schedule = load_schedule(settings.home)
     with Catalog(settings.catalog_path) as catalog:
-        found, undated = due_for_disposal(catalog.iter_records(), schedule, day)
+        found, undated = due_for_disposal(unfiled_records(catalog, catalog.iter_records()), schedule, day)
         holds = {d.record.id: find_hold(catalog.db, d.record.id) for d in found}
+        due_units = due_files(catalog, schedule, day)
+        filed = [r.id for entry, _ in due_units for r, _, _ in entry.records]
+        filed_holds = {i: h.to_dict() for i in filed if (h := find_hold(catalog.db, i))}
+        units = [due_file_dict(entry, hold, filed_holds) for entry, hold in due_units]
     rows = [{**d.to_dict(), "hold": holds[d.record.id].to_dict() if holds[d.record.id] else None} for d in found]
     if as_json:
-        print_json({"as_of": day.isoformat(), "records": rows, "undated": [r.id for r, _ in undated]})
+        print_json({"as_of": day.isoformat(), "records": rows, "undated": [r.id for r, _ in undated], "files": units})
         return
     click.echo(f"{len(rows)} records due for review as of {day} (schedule: {schedule.source})")
     for row in rows:
@@ -58,24 +63,62 @@ def due(settings: Settings, as_of, as_json: bool) -> None:
         click.echo(
             f"{len(undated)} records have a limited period but no date: " + ", ".join(str(r.id) for r, _ in undated)
         )
+    if units:  # after the records, as before files existed: scripts reading the first line still can
+        click.echo(f"{len(units)} files due for review as of {day}, each disposed of as one unit")
+        for unit in units:
+            held = f"  HELD: {unit['hold']['reason']}" if unit["hold"] else ""
+            click.echo(
+                f"  file {unit['ref']} {unit['title']} — closed {unit['closed_on']}, {unit['retention_period']}, "
+                f"ended {unit['ends']}{held}"
+            )
+            for doc in unit["documents"]:
+                mark = f"  HELD: {doc['hold']['reason']}" if doc["hold"] else ""
+                click.echo(f"      [{doc['id']}] {doc['doc_number'] or ''} {doc['title'] or ''}{mark}")
 
 
 @retention.command()
-@click.argument("record_ids", nargs=-1, type=int, required=True)
+@click.argument("record_ids", nargs=-1, type=int, required=False)
 @click.option("--authority", required=True, help='The approving decision, e.g. "Quyết định số 12-QĐ/VPTU".')
+@click.option("--file", "file_ref", help="Dispose of this whole file (hồ sơ) and every document in it, as one unit.")
 @json_option
 @quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
 def dispose(
-    settings: Settings, record_ids: tuple[int, ...], authority: str, as_json: bool, quiet: bool, wait: float
+    settings: Settings,
+    record_ids: tuple[int, ...],
+    authority: str,
+    file_ref: str | None,
+    as_json: bool,
+    quiet: bool,
+    wait: float,
 ) -> None:
     """Destroy records whose period has ended: original, text and index entries go, a disposal record stays.
 
     Held and permanent records (and any not yet due) are refused; then nothing is disposed. Exit 1 on refusal.
+    With --file, the whole file: refused if it or any document in it is held, open or not yet due.
     """
     from archive.retention.dispose import dispose as run_dispose
+
+    if bool(file_ref) == bool(record_ids):
+        raise click.UsageError("give RECORD_IDS or --file FILE, one of the two")
+    if file_ref:
+        from archive.filing.disposal import dispose_file
+
+        done = dispose_file(settings.with_(lock_wait=wait), file_ref, authority)
+        if as_json:
+            print_json(done.to_dict())
+        for reason in done.refused:
+            warn(f"refused: {reason}", as_json, logged=f"refused: file {done.file}")
+        if done.refused:
+            warn("nothing was disposed", as_json)
+            sys.exit(EXIT_FAILED)
+        say(
+            f"disposed: file {done.file} with {len(done.disposed)} documents ({', '.join(map(str, done.disposed))})",
+            quiet or as_json,
+        )
+        return
 
     result = run_dispose(settings.with_(lock_wait=wait), record_ids, authority)
     if as_json:

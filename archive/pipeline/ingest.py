@@ -20,6 +20,7 @@ from pathlib import Path
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, UsageError
+from archive.filing.filing import check_file_open, file_ingested
 from archive.messages import Message
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
 from archive.people.access import can_see
@@ -66,8 +67,11 @@ class _Ingest:
         on_pages: OnPages | None = None,
         describe: Describe | None = None,
         clearance: Clearance | None = None,
+        file_ref: str | None = None,
     ) -> None:
         self.settings = settings
+        self.file_ref = file_ref
+        self.to_file: dict[int, str] = {}  # new record → the file it goes into, once the batch is written
         self.describe = describe
         self.clearance = clearance
         self.manifest = manifest
@@ -118,6 +122,12 @@ class _Ingest:
         sha256: str | None = None,
     ) -> None:
         outcome = IngestOutcome(self.where(source), status, record_id, reason, source=source)
+        if record_id is not None and status in (OutcomeStatus.ADDED, OutcomeStatus.PENDING_OCR):
+            ref = (
+                self.manifest.file_codes.get(self.manifest.key_of(source)) if self.manifest else None
+            ) or self.file_ref
+            if ref:
+                self.to_file[record_id] = ref
         self.catalog.add_outcome(self.batch_id, outcome, sha256)
         self.summary.count(outcome.status)
         if self.on_outcome:
@@ -303,6 +313,7 @@ def ingest(
     on_pages: OnPages | None = None,
     describe: Describe | None = None,
     clearance: Clearance | None = None,
+    file_ref: str | None = None,
 ) -> BatchSummary:
     """Ingest files and folders; every file ends in exactly one outcome. Returns the batch summary.
 
@@ -311,6 +322,8 @@ def ingest(
     from (a web upload: `upload:` and the name as sent), for its outcome row, its `ingest` audit entry and its
     record's `source_path`; without it they hold the file's path (the record: its absolute path). With a
     `clearance` (a web upload's sender), a manifest row never changes an archived record beyond it.
+    `file_ref`: file every new record into this file (hồ sơ), unless its manifest row names another
+    (`file_code`); the file must be open before anything is ingested.
     """
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
@@ -318,10 +331,15 @@ def ingest(
     store = Store(settings.store_dir).ensure()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         recover(settings, catalog, store)
+        for ref in sorted({file_ref, *(manifest.file_codes.values() if manifest else ())} - {None}):
+            try:  # a wrong code stops the batch before it starts: bad input, as a manifest's error is
+                check_file_open(catalog, ref, clearance)
+            except ArchiveError as exc:
+                raise UsageError(exc.message) from None
         files = list(iter_files(paths, exclude=settings.home))
         if on_start:
             on_start(len(files))
-        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance)
+        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance, file_ref)
         try:
             for source in files:
                 pending = run.prepare(source)
@@ -333,6 +351,9 @@ def ingest(
             run.pool.close()
         run.flush()
         run.reindex_touched()
+        if run.to_file:
+            run.summary.not_filed = file_ingested(settings, catalog, run.to_file, clearance)
+            run.summary.filed = len(run.to_file) - len(run.summary.not_filed)
         run.summary.seconds = time.monotonic() - started
         catalog.finish_batch(run.batch_id, run.summary.counts)
         return run.summary

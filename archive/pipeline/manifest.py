@@ -18,6 +18,7 @@ from archive.vocabulary import METADATA_FIELDS
 from indexer import Clearance
 
 FILE_COLUMNS = ("file", "path", "filename")
+FILE_CODE = "file_code"  # the file (hồ sơ) to file the document in: CODE, YEAR/CODE or FONDS/YEAR/CODE
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,13 @@ class Manifest:
     folder: Path
     rows: dict[str, dict[str, str | None]] = field(default_factory=dict)  # relative path → field → value
     problems: list[ManifestProblem] = field(default_factory=list)
+    file_codes: dict[str, str] = field(default_factory=dict)  # relative path → the file (hồ sơ) to file it in
+
+    def key_of(self, source: Path) -> str | None:
+        try:
+            return _key(source.resolve().relative_to(self.folder.resolve()).as_posix())
+        except ValueError:
+            return None
 
     @property
     def ok(self) -> bool:
@@ -97,7 +105,7 @@ def load_manifest(
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
         raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=shown))
-    unknown = [h for i, h in enumerate(header) if i != file_column and h not in METADATA_FIELDS]
+    unknown = [h for i, h in enumerate(header) if i != file_column and h not in (*METADATA_FIELDS, FILE_CODE)]
     for name in unknown:
         manifest.problems.append(
             ManifestProblem(
@@ -150,6 +158,9 @@ def load_manifest(
                         problem=message_of(exc),
                     )
                     manifest.problems.append(ManifestProblem(line, problem))
+        code = next((c.strip() for h, c in zip(header, cells, strict=False) if h == FILE_CODE and c.strip()), None)
+        if code:
+            manifest.file_codes[key] = code
         if not may_classify(clearance, values):
             beyond = Message("%(file)s: you may not classify a record beyond your own clearance", file=name)
             manifest.problems.append(ManifestProblem(line, beyond))

@@ -77,7 +77,7 @@ def dispose(
                 result.refused.append(Refusal(record_id, exc.message))
                 continue
             rule = rule_for(record, schedule)
-            refusal = _refusal(catalog, record, rule, today)
+            refusal = filed_refusal(catalog, record, clearance) or _refusal(catalog, record, rule, today)
             if refusal:
                 result.refused.append(Refusal(record_id, refusal))
             else:
@@ -87,6 +87,25 @@ def dispose(
         _destroy(settings, catalog, approved, authority)
         result.disposed = [find_disposal(catalog.db, record.id) for record, _ in approved]
     return result
+
+
+def filed_refusal(catalog: Catalog, record: Record, clearance: Clearance | None) -> str | None:
+    """A filed document is disposed of with its whole file (`dispose_file`), never alone: its period counts
+    from the file's closing."""
+    from archive.filing.access import can_see_file
+    from archive.filing.store import file_by_id, file_of
+
+    file_id = file_of(catalog, record.id)
+    if file_id is None:
+        return None
+    file = file_by_id(catalog, file_id)
+    if file is not None and can_see_file(clearance, file):
+        return Message(
+            "record %(id)s is filed in %(file)s: dispose of the whole file (retention dispose --file)",
+            id=record.id,
+            file=file.ref,
+        )
+    return Message("record %(id)s is filed: dispose of the whole file (retention dispose --file)", id=record.id)
 
 
 def _refusal(catalog: Catalog, record: Record, rule: RetentionRule, today: date) -> str | None:
@@ -122,28 +141,39 @@ def _destroy(settings: Settings, catalog: Catalog, approved: list[tuple[Record, 
     actor, origin = audit.current()
     catalog.db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten in the file, not left in free pages
     with catalog.transaction():
-        for record, rule in approved:
-            metadata = {**record.to_dict(), "citations": catalog.citations_of(record)}
-            catalog.db.execute(
-                "INSERT INTO disposals (record_id, disposed_at, actor, origin, authority, sha256, size, filename, "
-                "classification, compartments, retention, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    record.id,
-                    now(),
-                    actor,
-                    origin,
-                    authority,
-                    record.sha256,
-                    record.size,
-                    record.filename,
-                    record.classification,
-                    ",".join(record.compartments) or None,
-                    f"{rule.label} ({rule.source})",
-                    json.dumps(metadata, ensure_ascii=False, sort_keys=True),
-                ),
-            )
-            catalog.db.execute("DELETE FROM records WHERE id = ?", (record.id,))
-            catalog.log_event(
-                "disposal", record.id, authority=authority, sha256=record.sha256, filename=record.filename
-            )
+        write_disposals(catalog, approved, authority, actor, origin)
     purge(settings, catalog, Store(settings.store_dir))
+
+
+def write_disposals(
+    catalog: Catalog,
+    approved: list[tuple[Record, RetentionRule]],
+    authority: str,
+    actor: str,
+    origin: str,
+    extra: dict | None = None,
+) -> None:
+    """Write a disposal record for each record and delete the records (call inside a transaction; `purge`
+    then removes them from the index and the store). `extra` joins each record's kept metadata."""
+    for record, rule in approved:
+        metadata = {**record.to_dict(), "citations": catalog.citations_of(record), **(extra or {})}
+        catalog.db.execute(
+            "INSERT INTO disposals (record_id, disposed_at, actor, origin, authority, sha256, size, filename, "
+            "classification, compartments, retention, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                record.id,
+                now(),
+                actor,
+                origin,
+                authority,
+                record.sha256,
+                record.size,
+                record.filename,
+                record.classification,
+                ",".join(record.compartments) or None,
+                f"{rule.label} ({rule.source})",
+                json.dumps(metadata, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+        catalog.db.execute("DELETE FROM records WHERE id = ?", (record.id,))
+        catalog.log_event("disposal", record.id, authority=authority, sha256=record.sha256, filename=record.filename)

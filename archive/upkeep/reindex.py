@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.catalog import Catalog
+from archive.filing.store import files_of
 from indexer import (
     add_documents,
     delete_ids,
@@ -142,6 +143,8 @@ def _index_chunk(catalog: Catalog, ix, ids: list[int], *, replace: bool) -> list
     records = catalog.get_many(ids)
     texts = catalog.texts(ids)
     cited = catalog.citation_keys(ids)
+    filed = files_of(catalog, ids)
     written = [records[i] for i in ids if i in records]
-    add_documents(ix, (document_for(r, texts.get(r.id, ""), cited[r.id]) for r in written), replace=replace)
+    documents = (document_for(r, texts.get(r.id, ""), cited[r.id], filed.get(r.id)) for r in written)
+    add_documents(ix, documents, replace=replace)
     return [(r.id, r.rev) for r in written]

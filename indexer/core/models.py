@@ -206,6 +206,8 @@ class BatchSummary:
     batch_id: int
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BASE_STATUSES, 0))
     seconds: float = 0.0
+    filed: int = 0  # documents filed into a file (ingest --file, a manifest's file_code)
+    not_filed: list[tuple[int, str]] = field(default_factory=list)  # (record id, why) archived but not filed
 
     def count(self, status: OutcomeStatus) -> None:
         self.counts[str(status)] = self.counts.get(str(status), 0) + 1
@@ -216,7 +218,11 @@ class BatchSummary:
 
     @property
     def ok(self) -> bool:
-        return self.counts["failed"] == 0 and self.counts["unsupported"] == 0
+        return self.counts["failed"] == 0 and self.counts["unsupported"] == 0 and not self.not_filed
 
     def to_dict(self) -> dict:
-        return {"batch": self.batch_id, "files": self.files, **self.counts, "seconds": round(self.seconds, 3)}
+        found = {"batch": self.batch_id, "files": self.files, **self.counts, "seconds": round(self.seconds, 3)}
+        if self.filed or self.not_filed:  # only when filing was asked for: the shape stays as it was otherwise
+            found["filed"] = self.filed
+            found["not_filed"] = [{"id": i, "reason": why} for i, why in self.not_filed]
+        return found

@@ -9,8 +9,9 @@ from indexer.core.vocabulary import DOC_TYPES
 from indexer.normalize import symbol_key
 
 
-def document_for(record: Record, text: str, citation_keys: list[str] = ()) -> dict:
-    """The fields `indexer.index.schema` expects; unknown values are simply left out."""
+def document_for(record: Record, text: str, citation_keys: list[str] = (), file_id: int | None = None) -> dict:
+    """The fields `indexer.index.schema` expects; unknown values are simply left out. `file_id`: the file
+    (hồ sơ) the record is filed in, if any."""
     doc = {
         "id": str(record.id),
         "rev": record.rev,
@@ -41,6 +42,7 @@ def document_for(record: Record, text: str, citation_keys: list[str] = ()) -> di
         "signer": record.signer,
         "notes": record.notes,
         "compartments": ",".join(getattr(record, "compartments", None) or ()),
+        "hoso": str(file_id) if file_id else None,
     }
     doc.update({k: v for k, v in optional.items() if v})
     return doc

@@ -8,7 +8,7 @@ from indexer.index.doctable import DocTable
 from indexer.index.schema import FACET_FIELDS
 
 PUBLIC_NAMES = {"doc_type": "type", "year": "year", "issuer_exact": "issuer", "language": "language",
-                "classification": "classification"}  # fmt: skip
+                "classification": "classification", "hoso": "file"}  # fmt: skip
 
 
 def count_facets(table: DocTable, mask: np.ndarray, top: int = 30) -> dict[str, list[dict]]:

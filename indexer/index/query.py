@@ -41,6 +41,9 @@ FILTER_NAMES = {
     "lang": "lang", "language": "lang", "ngonngu": "lang",
     "classification": "classification", "domat": "classification",
     "issued": "issued", "ngay": "issued",
+    # The file (hồ sơ) a record is filed in, by the file's id: the archive turns the codes a reader types
+    # into the ids of the files they may see before searching.
+    "hoso": "file", "file": "file",
     # A parameter only (a name with "_" is never read as a filter in the query text): the issuer exactly as
     # its facet counts it. `issuer:` matches the words of a name, so it also finds the longer names holding it.
     "issuer_exact": "issuer_exact",
@@ -187,6 +190,9 @@ def _filter_clause(name: str, value: str, schema) -> q.Query:
         return q.Phrase("issuer", words) if len(words) > 1 else q.Term("issuer", words[0])
     if kind == "issuer_exact":
         return q.Term("issuer_exact", value)
+    if kind == "file":
+        ids = [v for v in value.split(",") if v.isdigit()] or ["0"]  # no file has id 0: matches nothing
+        return q.Or([q.Term("hoso", v) for v in ids[:200]]) if len(ids) > 1 else q.Term("hoso", ids[0])
     if kind == "lang":
         return q.Term("language", value.lower())
     if kind == "classification":

@@ -18,10 +18,10 @@ from indexer.index.analysis import (
     pairs_view,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Facets are counted from these columns; each value is a short code or name.
-FACET_FIELDS = ("doc_type", "year", "issuer_exact", "language", "classification")
+FACET_FIELDS = ("doc_type", "year", "issuer_exact", "language", "classification", "hoso")
 
 
 class ViewText(TEXT):
@@ -72,4 +72,5 @@ def build_schema() -> Schema:
         year=NUMERIC(sortable=True),
         issued=DATETIME(sortable=True),
         ingested=DATETIME(sortable=True),
+        hoso=ID(sortable=True),  # the id of the file (hồ sơ) the record is filed in; its code lives in the catalog
     )

@@ -290,8 +290,8 @@ def test_approve_a_disposal(admin_page, world):
     admin_page.goto("/retention?as_of=2100-01-01")
     admin_page.locator(f"#dispose-{old}").check()
     admin_page.get_by_label("Quyết định tiêu hủy").fill("Quyết định số 12-QĐ/VPTU")
-    admin_page.get_by_role("button", name="Tiêu hủy các hồ sơ đã chọn").click()
-    admin_page.locator("p.ok", has_text=f"đã tiêu hủy: hồ sơ {old}").wait_for()
+    admin_page.get_by_role("button", name="Tiêu hủy các văn bản đã chọn").click()
+    admin_page.locator("p.ok", has_text=f"đã tiêu hủy: văn bản {old}").wait_for()
     shot(admin_page, "retention")
     assert admin_page.goto(f"/records/{old}").status == 410
 
@@ -321,9 +321,9 @@ def test_a_reader_with_low_clearance_sees_no_trace_of_a_secret_record(browser, w
         seen.append(page.content())
         secret = world["ids"]["mat"]
         assert page.goto(f"/records/{secret}").status == 404
-        seen.append(page.content().replace(f"hồ sơ {secret}", "hồ sơ N"))  # "không tìm thấy hồ sơ N"
+        seen.append(page.content().replace(f"văn bản {secret}", "văn bản N"))  # "không tìm thấy văn bản N"
         page.goto("/records/999999")
-        assert seen[-1] == page.content().replace("hồ sơ 999999", "hồ sơ N"), "hidden reads as absent"
+        assert seen[-1] == page.content().replace("văn bản 999999", "văn bản N"), "hidden reads as absent"
         for html in seen:
             for marker in (
                 SECRET_WORD,

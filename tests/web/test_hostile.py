@@ -166,9 +166,9 @@ def test_more_like_this_shows_only_visible_records(world, reader, admin):
 
 def _same_as_missing(reply, missing, record_id: int, missing_id: int) -> None:
     assert (reply.status, reply.headers.get_content_type()) == (missing.status, missing.headers.get_content_type())
-    # The id, in the English message and in the reader's words ("hồ sơ 9999"), is the only difference.
-    assert re.sub(rf"\b(record|hồ sơ) {record_id}\b", "record N", reply.text) == re.sub(
-        rf"\b(record|hồ sơ) {missing_id}\b", "record N", missing.text
+    # The id, in the English message and in the reader's words ("văn bản 9999"), is the only difference.
+    assert re.sub(rf"\b(record|văn bản) {record_id}\b", "record N", reply.text) == re.sub(
+        rf"\b(record|văn bản) {missing_id}\b", "record N", missing.text
     )
 
 

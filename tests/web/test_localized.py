@@ -80,7 +80,9 @@ def test_a_message_is_english_text_that_keeps_its_template(app):
     from web.messages import localize
 
     with app.test_request_context(headers={"Cookie": "archive_lang=vi"}):
-        assert localize(message) == "hồ sơ 7 được bảo quản 10 năm (đặt riêng cho hồ sơ (từ bảng kê)), đến 2031-01-01"
+        assert (
+            localize(message) == "văn bản 7 được bảo quản 10 năm (đặt riêng cho văn bản (từ bảng kê)), đến 2031-01-01"
+        )
     with app.test_request_context(headers={"Cookie": "archive_lang=en"}):
         assert localize(message) == "record 7 is kept 10 years (record (from a manifest)), until 2031-01-01"
         assert localize("a person's note") == "a person's note"  # text that is no Message stays as it is
@@ -114,7 +116,7 @@ def test_the_json_api_keeps_english_and_adds_the_readers_words(vi):
     assert error["message"] == "parameter page must be a whole number, not 'x'"
     assert error["text"] == "tham số page phải là số nguyên, không phải 'x'"
     missing = vi.get("/api/records/99999").get_json()["error"]
-    assert missing == {"status": 404, "message": "record 99999 not found", "text": "không tìm thấy hồ sơ 99999"}
+    assert missing == {"status": 404, "message": "record 99999 not found", "text": "không tìm thấy văn bản 99999"}
 
 
 # --- error pages -----------------------------------------------------------------------------------------
@@ -125,7 +127,7 @@ def test_error_pages_have_a_heading_in_words_and_a_message_in_the_readers_langua
     assert missing.status_code == 404
     html = missing.get_data(as_text=True)
     assert re.search(r"<h1>Không tìm thấy <small[^>]*>\(mã lỗi 404\)</small></h1>", html)
-    assert "không tìm thấy hồ sơ 99999" in main_text(missing) and "not found" not in main_text(missing)
+    assert "không tìm thấy văn bản 99999" in main_text(missing) and "not found" not in main_text(missing)
     assert "<title>Không tìm thấy (404)" in html
     assert "record 99999 not found" in main_text(en.get("/records/99999"))
     assert re.search(r"<h1>Not found ", en.get("/records/99999").get_data(as_text=True))
@@ -190,7 +192,7 @@ def test_hold_errors_are_in_vietnamese(vi, home):
     page = vi.post(f"/records/{record_id}/hold", data={"reason": " "})
     assert page.status_code == 400 and "phong tỏa cần có lý do (vụ việc, yêu cầu, quyết định)" in main_text(page)
     lift = vi.post(f"/records/{record_id}/hold", data={"action": "remove", "reason": "xong"})
-    assert lift.status_code == 404 and f"hồ sơ {record_id} không bị phong tỏa" in main_text(lift)
+    assert lift.status_code == 404 and f"văn bản {record_id} không bị phong tỏa" in main_text(lift)
 
 
 def test_disposal_refusals_and_retention_rules_are_in_vietnamese(vi, en, home):
@@ -198,8 +200,8 @@ def test_disposal_refusals_and_retention_rules_are_in_vietnamese(vi, en, home):
     page = vi.post("/retention/dispose", data={"id": ["999999", str(resolution)], "authority": "QĐ 1"})
     assert page.status_code == 409
     shown = main_text(page)
-    assert "từ chối: không tìm thấy hồ sơ 999999" in shown
-    assert f"từ chối: hồ sơ {resolution} được bảo quản vĩnh viễn (theo bảng thời hạn bảo quản:" in shown
+    assert "từ chối: không tìm thấy văn bản 999999" in shown
+    assert f"từ chối: văn bản {resolution} được bảo quản vĩnh viễn (theo bảng thời hạn bảo quản:" in shown
     assert "not found" not in shown and "schedule:" not in shown and "kept permanently" not in shown
     english = main_text(en.post("/retention/dispose", data={"id": "999999", "authority": "QĐ 1"}))
     assert "refused: record 999999 not found" in english

@@ -162,7 +162,7 @@ def test_the_ingest_page_shows_no_link_to_a_record_the_uploader_may_not_see(worl
     assert f">{ids['secret.txt']}<" not in html and f">{ids['secret-gone.txt']}<" not in html
     assert AUTHORITY not in html and "2001-01-01" not in html
     already = {"en": "these bytes are already in the archive", "vi": "nội dung tệp này đã có trong kho lưu trữ"}
-    gone = {"en": "these bytes were disposed of: a disposed", "vi": "nội dung tệp này đã được tiêu hủy: hồ sơ"}
+    gone = {"en": "these bytes were disposed of: a disposed", "vi": "nội dung tệp này đã được tiêu hủy: văn bản"}
     assert already[lang] in html and gone[lang] in html
 
 
