@@ -147,10 +147,9 @@ def transfer_record(
 
     if (file_code is None) == (ids is None):
         raise click.UsageError("name what was handed on: --file CODE or --ids")
-    record_ids = parse_ids(ids) if ids is not None else _file_records(settings, file_code)
     result = record_transfer(
         settings.with_(lock_wait=wait),
-        record_ids,
+        parse_ids(ids) if ids is not None else None,
         recipient,
         decision,
         file_code=file_code,
@@ -162,13 +161,6 @@ def transfer_record(
     t = result.transfer
     removed = ", local copies removed" if t.removed else ""
     say(f"transfer {t.id}: {len(t.records)} records to {t.recipient} under {t.decision}{removed}", as_json or quiet)
-
-
-def _file_records(settings: Settings, code: str) -> list[int]:
-    from archive.transfer.filing_part import file_record_ids
-
-    with Catalog(settings.catalog_path) as catalog:
-        return file_record_ids(catalog, code)
 
 
 @transfer.command("list")

@@ -156,7 +156,11 @@ def create_package(
         )  # fmt: skip
         if not records:
             raise NotFoundError(Message("no records were chosen: nothing to package"))
-        blocked = gate(records)
+        blocked = gate(records) + [
+            {"file": f["ref"], "classification": f["classification"], "compartments": f["compartments"]}
+            for f in (described or {}).get("files", [])
+            if f["classification"] != "unclassified" or f["compartments"]
+        ]
         if blocked and not allow_classified:
             raise GateRefused(
                 Message(
@@ -211,7 +215,8 @@ def create_package(
 
 def _blocked_label(item: dict) -> str:
     parts = ", ".join(item["compartments"])
-    return f"record {item['id']} ({item['classification']}{'; ' + parts if parts else ''})"
+    what = f"file {item['file']}" if "file" in item else f"record {item['id']}"
+    return f"{what} ({item['classification']}{'; ' + parts if parts else ''})"
 
 
 def _files_part(catalog: Catalog, codes: Iterable[str], clearance: Clearance | None) -> dict:
@@ -278,8 +283,10 @@ def _write(
         _dump(work / "fonds.json", described.get("fonds"))
         (work / "files").mkdir()
         for item in described["files"]:
-            _dump(work / "files" / f"{safe_name(item['code'])}.json", item)
-            result.files.append(item["code"])
+            name = safe_name(item["ref"].replace("/", "_"))
+            (work / "files" / f"{name}.contents.csv").write_text(item["contents_csv"], encoding="utf-8")
+            _dump(work / "files" / f"{name}.json", {k: v for k, v in item.items() if k != "contents_csv"})
+            result.files.append(item["ref"])
     actor = audit.current()[0]
     _dump(
         work / "package.json",

@@ -49,7 +49,7 @@ class TransferResult:
 
 def record_transfer(
     settings: Settings,
-    ids: Iterable[int],
+    ids: Iterable[int] | None,
     recipient: str,
     decision: str,
     *,
@@ -58,21 +58,32 @@ def record_transfer(
     remove_local: bool = False,
     clearance: Clearance | None = None,
 ) -> TransferResult:
-    """Record that these records went to `recipient` under `decision`; with `remove_local`, remove them here
-    after checking that `package` verifies and holds each of them byte for byte."""
+    """Record that these records (or the documents of the file `file_code`) went to `recipient` under
+    `decision`; with `remove_local`, remove them here after checking that `package` verifies and holds each
+    of them byte for byte. A held record, or a file that is held, open or disposed of, refuses it all."""
     recipient, decision = " ".join((recipient or "").split()), " ".join((decision or "").split())
     if not recipient or not decision:
         raise UsageError(Message("a transfer record needs --to (the receiving archive) and --decision"))
     if remove_local and package is None:
         raise UsageError(Message("removing local copies needs --package: the package that carried them, verified"))
-    ids = list(dict.fromkeys(ids))
-    if not ids:
+    ids = list(dict.fromkeys(ids or ()))
+    if not ids and file_code is None:
         raise UsageError(Message("no records to transfer"))
     store = Store(settings.store_dir).ensure()
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         recover(settings, catalog, store)
+        reasons = []
+        if file_code is not None:  # the whole file, as filed: its documents, its hold, its closing
+            from archive.transfer.filing_part import file_of_ref, file_record_ids, file_refusals
+
+            file = file_of_ref(catalog, file_code, clearance)
+            file_code = file.ref
+            reasons += file_refusals(catalog, file)
+            ids = list(dict.fromkeys([*ids, *file_record_ids(catalog, file.ref, clearance)]))
+            if not ids:
+                reasons.append(f"file {file.ref} holds no documents")
         records = [visible_record(catalog, i, clearance) for i in ids]
-        reasons = _held(catalog, records)
+        reasons += _held(catalog, records)
         external_id = None
         if package is not None:
             external_id, missing = _package_holds(Path(package), records)
