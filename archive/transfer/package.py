@@ -2,11 +2,12 @@
 `bagit` library) of chosen records, for handing them to another archive.
 
 Layout under `data/`: `package.json` (who made it, from which archive, what it holds, whether classified
-records were let in), `documents/<id>/original/<name>` (the bytes as archived), `documents/<id>/preservation.pdf`
-(the PDF/A copy, when made), `documents/<id>/metadata.json` (fields, provenance, citations, OCR summary,
-format, checksums), `documents/<id>/text.txt` (the searchable text), `audit.jsonl` (the audit entries about
-these records) and, when files are chosen, `fonds.json` and `files/<code>.json`. The bag's manifests hold
-SHA-256 and SHA-512 of every file, its tag manifest those of the bag's own files.
+records were let in), `mets.xml` (METS, written by `metsrw`), `documents/<id>/original/<name>` (the bytes as
+archived), `documents/<id>/preservation.pdf` (the PDF/A copy, when made), `documents/<id>/metadata.json`
+(fields, provenance, citations, OCR summary, format, checksums), `documents/<id>/text.txt` (the searchable
+text), `audit.jsonl` (the audit entries about these records) and, when files are chosen, `fonds.json` and
+`files/<ref>.json` with `files/<ref>.contents.csv`. The bag's manifests hold SHA-256 and SHA-512 of every
+file, its tag manifests those of the bag's own files.
 
 The package is written in a sibling folder and renamed into place at the end: a refused or failed run
 leaves nothing at `-o`.
@@ -37,6 +38,7 @@ from archive.preservation.formats import identify
 from archive.preservation.renditions import rendition_of
 from archive.store import Store
 from archive.transfer import tables
+from archive.transfer.mets import write_mets
 from indexer import Clearance
 
 FORMAT = "archive-transfer/1"
@@ -239,6 +241,7 @@ def _write(
     result = PackageResult(work, external_id, len(records), classified)
     docs = work / "documents"
     listing = []
+    described_docs: list[dict] = []
     for record in records:
         folder = docs / str(record.id)
         (folder / "original").mkdir(parents=True)
@@ -274,6 +277,7 @@ def _write(
         }
         _dump(folder / "metadata.json", metadata)
         listing.append({"id": record.id, "path": f"documents/{record.id}", "sha256": record.sha256})
+        described_docs.append({"path": f"documents/{record.id}", "metadata": metadata})
     with open(work / "audit.jsonl", "w", encoding="utf-8") as f:
         for row in tables.events_of(catalog.db, [r.id for r in records]):
             entry = dict(row)
@@ -287,6 +291,7 @@ def _write(
             (work / "files" / f"{name}.contents.csv").write_text(item["contents_csv"], encoding="utf-8")
             _dump(work / "files" / f"{name}.json", {k: v for k, v in item.items() if k != "contents_csv"})
             result.files.append(item["ref"])
+    write_mets(work / "mets.xml", external_id, source, described_docs)
     actor = audit.current()[0]
     _dump(
         work / "package.json",

@@ -8,8 +8,6 @@ A run killed after the commit is finished by the next writer's recovery (or the 
 
 from __future__ import annotations
 
-import os
-import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +24,10 @@ from archive.store import Store
 from archive.transfer import tables
 from archive.transfer.package import verify_package
 from archive.transfer.removal import finish_removals
+from archive.upkeep import failpoint
 from archive.upkeep.lock import writer_lock
 from archive.upkeep.recovery import recover
 from indexer import Clearance
-
-KILL_POINT = "ARCHIVE_TEST_KILL_AT"  # tests: "transfer.committed" stops the run (SIGKILL) right after the commit
 
 
 class TransferRefused(ArchiveError):
@@ -129,8 +126,7 @@ def record_transfer(
                     package=external_id,
                     removed=remove_local,
                 )
-        if os.environ.get(KILL_POINT) == "transfer.committed":
-            os.kill(os.getpid(), signal.SIGKILL)
+        failpoint.reach("transfer.committed")  # a crash test's kill: after the commit, before index and store
         finish_removals(settings, catalog, store)
         return TransferResult(tables.find_transfer(catalog.db, transfer_id))
 

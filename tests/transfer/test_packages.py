@@ -152,3 +152,23 @@ def test_package_import_keeps_classification_and_refuses_a_non_bag(tmp_path: Pat
     not_a_bag.mkdir()
     refused = cli_b("package", "import", str(not_a_bag))
     assert refused.exit_code == 1 and "not_a_bag" in refused.stderr
+
+
+def test_mets_beside_the_bag_names_every_original_with_its_checksum(tmp_path: Path, settings, cli):
+    import metsrw
+
+    ingest_docs(cli, tmp_path / "in", {"nq.txt": DOC_A, "cv.txt": DOC_C})
+    assert cli("edit", "1", "--set", "doc_number=12-NQ/TU", "-q").exit_code == 0
+    package = tmp_path / "pkg"
+    assert cli("package", "create", "--ids", "1,2", "-o", str(package), "-q").exit_code == 0
+    mets = metsrw.METSDocument.fromfile(str(package / "data/mets.xml"))  # written by metsrw, read back by it
+    files = {e.path: e for e in mets.all_files() if e.type == "Item"}
+    store = Store(settings.store_dir)
+    with Catalog(settings.catalog_path) as catalog:
+        for record in catalog.iter_records():
+            entry = files[f"documents/{record.id}/original/{record.filename}"]
+            assert (entry.use, entry.checksum, entry.checksumtype) == ("original", record.sha256, "SHA-256")
+            assert (package / "data" / entry.path).read_bytes() == store.path(record.sha256).read_bytes()
+    xml = (package / "data/mets.xml").read_text(encoding="utf-8")
+    assert "<dc:identifier>12-NQ/TU</dc:identifier>" in xml and "<dc:format>x-fmt/111</dc:format>" in xml
+    assert "data/mets.xml" in (package / "manifest-sha256.txt").read_text()  # the bag covers it too

@@ -94,7 +94,7 @@ def test_a_transfer_killed_after_its_commit_is_finished_by_the_next_writer(tmp_p
         settings.home,
         *("transfer", "record", "--ids", chosen, "--to", TO, "--decision", DECISION),
         *("--remove-local", "--package", str(package)),
-        env={"ARCHIVE_TEST_KILL_AT": "transfer.committed"},
+        env={"ARCHIVE_FAILPOINT": "transfer.committed"},
     )
     assert killed.returncode == -9, killed.stderr
     records, digests, indexed = _state(settings)
