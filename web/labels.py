@@ -126,6 +126,12 @@ ACTIONS = {  # the audit trail's actions (archive.catalog.Catalog.log_event)
     "file.hold.add": _l("file placed under legal hold"),
     "file.hold.remove": _l("file's legal hold lifted"),
     "file.suggestion.dismissed": _l("filing suggestion dismissed"),
+    "preservation.copy": _l("preservation copy made"),
+    "package.create": _l("transfer package made"),
+    "package.import": _l("transfer package imported"),
+    "import": _l("received in a transfer"),
+    "import.duplicate": _l("received again in a transfer (already archived)"),
+    "transfer": _l("handed on to another archive"),
 }
 FILE_STATUS = {"open": _l("open"), "closed": _l("closed"), "disposed": _l("disposed of")}
 
