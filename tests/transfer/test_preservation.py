@@ -112,3 +112,24 @@ def test_each_record_shows_its_format(tmp_path: Path, settings, cli):
     page = client.get(f"/records/{ids['kl.pdf']}", headers={"Accept-Language": "vi"}).get_data(as_text=True)
     assert f"mã PRONOM {data['format']['puid']}" in page and "Bản sao bảo quản (PDF/A)" in page
     assert "đang chờ lập" in page
+
+
+@pytest.mark.slow
+def test_a_scan_becomes_a_searchable_pdfa_through_ocrmypdf(tmp_path: Path, settings, cli):
+    need_ocrmypdf()
+    from tests.scangen import page_images, recall, sample, scanned, source_text, write_tiff
+
+    doc = sample()
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    write_tiff([scanned(page_images(doc, tmp_path)[0])], inbox / "scan.tif")
+    assert cli("ingest", str(inbox), "-q").exit_code == 0
+    made, out = cli.json("renditions")
+    assert made.exit_code == 0 and out[0]["done"] == [1], made.output
+    with Catalog(settings.catalog_path) as catalog:
+        record = catalog.get(1)
+        copy = Store(settings.store_dir).preservation_path(record.sha256)
+        tool = catalog.db.execute("SELECT tool FROM renditions WHERE record_id = 1").fetchone()[0]
+    assert record.mime == "image/tiff" and tool.startswith("ocrmypdf")
+    assert pdfa_identification(copy) == ("2", "B")
+    assert recall(source_text(doc), _pdf_text(copy)) >= 0.8  # ocrmypdf's text layer reads the scan
