@@ -17,7 +17,11 @@ $(BIN)/archive: setup.cfg pyproject.toml
 venv: $(BIN)/archive
 
 run: venv
-	$(BIN)/archive --home $(HOME_DIR) ingest samples/ || test $$? -eq 1
+	$(BIN)/archive --home $(HOME_DIR) ingest samples/ --manifest docs/sample-registers.csv || test $$? -eq 1
+	$(BIN)/archive --home $(HOME_DIR) followup add 89-KL/TU --task "Báo cáo kết quả thực hiện Kết luận số 89-KL/TU" \
+		--lead "Văn phòng Tỉnh ủy" --due 31/12/2023 --exists-ok
+	$(BIN)/archive --home $(HOME_DIR) followup add 18-CT/TU --kind tong-ket --lead "Ban Tổ chức Tỉnh ủy" \
+		--due 31/12/2030 --exists-ok
 	$(BIN)/archive --home $(HOME_DIR) users add admin --role admin --clearance top_secret --exists-ok
 	$(MAKE) --no-print-directory sample-files
 	$(BIN)/archive --home $(HOME_DIR) serve --host $(HOST) --port $(PORT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from archive.catalog import Catalog
 from archive.config import Settings
-from archive.fields import validate
+from archive.fields import hour_missing, validate
 from archive.messages import Message
 from archive.models import Record
 from archive.people.access import ACCESS_FIELDS, may_classify, visible_record
@@ -23,7 +23,7 @@ def edit_record(
     values = {name: validate(name, value) for name, value in raw.items()}
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         record = visible_record(catalog, record_id, clearance)
-        refusal = beyond_clearance(record, values, clearance)
+        refusal = beyond_clearance(record, values, clearance) or hour_refusal(record, values)
         if refusal:
             raise ValueError(refusal)
         with catalog.transaction():
@@ -46,6 +46,14 @@ def beyond_clearance(record: Record, values: dict, clearance: Clearance | None) 
     if may_classify(clearance, values, record):
         return None
     return Message("you may not classify a record beyond your own clearance")
+
+
+def hour_refusal(record: Record, values: dict) -> Message | None:
+    """Why an edit would leave a very urgent or flash incoming document's arrival without its hour."""
+    after = {"urgency": record.urgency, "received": record.received, **values}
+    if hour_missing(after["urgency"], after["received"]):
+        return Message("a very urgent or flash document's received needs the hour (DD/MM/YYYY HH:MM)")
+    return None
 
 
 def _plain(value):

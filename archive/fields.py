@@ -6,11 +6,21 @@ import re
 from datetime import date
 
 from archive.messages import Message, Term
-from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, METADATA_FIELDS, URGENCIES, doc_type_code
+from archive.vocabulary import CLASSIFICATIONS, DIRECTIONS, DOC_TYPES, METADATA_FIELDS, URGENCIES, doc_type_code
 from indexer.normalize import display_symbol, fold
 
 CLASSIFICATION_WORDS = {"mat": "confidential", "toi mat": "secret", "tuyet mat": "top_secret", "thuong": "unclassified"}
 URGENCY_WORDS = {"khan": "urgent", "thuong khan": "very_urgent", "hoa toc": "flash"}
+DIRECTION_WORDS = {
+    "den": "incoming",
+    "van ban den": "incoming",
+    "in": "incoming",
+    "di": "outgoing",
+    "van ban di": "outgoing",
+    "out": "outgoing",
+    "noi bo": "internal",
+}
+HOUR_NEEDED = ("very_urgent", "flash")  # a very urgent or flash document's arrival is noted to the minute
 
 
 def validate(field: str, raw: str) -> str | None:
@@ -60,6 +70,58 @@ def _issued(value: str) -> str:
         return date(year, month, day).isoformat()
     except ValueError:
         raise ValueError(Message("not a real date: %(value)r", value=value)) from None
+
+
+def _received(value: str) -> str:
+    """A date, with the hour when one is given: `2025-03-04 08:30`, `04/03/2025 8:30`, `8h30 04/03/2025`."""
+    hour = re.search(r"(?:^|\s)(\d{1,2})\s*(?:giờ|gio|[:hg])\s*(\d{2})?(?:\s*(?:phút|p))?(?=\s|,|$)", value)
+    day = value
+    clock = None
+    if hour:
+        hours, minutes = int(hour.group(1)), int(hour.group(2) or 0)
+        if hours > 23 or minutes > 59:
+            raise ValueError(Message("not a time of day: %(value)r", value=value))
+        clock = f"{hours:02d}:{minutes:02d}"
+        day = (value[: hour.start()] + " " + value[hour.end() :]).replace(",", " ")
+    day = re.sub(r"^(?:ngày|ngay)\s+", "", " ".join(day.split()), flags=re.I)
+    if "T" in day and re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?", day):
+        day, clock = day[:10], day[11:16]
+    iso = _issued(day)
+    return f"{iso} {clock}" if clock else iso
+
+
+def _direction(value: str) -> str:
+    direction = DIRECTION_WORDS.get(fold(value).lower(), value.lower())
+    if direction not in DIRECTIONS:
+        raise ValueError(
+            Message(
+                "unknown direction %(value)r; known: %(known)s (or đến, đi, nội bộ)",
+                value=value,
+                known=", ".join(DIRECTIONS),
+            )
+        )
+    return direction
+
+
+def _copies(value: str) -> int:
+    if not re.fullmatch(r"\d{1,4}", value) or int(value) == 0:
+        raise ValueError(Message("copies must be a whole number from 1, not %(value)r", value=value))
+    return int(value)
+
+
+def recipients(value: str) -> str | None:
+    """Nơi nhận as the archive keeps it: entries without their dash, joined by "; "."""
+    entries = [_entry(part) for part in re.split(r"[;\n]+", value)]
+    return "; ".join(e for e in entries if e) or None
+
+
+def _entry(text: str) -> str:
+    return " ".join(text.split()).lstrip("-–•+* ").rstrip(",;. ").strip()
+
+
+def hour_missing(urgency: str | None, received: str | None) -> bool:
+    """Whether a very urgent or flash document's arrival lacks its hour."""
+    return urgency in HOUR_NEEDED and bool(received) and len(received) <= 10
 
 
 def _classification(value: str) -> str:
@@ -112,4 +174,8 @@ CHECKS = {
     "urgency": _urgency,
     "language": _language,
     "retention": _retention,
+    "received": _received,
+    "direction": _direction,
+    "copies": _copies,
+    "recipients": recipients,
 }

@@ -2,6 +2,7 @@
 
 from indexer.core.vocabulary import (
     CLASSIFICATIONS,
+    DIRECTIONS,
     DOC_TYPES,
     METADATA_FIELDS,
     PROVENANCES,
@@ -11,6 +12,7 @@ from indexer.core.vocabulary import (
 
 __all__ = [
     "CLASSIFICATIONS",
+    "DIRECTIONS",
     "DOC_TYPES",
     "METADATA_FIELDS",
     "PROVENANCES",

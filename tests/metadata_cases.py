@@ -17,11 +17,15 @@ Conventions for ``expected``:
 - classification / urgency: only from a mark printed by the number, never from the prose.
 - signer: the last line of the signature block; citations: sorted distinct symbols cited in the body,
   normalised like doc_number, without the document's own symbol.
+- recipients: the "Nơi nhận:" (Recipients:) entries, each without its dash and closing punctuation, joined
+  by "; ", without the entries for the file copy ("Lưu VT", "Filed at …"); None without a block. Cases
+  written before the field existed state it by this rule from their own block (``listed``); the cases in
+  ``RECIPIENT_CASES`` state it by hand.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tests.docgen import OfficialDoc
@@ -38,7 +42,22 @@ FIELDS = (
     "language",
     "signer",
     "citations",
+    "recipients",
 )
+
+
+def listed(entries: tuple[str, ...]) -> str | None:
+    """The recipients field of a block written as ``entries`` (``OfficialDoc.recipients``), by the rule above."""
+    kept = [" ".join(e.split()).lstrip("-–•+* ").rstrip(",;. ") for e in entries]
+    kept = [e for e in kept if e and not e.startswith(("Lưu", "Filed"))]
+    return "; ".join(kept) or None
+
+
+def expected_value(case: MetadataCase, name: str):
+    """What the case expects for a field; recipients by ``listed`` where the case does not say."""
+    if name == "recipients" and name not in case.expected:
+        return listed(case.doc.recipients)
+    return case.expected[name]
 
 
 @dataclass(frozen=True)
@@ -71,9 +90,12 @@ def _expect(
     language: str,
     signer: str | None,
     citations: list[str],
+    **recipients: str | None,
 ) -> dict[str, object]:
-    """The expected metadata; every field is required so that each case states all of them."""
+    """The expected metadata; every field is required so that each case states all of them (recipients, a
+    later field, is stated by the cases written with it and follows ``listed`` in the others)."""
     return {
+        **recipients,
         "doc_number": doc_number,
         "doc_type": doc_type,
         "issuer": issuer,
@@ -2190,3 +2212,76 @@ hiện Chương trình vào cuối năm.
 )
 
 CASES: tuple[MetadataCase, ...] = _DOCX + _PDF + _TEXT + _HTML
+
+# ------------------------------------------------------------------------------------- RECIPIENTS
+# First pages of the cases above with other closing blocks, their recipients written out by hand: "+"
+# bullets and ";" endings, an entry long enough to wrap in a PDF, a block beside the signature (text in
+# columns), entries on the label's own line, English, and a document with no block at all.
+
+
+def _with_block(base: str, name: str, recipients: tuple[str, ...], expected: str | None, **writer) -> MetadataCase:
+    case = next(c for c in CASES if c.name == base)
+    return MetadataCase(
+        name=name,
+        fmt=case.fmt,
+        doc=replace(case.doc, recipients=recipients),
+        expected={**case.expected, "recipients": expected},
+        writer_kwargs={**case.writer_kwargs, **writer},
+        skip=case.skip,
+    )
+
+
+RECIPIENT_CASES = (
+    _with_block(
+        "tu-ctr-docx-1",
+        "tu-ctr-docx-recipients",
+        ("+ Thường trực Tỉnh ủy (để b/c);", "+ Các ban xây dựng Đảng Tỉnh ủy;", "+ Lưu: VT, TH."),
+        "Thường trực Tỉnh ủy (để b/c); Các ban xây dựng Đảng Tỉnh ủy",
+    ),
+    _with_block(
+        "tw-tb-pdf-1",
+        "tw-tb-pdf-recipients",
+        (
+            "- Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy và các đồng chí Tỉnh ủy viên được phân công theo dõi, "
+            "chỉ đạo các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc,",
+            "- Như trên,",
+            "- Lưu VT.",
+        ),
+        "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy và các đồng chí Tỉnh ủy viên được phân công theo dõi, "
+        "chỉ đạo các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc; Như trên",
+    ),
+    _with_block(
+        "tw-nq-text-1",
+        "tw-nq-text-columns-recipients",
+        ("- Như Điều 3,", "- Ủy ban Kiểm tra Tỉnh ủy,", "- Báo Quảng Trị (để đưa tin),", "- Lưu VT."),
+        "Như Điều 3; Ủy ban Kiểm tra Tỉnh ủy; Báo Quảng Trị (để đưa tin)",
+        layout="columns",
+    ),
+    _with_block(
+        "vptu-cv-text-1",
+        "vptu-cv-text-one-line-recipients",
+        ("Như trên; Thường trực Tỉnh ủy (để b/c); Lưu VT.",),
+        "Như trên; Thường trực Tỉnh ủy (để b/c)",
+    ),
+    _with_block(
+        "dn-tb-html-1",
+        "dn-tb-html-recipients",
+        (
+            "- Ban Bí thư Trung ương Đảng (để b/c),",
+            "- Các tỉnh ủy, thành ủy trực thuộc Trung ương,",
+            "- Lưu Văn phòng Trung ương Đảng.",
+        ),
+        "Ban Bí thư Trung ương Đảng (để b/c); Các tỉnh ủy, thành ủy trực thuộc Trung ương",
+    ),
+    _with_block(
+        "tw-ct-pdf-en-1",
+        "tw-ct-pdf-en-recipients",
+        (
+            "- Standing Board of the Provincial Party Committee (to report),",
+            "- Party committees of districts and towns,",
+            "- Filed at the Provincial Party Committee Office.",
+        ),
+        "Standing Board of the Provincial Party Committee (to report); Party committees of districts and towns",
+    ),
+    _with_block("tw-nq-docx-1", "tw-nq-docx-no-recipients", (), None),
+)

@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.api import api
     from web.auth import auth, authenticate_request, csrf_token, end_request
     from web.filing import filing
+    from web.followup import followup
     from web.i18n import init_i18n
     from web.ingesting import UploadRequest, ingesting
     from web.labels import install as install_labels
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.ocr_review import ocr_review
     from web.openapi import openapi
     from web.pages import pages
+    from web.registers import registers
     from web.workflow import workflow
     from web.workflow_api import workflow_api
 
@@ -48,7 +50,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     install_messages(app)
     app.request_class = UploadRequest
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
-    blueprints = (api, pages, auth, admin, admin_area, ocr_review, workflow, workflow_api, ingesting, openapi, filing)
+    blueprints = (api, pages, auth, admin, admin_area, ocr_review, workflow, workflow_api, ingesting, openapi)
+    blueprints += (registers, followup, filing)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(authenticate_request)

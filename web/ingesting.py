@@ -93,7 +93,7 @@ def run_upload() -> dict:
             sent[name] = (index, upload.filename)
         manifest, problems = _manifest(batch, folder, sent)
         if manifest is not None and not manifest.ok:
-            return {"batch": None, "outcomes": [], "summary": None, "manifest": problems}
+            return {"batch": None, "outcomes": [], "summary": None, "manifest": problems, "registers": None}
         outcomes: list[IngestOutcome] = []
         summary = ingest(
             settings().with_(lock_wait=LOCK_WAIT),
@@ -104,9 +104,27 @@ def run_upload() -> dict:
             clearance=clearance(),
         )
         rows = [_row(o, sent) for o in outcomes]
-        return {"batch": summary.batch_id, "outcomes": rows, "summary": summary.to_dict(), "manifest": problems}
+        registers = _register(outcomes, manifest)
+        return {
+            "batch": summary.batch_id,
+            "outcomes": rows,
+            "summary": summary.to_dict(),
+            "manifest": problems,
+            "registers": registers,
+        }
     finally:
         shutil.rmtree(batch, ignore_errors=True)
+
+
+def _register(outcomes: list[IngestOutcome], manifest) -> dict | None:
+    """Number the files archived in the register their manifest row names (its `register` column), as
+    `archive ingest` does; None when the manifest names none."""
+    if manifest is None or not manifest.books:
+        return None
+    from archive.registers.intake import register_ingested
+
+    added = [(o.source, o.record_id) for o in outcomes if o.status in ("added", "pending_ocr")]
+    return register_ingested(settings(), added, None, manifest, clearance=clearance()).to_dict()
 
 
 def _manifest(batch: Path, folder: Path, sent: dict[str, tuple[int, str]]):

@@ -20,6 +20,7 @@ PROVENANCE = {
     "manifest": _l("from a manifest"),
     "edited": _l("edited"),
     "set": _l("set"),
+    "registered": _l("registered"),
 }
 OUTCOMES = {
     "added": _l("added"),
@@ -64,7 +65,24 @@ FIELDS = {
     "ingested_at": _l("Ingested at"),
     "updated_at": _l("Updated at"),
     "batch_id": _l("Batch"),
+    "direction": _l("Direction"),
+    "register": _l("Register"),
+    "register_number": _l("Register number"),
+    "received": _l("Received"),
+    "sender": _l("Sender"),
+    "recipients": _l("Recipients"),
+    "routed_to": _l("Routed to"),
+    "copies": _l("Copies"),
 }
+DIRECTIONS = {"incoming": _l("incoming"), "outgoing": _l("outgoing"), "internal": _l("internal")}
+REGISTERS = {
+    "in": _l("Register of incoming documents"),
+    "in-classified": _l("Register of incoming classified documents"),
+    "out": _l("Register of outgoing documents"),
+    "out-classified": _l("Register of outgoing classified documents"),
+}
+TASK_STATUS = {"open": _l("in progress"), "done": _l("done"), "overdue": _l("overdue")}
+TASK_KINDS = {"task": _l("task"), "preliminary_review": _l("preliminary review"), "final_review": _l("final review")}
 SORTS = {"relevance": _l("Relevance"), "issued_desc": _l("Newest first"), "issued_asc": _l("Oldest first")}
 REPORT_KINDS = {  # archive.retention.retention.report_kind: the period a report covers
     "half_year": _l("half-year or nine-month"),
@@ -132,6 +150,14 @@ ACTIONS = {  # the audit trail's actions (archive.catalog.Catalog.log_event)
     "import": _l("received in a transfer"),
     "import.duplicate": _l("received again in a transfer (already archived)"),
     "transfer": _l("handed on to another archive"),
+    "register": _l("registered"),
+    "register.view": _l("register viewed"),
+    "register.check": _l("register checked"),
+    "followup.add": _l("follow-up task added"),
+    "followup.done": _l("follow-up task done"),
+    "followup.evidence": _l("linked as evidence of a task"),
+    "followup.dismiss": _l("evidence candidate dismissed"),
+    "followup.evidence.dismissed": _l("dismissed as evidence of a task"),
 }
 FILE_STATUS = {"open": _l("open"), "closed": _l("closed"), "disposed": _l("disposed of")}
 
@@ -164,6 +190,10 @@ def label(kind: str, code) -> str:
         "index": INDEX_STATES,
         "action": ACTIONS,
         "file_status": FILE_STATUS,
+        "direction": DIRECTIONS,
+        "register": REGISTERS,
+        "task_status": TASK_STATUS,
+        "task_kind": TASK_KINDS,
     }[kind]
     return str(table.get(str(code), code))
 

@@ -115,6 +115,14 @@ RECORD = _obj(
         "sha256": {"type": "string"},
         "size": {"type": "integer"},
         "citations": _array(_obj({"symbol": {"type": "string"}, "id": _nullable("integer")})),
+        "direction": _nullable("string", enum=["incoming", "outgoing", "internal", None]),
+        "register": _nullable("string", description="the register it is numbered in (in, in-classified, out …)"),
+        "register_number": _nullable("integer"),
+        "received": _nullable("string", description="YYYY-MM-DD or YYYY-MM-DD HH:MM"),
+        "sender": _nullable("string"),
+        "recipients": _nullable("string", description="nơi nhận, entries joined by '; '"),
+        "routed_to": _nullable("string"),
+        "copies": _nullable("integer"),
         "cited_by": _array(_obj({"symbol": {"type": "string"}, "id": {"type": "integer"}}, ["symbol", "id"])),
         "ocr": OCR,
         "format": FORMAT,
@@ -216,6 +224,11 @@ INGEST = _obj(
         "outcomes": _array(OUTCOME),
         "summary": {"type": "object", "nullable": True},
         "manifest": _array(MANIFEST_PROBLEM),
+        "registers": {
+            "type": "object",
+            "nullable": True,
+            "description": "{registered, refused}: files numbered in the register their manifest row names",
+        },
     }
 )
 AUDIT_ENTRY = _obj(
@@ -462,6 +475,80 @@ SEARCH_PARAMS = [
     _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
     _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
 ]
+
+
+BOOK = {**_param("book", "path", {"type": "string", "enum": ["in", "out"]}, True, "in or out"), "example": "in"}
+YEAR = {**_param("year", "path", {"type": "integer", "minimum": 1900, "maximum": 9999}, True), "example": 2025}
+REGISTER_ROW = _obj(
+    {
+        "register": {"type": "string", "enum": ["in", "in-classified", "out", "out-classified"]},
+        "number": {"type": "integer", "minimum": 1},
+        "date": {"type": "string", "description": "the day received (in) or issued (out)"},
+        "received": _nullable("string", description="YYYY-MM-DD or YYYY-MM-DD HH:MM (in)"),
+        "sender": _nullable("string"),
+        "recipients": _nullable("string", description="nơi nhận, entries joined by '; ' (out)"),
+        "symbol": _nullable("string"),
+        "issued": _nullable("string"),
+        "doc_type": _nullable("string"),
+        "summary": _nullable("string"),
+        "routed_to": _nullable("string", description="routed to, or the unit keeping the copy"),
+        "copies": _nullable("integer"),
+        "notes": _nullable("string"),
+        "id": {"type": "integer"},
+        "gap": _nullable("string", description="why the number is a gap: its record was disposed of (in English)"),
+    }
+)
+REGISTER_PROBLEM = _obj(
+    {
+        "kind": {"type": "string", "enum": ["duplicate", "gap"]},
+        "register": {"type": "string", "description": "a register, or 'out /TU' for a series of outgoing symbols"},
+        "year": {"type": "integer"},
+        "number": {"type": "integer"},
+        "ids": _array({"type": "integer"}),
+    }
+)
+REGISTERED = _obj(
+    {
+        "registered": _array(
+            _obj(
+                {
+                    "id": {"type": "integer"},
+                    "register": {"type": "string"},
+                    "year": {"type": "integer"},
+                    "number": {"type": "integer"},
+                }
+            )
+        ),
+        "refused": _array(_obj({"id": {"type": "integer"}, "reason": {"type": "string"}})),
+    }
+)
+TASK = _obj(
+    {
+        "id": {"type": "integer"},
+        "record_id": {"type": "integer", "description": "the directing document"},
+        "symbol": _nullable("string"),
+        "title": _nullable("string"),
+        "kind": {"type": "string", "enum": ["task", "preliminary_review", "final_review"]},
+        "task": {"type": "string"},
+        "lead": {"type": "string"},
+        "due": {"type": "string"},
+        "every_months": _nullable("integer"),
+        "status": {"type": "string", "enum": ["open", "done"]},
+        "overdue": {"type": "boolean"},
+        "evidence_id": _nullable("integer", description="null too when the caller may not see the evidence"),
+        "done_at": _nullable("string"),
+        "done_by": _nullable("string"),
+        "next_id": _nullable("integer"),
+        "classification": _nullable("string", description="the directing document's"),
+        "compartments": _array({"type": "string"}),
+        "candidates": _array(
+            _obj({"symbol": _nullable("string"), "id": {"type": "integer"}, "title": _nullable("string")})
+        ),
+    }
+)
+TASK_ID = {**_param("task_id", "path", {"type": "integer", "minimum": 0}, True), "example": 1}
+STR = {"type": "string", "nullable": True}  # optional text in a body: absent, null or "" mean not given
+RECORD_REF = {"type": "integer", "minimum": 0, "example": 1}
 
 
 def document() -> dict:
@@ -761,6 +848,140 @@ def document() -> dict:
             (400, 401, 403),
             "admin",
         ),
+        "/api/registers/{book}": {
+            "post": _write(
+                "Archivists: number records in the incoming or outgoing register (each once; refusals listed)",
+                "registers",
+                _json(REGISTERED),
+                (400, 401, 403, 404),
+                params=[BOOK],
+                body=_obj(
+                    {
+                        "ids": {**_array({"type": "integer"}), "minItems": 1, "example": [1]},
+                        "received": {**STR, "description": "DD/MM/YYYY HH:MM; now by default (in only)"},
+                        "sender": STR,
+                        "recipients": STR,
+                        "routed_to": STR,
+                        "copies": {**STR, "description": "a whole number from 1"},
+                    },
+                    ["ids"],
+                ),
+            )
+        },
+        "/api/registers/{book}/{year}": _get(
+            "Archivists: a register's rows for a year (Decree 30's columns), cut to the caller",
+            _obj({"book": {"type": "string"}, "year": {"type": "integer"}, "rows": _array(REGISTER_ROW)}),
+            [BOOK, YEAR],
+            (401, 403, 404),
+            "registers",
+        ),
+        "/api/registers/{book}/{year}/check": _get(
+            "Archivists: duplicates and gaps in a register's numbers and in outgoing symbols",
+            _obj(
+                {
+                    "book": {"type": "string"},
+                    "year": {"type": "integer"},
+                    "ok": {"type": "boolean"},
+                    "problems": _array(REGISTER_PROBLEM),
+                    "more": {"type": "integer"},
+                }
+            ),
+            [BOOK, YEAR],
+            (401, 403, 404),
+            "registers",
+        ),
+        "/api/registers/counts": _get(
+            "Archivists: documents received (in) and sent (out) with a day in [from, to), of those the caller may see",
+            _obj(
+                {
+                    "from": {"type": "string"},
+                    "to": {"type": "string"},
+                    "in": {"type": "integer"},
+                    "out": {"type": "integer"},
+                }
+            ),
+            [_param("from", schema=DAY), _param("to", schema=DAY)],
+            (400, 401, 403),
+            "registers",
+        ),
+        "/api/followup": {
+            **_get(
+                "Follow-up tasks by deadline, cut to the caller (a task is its directing document's to see)",
+                _obj({"as_of": {"type": "string"}, "tasks": _array(TASK)}),
+                [
+                    _param("unit"),
+                    _param("status", schema={"type": "string", "enum": ["", "open", "done", "overdue"]}),
+                    _param("record", schema={"type": "integer", "minimum": 0}),
+                    AS_OF,
+                ],
+                (400, 401),
+                "followup",
+            ),
+            "post": _write(
+                "Archivists: attach a task to a directing document",
+                "followup",
+                _json(TASK, "the task"),
+                (400, 401, 403, 404, 410),
+                body=_obj(
+                    {
+                        "record_id": RECORD_REF,
+                        "task": {**STR, "example": "Báo cáo kết quả thực hiện"},
+                        "lead": {**STR, "example": "Văn phòng Tỉnh ủy"},
+                        "due": {**STR, "example": "2025-06-30", "description": "DD/MM/YYYY or YYYY-MM-DD"},
+                        "every": {**STR, "description": "6m, 1y: the task comes back once done"},
+                        "kind": {**STR, "description": "task, so-ket or tong-ket"},
+                    },
+                    ["record_id", "lead", "due"],
+                ),
+                status="201",
+            ),
+        },
+        "/api/followup/counts": _get(
+            "Tasks done, open and overdue by lead unit, of those the caller may see",
+            _obj(
+                {
+                    "as_of": {"type": "string"},
+                    "units": {
+                        "type": "object",
+                        "additionalProperties": _obj(
+                            {"done": {"type": "integer"}, "open": {"type": "integer"}, "overdue": {"type": "integer"}}
+                        ),
+                    },
+                }
+            ),
+            [AS_OF],
+            (400, 401),
+            "followup",
+        ),
+        "/api/followup/{task_id}": _get("A follow-up task", TASK, [TASK_ID, AS_OF], (400, 401, 404), "followup"),
+        "/api/followup/{task_id}/done": {
+            "post": _write(
+                "Archivists: close a task with the record showing it done (a repeating task comes back)",
+                "followup",
+                _json(_obj({"done": TASK, "next": {**TASK, "nullable": True}})),
+                (400, 401, 403, 404, 410),
+                params=[TASK_ID],
+                body=_obj({"evidence": RECORD_REF}),
+            )
+        },
+        "/api/followup/{task_id}/dismiss": {
+            "post": _write(
+                "Archivists: stop offering a record as evidence for a task",
+                "followup",
+                _json(
+                    _obj(
+                        {
+                            "task": {"type": "integer"},
+                            "record_id": {"type": "integer"},
+                            "dismissed": {"type": "boolean"},
+                        }
+                    )
+                ),
+                (400, 401, 403, 404, 410),
+                params=[TASK_ID],
+                body=_obj({"record_id": RECORD_REF}),
+            )
+        },
         "/healthz": {
             "get": {
                 "summary": "Health; open to all (the count is what the caller may see, null without credentials)",

@@ -35,6 +35,12 @@ from archive.pipeline.files import printable
 )
 @click.option("--dry-run", is_flag=True, help="With --manifest: check it against the folder, ingest nothing.")
 @click.option("--file", "file_ref", help="File every new document into this open file (hồ sơ): CODE, YEAR/CODE …")
+@click.option(
+    "--register",
+    "book",
+    type=click.Choice(["in", "out"]),
+    help="Number the files archived in the incoming or outgoing register (a manifest's register column wins).",
+)
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
@@ -48,6 +54,7 @@ def ingest(
     manifest: Path | None,
     dry_run: bool,
     file_ref: str | None,
+    book: str | None,
     wait: float,
 ) -> None:
     """Add files and folders (recursively) to the archive."""
@@ -61,12 +68,15 @@ def ingest(
 
     bar = progress(None, "file", quiet)
     pages = PageProgress(quiet)
+    added: list[tuple[Path | None, int]] = []  # (file, new record) to register
 
     def on_start(total: int) -> None:
         bar.reset(total=total)
 
     def on_outcome(outcome: IngestOutcome) -> None:
         bar.update(1)
+        if outcome.status in (OutcomeStatus.ADDED, OutcomeStatus.PENDING_OCR):
+            added.append((outcome.source, outcome.record_id))
         if outcome.status in (OutcomeStatus.FAILED, OutcomeStatus.UNSUPPORTED, OutcomeStatus.PENDING_OCR):
             line = printable(f"{outcome.status}: {outcome.path}: {outcome.reason}")
         elif outcome.reason:  # added, but its OCR needs a person's review
@@ -93,6 +103,7 @@ def ingest(
     finally:
         pages.close()
         bar.close()
+    registered_ok = _register_added(settings, added, book, checked, as_json, quiet)
     if as_json:
         print_json({"summary": summary.to_dict()})
     c = summary.counts
@@ -107,7 +118,27 @@ def ingest(
         warn(f"record {record_id} was archived but not filed: {why}", as_json)
     if summary.filed and not as_json and not quiet:
         click.echo(f"{summary.filed} documents filed")
-    sys.exit(0 if summary.ok else EXIT_FAILED)
+    sys.exit(0 if summary.ok and registered_ok else EXIT_FAILED)
+
+
+def _register_added(settings: Settings, added, book: str | None, manifest, as_json: bool, quiet: bool) -> bool:
+    """Number what was archived in the register asked for (--register, or the manifest's column)."""
+    if not book and not (manifest and manifest.books):
+        return True
+    from archive.registers.intake import register_ingested
+
+    result = register_ingested(settings, added, book, manifest)
+    for done in result.registered:
+        if as_json:
+            print_json({"registered": done.to_dict()})
+        elif not quiet:
+            click.echo(f"record {done.record_id}: {done.register} {done.year} no. {done.number}")
+    for refused in result.refused:
+        if as_json:
+            print_json({"register_refused": refused.to_dict()})
+        else:
+            click.echo(f"archive: record {refused.record_id} not registered: {refused.reason}", err=True)
+    return result.ok
 
 
 def _check_manifest(manifest: Path | None, paths: tuple[Path, ...], dry_run: bool, as_json: bool):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.errors import UsageError
-from archive.fields import validate
+from archive.fields import hour_missing, validate
 from archive.messages import Message, Term, message_of
 from archive.people.access import may_classify
 from archive.pipeline.files import iter_files
@@ -19,6 +19,7 @@ from indexer import Clearance
 
 FILE_COLUMNS = ("file", "path", "filename")
 FILE_CODE = "file_code"  # the file (hồ sơ) to file the document in: CODE, YEAR/CODE or FONDS/YEAR/CODE
+REGISTER_COLUMN = "register"  # in | out: the register a file is numbered in once archived (archive.registers)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Manifest:
     path: Path
     folder: Path
     rows: dict[str, dict[str, str | None]] = field(default_factory=dict)  # relative path → field → value
+    books: dict[str, str] = field(default_factory=dict)  # relative path → register book (in | out)
     problems: list[ManifestProblem] = field(default_factory=list)
     file_codes: dict[str, str] = field(default_factory=dict)  # relative path → the file (hồ sơ) to file it in
 
@@ -56,9 +58,27 @@ class Manifest:
             return None
         return self.rows.get(_key(relative.as_posix()))
 
+    def book_for(self, source: Path) -> str | None:
+        """The register book (in, out) the manifest's row names for this file, if any."""
+        try:
+            relative = source.resolve().relative_to(self.folder.resolve())
+        except ValueError:
+            return None
+        return self.books.get(_key(relative.as_posix()))
+
 
 def _key(relative: str) -> str:
     return unicodedata.normalize("NFC", relative.strip().removeprefix("./")).replace("\\", "/")
+
+
+HOUR = Message("a very urgent or flash document's received needs the hour (DD/MM/YYYY HH:MM)")
+
+
+def _book(header: list[str], cells: list[str]) -> str | None:
+    for column, cell in zip(header, cells, strict=False):
+        if column == REGISTER_COLUMN and cell.strip():
+            return cell.strip().lower()
+    return None
 
 
 def _reader(text: str):
@@ -105,14 +125,13 @@ def load_manifest(
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
         raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=shown))
-    unknown = [h for i, h in enumerate(header) if i != file_column and h not in (*METADATA_FIELDS, FILE_CODE)]
+    columns = (*METADATA_FIELDS, FILE_CODE, REGISTER_COLUMN)
+    unknown = [h for i, h in enumerate(header) if i != file_column and h not in columns]
     for name in unknown:
         manifest.problems.append(
             ManifestProblem(
                 1,
-                Message(
-                    "unknown column %(name)r; columns: file, %(known)s", name=name, known=", ".join(METADATA_FIELDS)
-                ),
+                Message("unknown column %(name)r; columns: file, %(known)s", name=name, known=", ".join(columns)),
             )
         )
     present = {_key(p.relative_to(folder).as_posix()) for p in iter_files([folder])}
@@ -161,6 +180,15 @@ def load_manifest(
         code = next((c.strip() for h, c in zip(header, cells, strict=False) if h == FILE_CODE and c.strip()), None)
         if code:
             manifest.file_codes[key] = code
+        book = _book(header, cells)
+        if book not in (None, "in", "out"):
+            manifest.problems.append(
+                ManifestProblem(line, Message("%(file)s: register is in or out, not %(value)r", file=name, value=book))
+            )
+        elif book:
+            manifest.books[key] = book
+        if hour_missing(values.get("urgency"), values.get("received")):
+            manifest.problems.append(ManifestProblem(line, Message("%(file)s: %(problem)s", file=name, problem=HOUR)))
         if not may_classify(clearance, values):
             beyond = Message("%(file)s: you may not classify a record beyond your own clearance", file=name)
             manifest.problems.append(ManifestProblem(line, beyond))

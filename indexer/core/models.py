@@ -53,6 +53,7 @@ class DocumentMetadata:
     language: str | None = None
     signer: str | None = None
     citations: tuple[Citation, ...] = ()
+    recipients: str | None = None  # the "Nơi nhận:" block, entries joined by "; "
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,14 @@ class Record:
     doc_number_key: str | None = None
     provenance: dict = field(default_factory=dict)  # field -> extracted | manifest | edited
     compartments: tuple[str, ...] = ()  # units a reader must belong to, besides holding the clearance
+    direction: str | None = None  # incoming | outgoing | internal
+    register: str | None = None  # the register it is numbered in (archive.registers)
+    register_number: int | None = None
+    received: str | None = None  # YYYY-MM-DD or YYYY-MM-DD HH:MM
+    sender: str | None = None
+    recipients: str | None = None  # nơi nhận, entries joined by "; "
+    routed_to: str | None = None
+    copies: int | None = None
 
     def to_dict(self) -> dict:
         """The record as the JSON API and `archive show --json` present it."""
@@ -182,7 +191,20 @@ class Record:
             "ingested_at": self.ingested_at,
             "updated_at": self.updated_at,
             "batch_id": self.batch_id,
+            **{name: getattr(self, name) for name in REGISTRY_FIELDS},
         }
+
+
+REGISTRY_FIELDS = (
+    "direction",
+    "register",
+    "register_number",
+    "received",
+    "sender",
+    "recipients",
+    "routed_to",
+    "copies",
+)  # what the registry desk writes on a record (migration 0011)
 
 
 @dataclass(frozen=True)

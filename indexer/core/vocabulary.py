@@ -45,8 +45,15 @@ METADATA_FIELDS = (
     "retention",
     "notes",
     "compartments",
+    "direction",
+    "received",
+    "sender",
+    "recipients",
+    "routed_to",
+    "copies",
 )
-PROVENANCES = ("extracted", "manifest", "edited")
+PROVENANCES = ("extracted", "manifest", "edited", "registered")  # registered: numbered by archive.registers
+DIRECTIONS = ("incoming", "outgoing", "internal")
 
 
 def doc_type_code(value: str) -> str | None:

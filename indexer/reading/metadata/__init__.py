@@ -1,5 +1,5 @@
 """Metadata read from an official document's own text: symbol, type, issuer, place, date, title,
-marks, signer and the symbols it cites. Nothing is invented: what cannot be read stays None."""
+marks, signer, recipients and the symbols it cites. Nothing is invented: what cannot be read stays None."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from indexer.normalize import display_symbol, symbol_key
 from indexer.reading.metadata.dates import parse_date_line
 from indexer.reading.metadata.layout import HEADER_LINES, cells_of, read_header, read_signer
 from indexer.reading.metadata.names import issuer_name
+from indexer.reading.metadata.recipients import read_recipients
 from indexer.reading.metadata.symbols import find_symbols, type_from_symbol
 
 
@@ -37,6 +38,7 @@ def extract_metadata(text: str, language: str | None = None) -> DocumentMetadata
         language=language,
         signer=read_signer(lines),
         citations=_citations(text, own_key),
+        recipients=read_recipients(lines),
     )
 
 
