@@ -133,3 +133,16 @@ def test_a_scan_becomes_a_searchable_pdfa_through_ocrmypdf(tmp_path: Path, setti
     assert record.mime == "image/tiff" and tool.startswith("ocrmypdf")
     assert pdfa_identification(copy) == ("2", "B")
     assert recall(source_text(doc), _pdf_text(copy)) >= 0.8  # ocrmypdf's text layer reads the scan
+
+
+def test_backup_and_restore_keep_the_preservation_copies(tmp_path: Path, settings, cli):
+    need_libreoffice()
+    ingest_docs(cli, tmp_path / "in", {"nq.txt": DOC_A})
+    assert cli("renditions", "-q").exit_code == 0
+    backup = tmp_path / "backup"
+    assert cli("backup", str(backup), "-q").exit_code == 0
+    restored = tmp_path / "restored"
+    done = run_archive(restored, "restore", str(backup), "-q")
+    assert done.returncode == 0, done.stderr
+    checked = run_archive(restored, "verify", "--json")
+    assert checked.returncode == 0 and '"preservation_copies_checked": 1' in checked.stdout, checked.stdout
