@@ -125,7 +125,7 @@ def load_manifest(
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
         raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=shown))
-    columns = (*METADATA_FIELDS, FILE_CODE, REGISTER_COLUMN)
+    columns = (*METADATA_FIELDS, REGISTER_COLUMN, FILE_CODE)
     unknown = [h for i, h in enumerate(header) if i != file_column and h not in columns]
     for name in unknown:
         manifest.problems.append(
