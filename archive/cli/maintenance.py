@@ -89,7 +89,8 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
 @fail_on_archive_errors
 @background_job
 def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, wait: float) -> None:
-    """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem.
+    """Check every original's SHA-256 and that catalog, store and index agree, and each PDF/A copy's SHA-256
+    (reported apart). Exit 1 on any problem.
 
     Each run is recorded in the audit trail (`fixity`)."""
     from archive.store import Store
