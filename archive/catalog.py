@@ -210,12 +210,15 @@ class Catalog:
     def _next_id(self) -> int:
         if self.random_ids:
             return self._random_id(
-                "SELECT 1 FROM records WHERE id = ? UNION ALL SELECT 1 FROM disposals WHERE record_id = ?"
+                "SELECT 1 FROM records WHERE id = :id UNION ALL SELECT 1 FROM disposals WHERE record_id = :id "
+                "UNION ALL SELECT 1 FROM transferred WHERE record_id = :id"
             )
-        # SQLite would reuse the id of a disposed record that had the highest id; ids must stay unique forever.
+        # SQLite would reuse the id of a disposed (or transferred) record that had the highest id; ids must stay
+        # unique forever.
         row = self.db.execute(
             "SELECT max(coalesce((SELECT max(id) FROM records), 0), "
-            "coalesce((SELECT max(record_id) FROM disposals), 0))"
+            "coalesce((SELECT max(record_id) FROM disposals), 0), "
+            "coalesce((SELECT max(record_id) FROM transferred), 0))"
         ).fetchone()
         return row[0] + 1
 
@@ -354,7 +357,7 @@ class Catalog:
     # --- batches, outcomes, events --------------------------------------------------------------
 
     def start_batch(self, command: str) -> int:
-        chosen = self._random_id("SELECT 1 FROM batches WHERE id = ? OR id = ?") if self.random_ids else None
+        chosen = self._random_id("SELECT 1 FROM batches WHERE id = :id") if self.random_ids else None
         cursor = self.db.execute(
             "INSERT INTO batches (id, command, started_at) VALUES (?, ?, ?)", (chosen, command, now())
         )
@@ -366,7 +369,7 @@ class Catalog:
         and when they came; random ids say nothing of the others."""
         while True:
             candidate = RANDOM_IDS_FROM + secrets.randbelow(2**53 - RANDOM_IDS_FROM)
-            if self.db.execute(taken, (candidate, candidate)).fetchone() is None:
+            if self.db.execute(taken, {"id": candidate}).fetchone() is None:
                 return candidate
 
     def add_outcome(self, batch_id: int, outcome: IngestOutcome, sha256: str | None = None) -> None:

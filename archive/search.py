@@ -25,7 +25,9 @@ def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None 
     seen = {i for i, r in linked.items() if can_see(clearance, r)}
     citations = [{**c, "id": c["id"] if c["id"] in seen else None} for c in citations]
     cited_by = [c for c in cited_by if c["id"] in seen]
-    return {**record.to_dict(), "citations": citations, "cited_by": cited_by}
+    from archive.preservation.describe import preservation_detail  # a feature package's part of the record
+
+    return {**record.to_dict(), "citations": citations, "cited_by": cited_by, **preservation_detail(catalog, record)}
 
 
 def hit_dict(record: Record, hit: SearchHit) -> dict:

@@ -21,6 +21,7 @@ CHUNK = 1024 * 1024
 HEX = set("0123456789abcdef")
 RENDITION_SUFFIX = ".ocr.pdf"  # a searchable PDF made from a scan, beside its original; never the original
 PREVIEW_SUFFIX = ".preview.pdf"  # a PDF LibreOffice made of a DOCX/ODT/HTML for the record page (archive.preview)
+PRESERVATION_SUFFIX = ".pdfa.pdf"  # the PDF/A preservation copy of any record, beside its original
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,25 @@ class Store:
         _fsync_dir(final.parent)
         return final
 
+    def preservation_path(self, sha256: str) -> Path:
+        return self.path(sha256).with_name(sha256 + PRESERVATION_SUFFIX)
+
+    def put_preservation(self, sha256: str, made: Path) -> Path:
+        """Move a finished PDF/A copy (made in `tmp`) beside its original, durably; replaces an older one."""
+        final = self.preservation_path(sha256)
+        os.chmod(made, 0o444)
+        with open(made, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(made, final)
+        _fsync_dir(final.parent)
+        return final
+
     def remove(self, sha256: str) -> bool:
         """Delete a blob (disposal, or an orphan left by a killed run). True when something was removed."""
         path = self.path(sha256)
         self.rendition_path(sha256).unlink(missing_ok=True)
         self.preview_path(sha256).unlink(missing_ok=True)  # nothing of a disposed record stays readable
+        self.preservation_path(sha256).unlink(missing_ok=True)
         try:
             path.unlink()
         except FileNotFoundError:
@@ -113,11 +128,7 @@ class Store:
 
     def hash_of(self, sha256: str) -> str:
         """Recompute the SHA-256 of a stored blob (for verify)."""
-        digest = hashlib.sha256()
-        with open(self.path(sha256), "rb") as f:
-            while chunk := f.read(CHUNK):
-                digest.update(chunk)
-        return digest.hexdigest()
+        return file_sha256(self.path(sha256))
 
     def iter_digests(self) -> Iterator[str]:
         """Every blob digest in the store (ignores temporary files)."""
@@ -141,6 +152,15 @@ class Store:
                     leftover.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _fsync_dir(path: Path) -> None:

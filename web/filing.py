@@ -19,12 +19,13 @@ from archive.filing.closing import close_file, hold_file, release_file, reopen_f
 from archive.filing.contents import contents_csv, contents_rows
 from archive.filing.filing import (
     add_documents,
-    file_documents,
     list_visible_files,
     open_file,
+    read_contents,
     remove_documents,
     reorder_documents,
     resolve_documents,
+    view_file,
     visible_years,
 )
 from archive.filing.fonds import add_fonds, list_fonds
@@ -87,8 +88,7 @@ def _status_arg() -> str | None:
 def file_detail(ref: str) -> dict:
     """What a file's page and `/api/files/<ref>` show: description, status, retention, hold, contents (the
     view is audited)."""
-    view = file_documents(catalog(), ref, clearance())
-    catalog().log_event("file.view", None, file_id=view.file.id)
+    view = view_file(catalog(), ref, clearance())
     whole = file_retention(catalog(), view.file, load_schedule(settings().home), view.records)
     rule = whole.rule
     return {
@@ -123,8 +123,7 @@ def files_page():
 
 @filing.get("/files/<fileref:ref>/contents.csv")
 def contents_page_csv(ref: str):
-    view = file_documents(catalog(), ref, clearance())
-    catalog().log_event("file.contents", None, file_id=view.file.id)
+    view = read_contents(catalog(), ref, clearance())
     name = f"muc-luc-{view.file.year}-{view.file.code}.csv"
     return Response(
         contents_csv(view),

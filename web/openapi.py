@@ -96,6 +96,14 @@ OCR = {
     "nullable": True,
     "description": "what OCR did for a scan; null when the record was not OCR'd",
 }
+FORMAT = _obj(
+    {
+        "mime": {"type": "string"},
+        "puid": _nullable("string", description="PRONOM identifier, from the archive's table of detected types"),
+        "name": {"type": "string"},
+        "basis": {"type": "string", "enum": ["table", "xmp"]},
+    }
+)
 RECORD = _obj(
     {
         "id": {"type": "integer"},
@@ -117,6 +125,34 @@ RECORD = _obj(
         "copies": _nullable("integer"),
         "cited_by": _array(_obj({"symbol": {"type": "string"}, "id": {"type": "integer"}}, ["symbol", "id"])),
         "ocr": OCR,
+        "format": FORMAT,
+        "preservation": {
+            **_obj(
+                {
+                    "status": {"type": "string", "enum": ["done", "pending", "failed"]},
+                    "sha256": _nullable("string"),
+                    "size": _nullable("integer"),
+                    "tool": _nullable("string"),
+                    "format": {**FORMAT, "nullable": True},
+                    "reason": _nullable("string"),
+                    "made_at": _nullable("string"),
+                }
+            ),
+            "nullable": True,
+            "description": "the PDF/A preservation copy beside the original; null while none was tried",
+        },
+        "sources": _array(
+            _obj(
+                {
+                    "archive": {"type": "string", "description": "the sending archive's identity (a UUID)"},
+                    "name": _nullable("string"),
+                    "id": {"type": "integer", "description": "the record's id in the sending archive"},
+                    "status": {"type": "string", "enum": ["added", "duplicate"]},
+                    "package": {"type": "string"},
+                    "imported_at": {"type": "string"},
+                }
+            )
+        ),
         "file": {
             "type": "object",
             "nullable": True,

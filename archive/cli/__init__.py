@@ -134,10 +134,12 @@ from archive.cli import (  # noqa: E402, F401
     ingesting,
     maintenance,
     ocr,
+    preservation,
     records,
     registers,
     retention,
     serving,
+    transfer,
     users,
     worker,
 )

@@ -92,7 +92,8 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
 @fail_on_archive_errors
 @background_job
 def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, wait: float) -> None:
-    """Check every original's SHA-256 and that catalog, store and index agree. Exit 1 on any problem.
+    """Check every original's SHA-256 and that catalog, store and index agree, and each PDF/A copy's SHA-256
+    (reported apart). Exit 1 on any problem.
 
     Each run is recorded in the audit trail (`fixity`)."""
     from archive.store import Store
@@ -112,10 +113,12 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
     for problem in report.problems:
         where = f"record {problem.record_id}: " if problem.record_id is not None else ""
         warn(f"{problem.kind}: {where}{problem.detail}", as_json)
-    verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+    for problem in report.preservation:  # the PDF/A copies, said apart from the originals
+        warn(f"preservation copy: {problem['kind']}: record {problem['id']}: {problem['detail']}", as_json)
+    verdict = "OK" if report.ok else f"{len(report.problems) + len(report.preservation)} problem(s)"
     line = (
         f"verify: {verdict} — {report.records} records, {report.originals_checked} originals checked, "
-        f"{report.indexed} in the index"
+        f"{report.indexed} in the index, {report.copies_checked} preservation copies checked"
     )
     say(line, as_json or (quiet and report.ok))
     sys.exit(0 if report.ok else EXIT_FAILED)

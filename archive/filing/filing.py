@@ -251,3 +251,17 @@ def file_ingested(settings: Settings, catalog: Catalog, wanted: dict[int, str], 
     if touched:
         reindex_records(catalog, settings.index_dir, touched)
     return problems
+
+
+def view_file(catalog: Catalog, ref: str, clearance: Clearance | None) -> FileView:
+    """A file as `file_documents` gives it, its viewing recorded in the audit trail (`file.view`)."""
+    view = file_documents(catalog, ref, clearance)
+    catalog.log_event("file.view", None, file_id=view.file.id)
+    return view
+
+
+def read_contents(catalog: Catalog, ref: str, clearance: Clearance | None) -> FileView:
+    """A file for its contents list (mục lục) as a download, recorded in the audit trail (`file.contents`)."""
+    view = file_documents(catalog, ref, clearance)
+    catalog.log_event("file.contents", None, file_id=view.file.id)
+    return view

@@ -96,9 +96,12 @@ def write_backup(settings: Settings, taken: Snapshot) -> dict:
         read_only(target.path(digest))
         size += written
         copied += 1
-        rendition = source.rendition_path(digest)
-        if rendition.is_file():
-            shutil.copy2(rendition, target.rendition_path(digest))
+        for derived, to in (
+            (source.rendition_path(digest), target.rendition_path(digest)),
+            (source.preservation_path(digest), target.preservation_path(digest)),  # the PDF/A copy
+        ):
+            if derived.is_file():
+                shutil.copy2(derived, to)
     index = _copy_index(taken.files / settings.index_dir.name, taken.dest / settings.index_dir.name)
     summary = {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -197,6 +200,7 @@ def _stage(settings: Settings, digests: list[str]) -> Staging | None:
         for digest in digests:
             _link_if_there(store.path(digest), links.path(digest))
             _link_if_there(store.rendition_path(digest), links.rendition_path(digest))
+            _link_if_there(store.preservation_path(digest), links.preservation_path(digest))
         _copy_index(settings.index_dir, staging.root / settings.index_dir.name, copy_function=os.link)
     except OSError:  # EXDEV, EPERM, EMLINK, a filesystem without links: copy under the lock instead
         staging.remove()

@@ -33,6 +33,9 @@ def recover(settings: Settings, catalog: Catalog, store: Store, *, sync: bool = 
         "reindexed": 0,
     }
     report["unfinished_disposals"] = purge(settings, catalog, store)
+    from archive.transfer.removal import finish_removals  # a feature package's repair, like purge's
+
+    report["unfinished_transfers"] = finish_removals(settings, catalog, store)
     known = catalog.digests()
     for digest in list(store.iter_digests()):
         if digest not in known:

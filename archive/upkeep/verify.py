@@ -62,10 +62,12 @@ class VerifyReport:
     indexed: int = 0
     problems: list[Problem] | None = None
     sample: int | None = None  # originals re-hashed were a random subset of this size
+    preservation: list[dict] | None = None  # PDF/A copies missing or changed, apart from the originals' problems
+    copies_checked: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.preservation
 
     def to_dict(self) -> dict:
         return {
@@ -75,6 +77,8 @@ class VerifyReport:
             "indexed": self.indexed,
             "problems": [p.to_dict() for p in self.problems or []],
             "sample": self.sample,
+            "preservation_copies_checked": self.copies_checked,
+            "preservation_problems": list(self.preservation or []),
         }
 
 
@@ -113,6 +117,11 @@ def verify(
         if digest not in digests:
             problems.append(Problem.of("orphaned_original", None, sha256=digest))
     problems.extend(_index_problems(catalog, index_dir, report))
+    from archive.preservation.renditions import preservation_problems  # a feature package above upkeep
+
+    checked: list[int] = []
+    report.preservation = preservation_problems(catalog, store, only=drawn, checked=checked)
+    report.copies_checked = len(checked)
     return report
 
 
@@ -149,5 +158,6 @@ def verify_and_log(
         originals_checked=report.originals_checked,
         sample=sample,
         problems=[p.to_dict() for p in report.problems[:100]],
+        preservation_problems=report.preservation[:100],
     )
     return report

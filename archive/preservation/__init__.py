@@ -1,0 +1,1 @@
+"""Preservation: PDF/A copies of each record beside its original, and each record's file format."""

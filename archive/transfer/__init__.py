@@ -1,0 +1,1 @@
+"""Handing files on: BagIt transfer packages (create, verify, import) and transfer records."""
