@@ -23,6 +23,19 @@ def _array(items: dict) -> dict:
     return {"type": "array", "items": items}
 
 
+BATCH = {
+    "type": "object",
+    "properties": {
+        "batch": _nullable("string"),
+        "dry_run": {"type": "boolean"},
+        "changed": {"type": "integer"},
+        "records": {"type": "array", "items": {"type": "object"}},
+        "refused": {"type": "array", "items": {"type": "object"}},
+    },
+    "required": ["batch", "dry_run", "changed", "records", "refused"],
+}
+
+
 ERROR = _obj(
     {
         "error": _obj(
@@ -421,6 +434,49 @@ RECORD_REF = {"type": "integer", "minimum": 0, "example": 1}
 def document() -> dict:
     paths = {
         "/api/search": _get("Search records (cut to the caller's clearance)", SEARCH, SEARCH_PARAMS, (400, 401)),
+        "/api/records": {
+            "patch": {
+                "summary": "Archivists: correct many records at once, all or nothing (one audit entry per record, "
+                "one batch id); `dry_run` previews old and new values",
+                "tags": ["records"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                {
+                                    "ids": {"type": "array", "items": {"type": "integer"}, "minItems": 1},
+                                    "query": {"type": "string", "description": "every record this search finds"},
+                                    "filters": {"type": "object", "additionalProperties": {"type": "string"}},
+                                    "records": _array(
+                                        _obj(
+                                            {
+                                                "id": {"type": "integer"},
+                                                "set": {"type": "object", "additionalProperties": {"type": "string"}},
+                                            }
+                                        )
+                                    ),
+                                    "set": {
+                                        "type": "object",
+                                        "minProperties": 1,
+                                        "additionalProperties": {"type": "string"},
+                                        "description": "field: value for every record chosen by `ids` or `query`",
+                                        "example": {"issuer": "Tỉnh ủy Quảng Trị"},
+                                    },
+                                    "dry_run": {"type": "boolean"},
+                                },
+                                [],
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(BATCH),
+                    "409": _json(BATCH),
+                    **_errors(400, 401, 403, 503),
+                },
+            },
+        },
         "/api/records/{record_id}": {
             **_get("A record's metadata, citations, cited-by and OCR details", RECORD, [RECORD_ID], (401, 404, 410)),
             "patch": {
