@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.openapi import openapi
     from web.pages import pages
     from web.registers import registers
+    from web.saved import saved
     from web.workflow import workflow
     from web.workflow_api import workflow_api
 
@@ -50,7 +51,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.request_class = UploadRequest
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
     blueprints = (api, pages, auth, admin, admin_area, ocr_review, workflow, workflow_api, ingesting, openapi)
-    blueprints += (registers, followup)
+    blueprints += (registers, followup, saved)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(authenticate_request)

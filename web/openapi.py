@@ -23,6 +23,21 @@ def _array(items: dict) -> dict:
     return {"type": "array", "items": items}
 
 
+SAVED = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "owner": {"type": "string"},
+        "query": {"type": "string"},
+        "filters": {"type": "object", "additionalProperties": {"type": "string"}},
+        "shared": {"type": "boolean"},
+        "created_at": {"type": "string"},
+        "last_run_at": _nullable("string"),
+        "total": {"type": "integer"},
+        "new": {"type": "integer"},
+    },
+    "required": ["name", "owner", "query", "filters", "shared", "created_at", "last_run_at"],
+}
 BATCH = {
     "type": "object",
     "properties": {
@@ -537,6 +552,64 @@ def document() -> dict:
                 "requestBody": {"content": {"application/json": {"schema": _obj({"reason": REASON}, ["reason"])}}},
                 "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(400, 401, 403, 404, 410, 503)},
             },
+        },
+        "/api/saved": {
+            **_get(
+                "Your saved searches and the shared ones, with how many records each finds and how many are new "
+                "since you last ran it (within your clearance)",
+                _obj({"saved": _array(SAVED)}),
+                errors=(401,),
+            ),
+            "post": {
+                "summary": "Save a search (`shared`: archivists; everyone runs it under their own clearance)",
+                "tags": ["records"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                {
+                                    "name": {"type": "string", "minLength": 1, "maxLength": 100},
+                                    "query": {"type": "string", "maxLength": 1000},
+                                    "filters": {"type": "object", "additionalProperties": {"type": "string"}},
+                                    "shared": {"type": "boolean"},
+                                },
+                                ["name"],
+                            )
+                        }
+                    },
+                },
+                "responses": {"201": _json(_obj({"saved": SAVED}), "saved"), **_errors(400, 401, 403)},
+            },
+        },
+        "/api/saved/{name}/run": _get(
+            "Run a saved search again under your clearance; `since` keeps the records added or changed since then",
+            _obj(
+                {
+                    "saved": SAVED,
+                    "since": _nullable("string"),
+                    "total": {"type": "integer"},
+                    "page": {"type": "integer"},
+                    "limit": {"type": "integer"},
+                    "hits": _array({"type": "object"}),
+                },
+                ["saved", "since", "total", "hits"],
+            ),
+            [
+                _param("name", "path", required=True),
+                _param("since", schema={"type": "string", "format": "date"}),
+                _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
+                _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
+            ],
+            (400, 401, 404),
+        ),
+        "/api/saved/{name}": {
+            "delete": {
+                "summary": "Forget one of your saved searches",
+                "tags": ["records"],
+                "parameters": [_param("name", "path", required=True)],
+                "responses": {"200": _json(_obj({"removed": {"type": "string"}})), **_errors(401, 404)},
+            }
         },
         "/api/holds": _get(
             "Archivists: legal holds", _obj({"holds": _array(HOLD)}), errors=(401, 403), tag="retention"

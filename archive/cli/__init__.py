@@ -129,6 +129,7 @@ from archive.cli import (  # noqa: E402, F401
     records,
     registers,
     retention,
+    saved,
     serving,
     users,
 )
