@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.openapi import openapi
     from web.pages import pages
     from web.registers import registers
+    from web.reports import reports
     from web.saved import saved
     from web.workflow import workflow
     from web.workflow_api import workflow_api
@@ -51,7 +52,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.request_class = UploadRequest
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
     blueprints = (api, pages, auth, admin, admin_area, ocr_review, workflow, workflow_api, ingesting, openapi)
-    blueprints += (registers, followup, saved)
+    blueprints += (registers, followup, saved, reports)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(authenticate_request)

@@ -553,6 +553,17 @@ def document() -> dict:
                 "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(400, 401, 403, 404, 410, 503)},
             },
         },
+        "/api/reports": _get(
+            "A period's report for leadership, cut to your clearance (as `archive report --format json`): "
+            "documents issued by type, issuer and month, registers, tasks by unit, retention, OCR backlog",
+            {"type": "object"},
+            [
+                _param("period", text="2025-07, 2025-Q3, 2025-H1 or 2025"),
+                _param("from", schema={"type": "string", "format": "date"}),
+                _param("to", schema={"type": "string", "format": "date"}),
+            ],
+            (400, 401),
+        ),
         "/api/saved": {
             **_get(
                 "Your saved searches and the shared ones, with how many records each finds and how many are new "

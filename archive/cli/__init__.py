@@ -128,6 +128,7 @@ from archive.cli import (  # noqa: E402, F401
     ocr,
     records,
     registers,
+    reports,
     retention,
     saved,
     serving,
