@@ -33,7 +33,7 @@ def test_cli_add_list_run_since_and_per_user(cli, inbox, tmp_path, settings):
     _, (later,) = cli.json("saved", "run", "cds", "--since", "2999-01-01")
     assert later["total"] == 0 and later["hits"] == []
     with Catalog(settings.catalog_path) as catalog, catalog.transaction():
-        old = '2020-01-01T00:00:00Z'
+        old = "2020-01-01T00:00:00Z"
         catalog.db.execute("UPDATE records SET ingested_at = ?, updated_at = ?", (old, old))
     assert cli("edit", str(ids["a"]), "--set", "place=Huế").exit_code == 0
     _, (since,) = cli.json("saved", "run", "cds", "--since", "2021-01-01")
