@@ -39,6 +39,7 @@ FLOORS = {  # kind: (success@10, MRR)      measured: success@10, MRR (array eval
     "symbol": (1.0, 1.0),  #               1.000, 1.000 (and every symbol query ranks its record first)
     "english": (0.96, 0.96),  #            1.000, 0.985
     "mixed": (0.97, 0.98),  #              1.000, 1.000
+    "pasted": (0.99, 0.97),  #             1.000, 0.990 with the news texts (issue 16 asks ≥ 0.99, ≥ 0.95)
 }
 UNACCENTED_TARGET = 0.99  # the project's target for queries typed without diacritics
 SUBSETS = (  # rows of the report for queries made for a particular reason (see `queries.NOTES`)
@@ -46,8 +47,10 @@ SUBSETS = (  # rows of the report for queries made for a particular reason (see 
     ("accented", "other tone convention"),
     ("phrase", "unaccented"),
     *(("mixed", how) for how in ("year", "bare_year", "type", "issuer", "symbol", "issued", "secrecy")),
-)
-MIN_QUERIES = {"accented": 50, "unaccented": 50, "phrase": 25, "symbol": 30, "english": 25, "mixed": 30}
+    *(("pasted", how) for how in ("hyphenated name", "title of a name", "dash", "en dash", "bullet", "colon",
+                                   "brackets", "quoted after a comma", "sentence", "news sentence")),
+)  # fmt: skip
+MIN_QUERIES = {"accented": 50, "unaccented": 50, "phrase": 25, "symbol": 30, "english": 25, "mixed": 30, "pasted": 50}
 
 
 @dataclass
@@ -201,7 +204,7 @@ def baseline_run(fts: TunedFts5, names: dict[int, str], query: Query) -> Outcome
 
 
 def test_corpus_and_queries(measured: Measured) -> None:
-    docs = [d for d in measured.docs if d.fmt != "news"]
+    docs = [d for d in measured.docs if d.fmt != "news" and not d.key.startswith("pasted-")]
     assert len(docs) == CORPUS_SIZE
     assert len({d.filename for d in measured.docs}) == len(measured.docs)
     assert {d.doc_type for d in docs} >= {"NQ", "CT", "KL", "TB", "BC", "KH", "QĐi", "QĐ", "HD", "CV"}

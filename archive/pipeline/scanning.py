@@ -86,14 +86,17 @@ def ocrmypdf_available() -> bool:
 
 
 @own_time_limit(RENDITION_TIMEOUT + 60)  # a whole scan, not a page: ocrmypdf's own timeout stops it
-def rendition_in_worker(blob: str, mime: str, out: str, languages: str, redo: bool) -> Outcome:
-    """Make a searchable PDF of a scan with ocrmypdf into `out`; `redo` rasterises pages whose text is garbage."""
-    return _guarded(_rendition, blob, mime, out, languages, redo)
+def rendition_in_worker(blob: str, mime: str, out: str, languages: str, redo: bool, pages: str = "") -> Outcome:
+    """Make a searchable PDF of a scan with ocrmypdf into `out`; `redo` rasterises the pages whose text is
+    garbage, and with `pages` (1-based, comma-separated) only those pages are OCR'd."""
+    return _guarded(_rendition, blob, mime, out, languages, redo, pages)
 
 
-def _rendition(blob: str, mime: str, out: str, languages: str, redo: bool) -> str:
+def _rendition(blob: str, mime: str, out: str, languages: str, redo: bool, pages: str = "") -> str:
     command = ["ocrmypdf", "--quiet", "--jobs", "1", "--output-type", "pdf", "-l", languages]
     command.append("--force-ocr" if redo else "--skip-text")
+    if pages:
+        command += ["--pages", pages]  # never a whole document redone for some of its pages
     if mime != detect.PDF and not _image_has_dpi(Path(blob)):
         command += ["--image-dpi", "300"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}

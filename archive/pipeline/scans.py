@@ -20,7 +20,7 @@ from archive.messages import Message
 from archive.models import ExtractedText, OcrPage, OcrResult, ScanPlan
 from archive.pipeline.scanning import ocr_page_in_worker, ocrmypdf_available, rendition_in_worker
 from archive.store import RENDITION_SUFFIX, Store
-from indexer import clean_text, detect_language, engine_for, extract_metadata
+from indexer import clean_text, detect, detect_language, engine_for, extract_metadata
 
 log = logging.getLogger("archive.scans")  # the name log files have always shown
 OnPages = Callable[[int, int], None]  # (pages planned, pages done) as they happen
@@ -44,6 +44,15 @@ class OcrJob:
 class ScanTask:
     job: OcrJob
     page: int | None  # 0-based page; None for the searchable PDF
+
+
+def born_digital(job: OcrJob) -> bool:
+    """A PDF with a usable text layer on some page: its own text is better than OCR's and searchable in any
+    viewer, so no searchable copy is made (only its pages without one are OCR'd, for the index)."""
+    if job.mime != detect.PDF:
+        return False
+    wanted = set(job.plan.to_ocr)
+    return any(text.strip() for i, text in enumerate(job.plan.texts) if i not in wanted)
 
 
 class Scans:
@@ -73,11 +82,12 @@ class Scans:
         """(key, worker function, arguments) for every page of the job, and its searchable PDF."""
         engine, dpi = self.engine, self.settings.ocr_dpi
         tasks = [(ScanTask(job, i), ocr_page_in_worker, (job.blob, job.mime, i, engine, dpi)) for i in job.plan.to_ocr]
-        if self.renditions:
+        if self.renditions and not born_digital(job):
             out = self.store.tmp / f"rendition-{Path(job.blob).name}.pdf"
-            # Pages with a garbage text layer must be redone; otherwise pages with text are left alone.
-            redo = any(i < len(job.plan.texts) and job.plan.texts[i].strip() for i in job.plan.to_ocr)
-            args = (job.blob, job.mime, str(out), self.engine.languages, redo)
+            # Pages with a garbage text layer are redone, and only they (`--pages`); the others keep theirs.
+            redo = [i for i in job.plan.to_ocr if i < len(job.plan.texts) and job.plan.texts[i].strip()]
+            pages = ",".join(str(i + 1) for i in job.plan.to_ocr) if redo else ""
+            args = (job.blob, job.mime, str(out), self.engine.languages, bool(redo), pages)
             tasks.append((ScanTask(job, None), rendition_in_worker, args))
         job.open_tasks = len(tasks)
         if self.on_pages:

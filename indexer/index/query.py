@@ -1,7 +1,9 @@
 """The query language: plain words, phrases, -exclusion, OR, prefix*, document symbols, field filters.
 
 Symbols (`57-NQ/TW`, `11-qdi/tw`, `30/2020/NĐ-CP`) and filters (`type:NQ`, `nam:2025`, `issued:2014..2019`)
-are taken out of the query text first; the rest goes to Whoosh's parser over the text fields. A symbol
+are taken out of the query text first; the rest is read as typed or pasted text (`indexer.index.querytext`:
+hyphenated words are phrases, lone dashes and other punctuation are not syntax) and goes to Whoosh's
+parser over the text fields; should the parser still refuse it, its words are searched. A symbol
 matches the record that carries it (strongly) and the records that cite it (weakly), so the record
 itself comes first. Filters restrict without scoring, and come from the query text or API parameters.
 """
@@ -18,6 +20,7 @@ from whoosh import query as q
 from indexer.core.errors import QueryError
 from indexer.core.messages import Message
 from indexer.core.vocabulary import CLASSIFICATIONS, DOC_TYPES, doc_type_code
+from indexer.index import querytext
 from indexer.index.analysis import has_marks
 from indexer.normalize import fold, symbol_key
 
@@ -28,9 +31,9 @@ SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
 # Optional extra score (tuned on tests/relevance): accents as typed, words side by side, and a type's
 # name written in the query ("bao cao …" favours reports over notices that merely mention a report).
 EXACT_BOOST, PAIR_BOOST, TYPE_BOOST = 3.0, 4.0, 2.0
+LONG_RUN = 8  # a run of this many words or more is a pasted sentence: all of it in order scores extra
 TYPE_NAMES = {tuple(fold(name).lower().split()): code for code, names in DOC_TYPES.items() for name in names}
-OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-WORD_RE = re.compile(r"(?<![\w*?-])(-?)([^\W_]+)(?![\w*?])")
+OPERATORS = querytext.OPERATORS
 
 # Public filter names (English and Vietnamese) → canonical filter.
 FILTER_NAMES = {
@@ -49,6 +52,7 @@ FILTER_RE = re.compile(r'(?<!\S)(?P<name>[A-Za-zÀ-ỹĐđ]+):(?:"(?P<quoted>[^"
 SYMBOL_RE = re.compile(
     r"(?<![\w/])\d{1,5}(?:/\d{4})?\s*[-/\u2013]\s*[a-z][a-z0-9]*(?:\s*[-/\u2013]\s*[a-z0-9]+)+(?![\w/])"
 )
+TRAILING = ",;:!?)]}\"'”’…"  # punctuation that ends a pasted phrase, never a filter value
 CLASSIFICATION_WORDS = {"mat": "confidential", "toi mat": "secret", "tuyet mat": "top_secret", "thuong": "unclassified"}
 
 
@@ -66,21 +70,56 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     def take_filter(match: re.Match) -> str:
         if not _is_filter(match):
             return match.group(0)  # not a filter: leave it to the text parser
-        found.append((fold(match["name"]).lower(), match["quoted"] if match["quoted"] is not None else match["bare"]))
+        value = match["quoted"] if match["quoted"] is not None else _bare_value(match["bare"])
+        found.append((fold(match["name"]).lower(), value))
         return " "
 
     rest = FILTER_RE.sub(take_filter, text)
     symbols, rest = _take_symbols(rest)
     clauses = [_symbol_clause(key) for key in symbols]
-    if rest.strip():
-        parsed = _text_parser(schema).parse(rest)
+    items = querytext.read(rest)
+    if items:
+        parsed = _parse_text(items, schema)
         if parsed is not q.NullQuery:
-            boosts = _boosts(rest, schema)
+            boosts = _boosts(items, schema)
             clauses.append(q.AndMaybe(parsed, q.Or(boosts)) if boosts else parsed)
     restrictions = [_filter_clause(name, value, schema) for name, value in found]
-    main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else q.Every())
+    # Nothing to search for: every record within the filters, but none for a text of punctuation alone.
+    nothing = q.Every() if found or not rest.strip() else q.NullQuery
+    main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else nothing)
     restrict = q.And(restrictions) if len(restrictions) > 1 else (restrictions[0] if restrictions else None)
     return ParsedQuery(main, restrict, has_text=bool(clauses))
+
+
+def _parse_text(items: list[querytext.Item], schema) -> q.Query:
+    """Whoosh's parse of the text's pieces; their plain words if it still fails (pasted text is searched,
+    never refused)."""
+    parser = _text_parser(schema)
+    try:
+        parsed = parser.parse(querytext.normalized(items))
+    except Exception:  # Whoosh raises many types on syntax it cannot build a query from
+        words = querytext.plain(items)
+        parsed = parser.parse(words) if words else q.NullQuery
+    _boost_phrases(parsed)
+    return parsed
+
+
+def _boost_phrases(node: q.Query) -> None:
+    """Give phrases their field's weight, as words have it (Whoosh's parser weighs only single terms), so a
+    hyphenated word in a title counts as much as a plain one."""
+    if isinstance(node, q.Phrase):
+        if node.boost == 1.0:
+            node.boost = FIELD_BOOSTS.get(node.fieldname, 1.0)
+        return
+    for child in node.children():
+        _boost_phrases(child)
+
+
+def _bare_value(value: str) -> str:
+    """A filter's value without the punctuation pasted after it (`nam:2025),` is year 2025); a range's
+    open end (`2014..`) keeps its dots."""
+    value = value.rstrip(TRAILING)
+    return value[:-1] if value.endswith(".") and not value.endswith("..") else value
 
 
 def _is_filter(match: re.Match) -> bool:
@@ -105,7 +144,7 @@ def _symbol_spans(text: str) -> list[tuple[int, int]]:
 
 def query_words(text: str) -> list[str]:
     """The plain words a query asks for, in order: no operators, excluded (-word) or wildcard words."""
-    return [w for minus, w in WORD_RE.findall(text) if not minus and w not in OPERATORS]
+    return [part.text for part in querytext.words(querytext.read(text))]
 
 
 @dataclass(frozen=True)
@@ -122,16 +161,12 @@ def free_words(text: str) -> list[TypedWord]:
     blanked = FILTER_RE.sub(lambda m: " " * len(m.group(0)) if _is_filter(m) else m.group(0), text)
     for start, end in _symbol_spans(blanked):
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    return [
-        TypedWord(match[2], match.start(2), match.end(2))
-        for match in WORD_RE.finditer(blanked)
-        if not match[1] and match[2] not in OPERATORS
-    ]
+    return [TypedWord(p.text, p.start, p.end) for p in querytext.words(querytext.read(blanked))]
 
 
-def _boosts(text: str, schema) -> list[q.Query]:
+def _boosts(items: list[querytext.Item], schema) -> list[q.Query]:
     """Optional clauses that reorder what the query matched: exact accents, then adjacency."""
-    words = query_words(text)
+    words = [part.text for part in querytext.words(items)]
     boosts: list[q.Query] = []
     accented = [w for w in words if has_marks(w)]
     for token in schema["body_exact"].analyzer(" ".join(accented)):
@@ -143,12 +178,15 @@ def _boosts(text: str, schema) -> list[q.Query]:
             code = TYPE_NAMES.get(tuple(folded[start : start + size]))
             if code and (size > 1 or len(words) > 1):  # one-word names (Plan) only beside other words
                 boosts.append(q.Term("doc_type", code, boost=TYPE_BOOST))
-    for segment in re.split(r"\bOR\b", text):  # no pair across an OR
-        segment_words = query_words(segment)
+    for segment in querytext.segments(items):  # no pair across an OR
+        segment_words = [part.text for part in segment]
         if len(segment_words) >= 2:
             for token in schema["body_pairs"].analyzer(" ".join(segment_words)):
                 if " " in token.text:
                     boosts.append(q.Term("body_pairs", token.text, boost=PAIR_BOOST))
+        if len(segment_words) >= LONG_RUN:  # a pasted sentence: the record holding it all, in order, first
+            folded_run = [t.text for t in schema["body"].analyzer(" ".join(segment_words))]
+            boosts.append(q.Phrase("body", folded_run, boost=PAIR_BOOST))
     return boosts
 
 

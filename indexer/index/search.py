@@ -28,7 +28,7 @@ from indexer.index.evaluate import Evaluator
 from indexer.index.facets import count_facets
 from indexer.index.generations import open_index, read_current
 from indexer.index.postings import PostingCache
-from indexer.index.query import TypedWord, free_words, parse
+from indexer.index.query import TEXT_FIELDS, TypedWord, free_words, parse
 from indexer.index.snippets import Terms, snippet
 from indexer.index.visibility import Clearance, visible_mask
 from indexer.normalize import fold
@@ -47,6 +47,7 @@ SORTS = {
     "oldest": ("issued", False),
 }
 
+MARKED_FIELDS = {f for f in TEXT_FIELDS if not f.endswith("_en")}  # folded text fields: their words are marked
 TextsFor = Callable[[list[int]], dict[int, str]]
 
 
@@ -357,15 +358,20 @@ def _collect(node, terms: Terms) -> None:
         field, text = node.fieldname, str(node.text)
         if field.endswith("_en"):
             terms.stems.add(text)
-        elif field.endswith("_pairs"):
-            terms.words.update(text.split(" "))
+        elif field.endswith("_exact"):
+            terms.exact.add(text)  # an accented word as typed: marked in this form only
         elif field in ("doc_number", "citations"):
             terms.symbols.add(text)  # a symbol's key: marked where the text prints it
-        else:
+        elif field in MARKED_FIELDS:  # not pairs (their words are the query's own) nor a type code
             terms.words.add(fold(text).lower())
     elif isinstance(node, whoosh_query.Phrase):
-        if not node.fieldname.endswith("_en"):
-            terms.words.update(fold(str(w)).lower() for w in node.words)
+        words = tuple(fold(str(w)).lower() for w in node.words)
+        if node.fieldname.endswith("_en") or not words:
+            pass
+        elif len(words) == 1:
+            terms.words.add(words[0])
+        else:
+            terms.phrases.add(words)  # marked only where its words stand side by side
     elif isinstance(node, whoosh_query.Prefix):
         terms.prefixes.add(fold(str(node.text)).lower())
     for child in node.children():

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from indexer.normalize import FOLD_TABLE
+from indexer.index.analysis import tone_token
+from indexer.normalize import FOLD_TABLE, fold
 
 WORD = re.compile(r"\w+")
 SYMBOL_PARTS = {"-": r"\s*[-\u2010-\u2014\u2212]\s*", "/": r"\s*/\s*"}  # as printed: spaced, any dash
@@ -24,13 +25,17 @@ SNIPPET_CHARS = 240
 @dataclass
 class Terms:
     """What to mark: folded words, folded prefixes, English stems (with the stemmer), and document symbols
-    by their matching key (`indexer.normalize.symbol_key`)."""
+    by their matching key (`indexer.normalize.symbol_key`); `phrases` are folded words marked only side by
+    side, and `exact` the accented forms typed (lower case, `indexer.index.analysis.tone_token`): a word or phrase
+    word whose folded form is one of them is marked only in those forms."""
 
     words: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)
     stem: object = None
     symbols: set[str] = field(default_factory=set)
+    phrases: set[tuple[str, ...]] = field(default_factory=set)
+    exact: set[str] = field(default_factory=set)
 
     _pattern: re.Pattern | None = None
     _stem_pattern: re.Pattern | None = None
@@ -41,12 +46,19 @@ class Terms:
         the folded text are the spans of the original (one regex pass instead of a test per word)."""
         folded = flat.translate(FOLD_TABLE)
         found = []
-        if self.words or self.prefixes:
+        if self.words or self.prefixes or self.phrases:
             if self._pattern is None:
-                alternatives = [re.escape(w) for w in sorted(self.words, key=len, reverse=True)]
+                phrases = sorted(self.phrases, key=lambda p: (len(p), sum(map(len, p))), reverse=True)
+                alternatives = [r"\W+".join(map(re.escape, phrase)) for phrase in phrases]
+                alternatives += [re.escape(w) for w in sorted(self.words, key=len, reverse=True)]
                 alternatives += [re.escape(p) + r"\w*" for p in self.prefixes]
                 self._pattern = _words_pattern(alternatives)
-            found = [(m.start(), m.end(), m.group().lower()) for m in self._pattern.finditer(folded)]
+            accents = self._accents()
+            found = [
+                (m.start(), m.end(), " ".join(WORD.findall(m.group().lower())))
+                for m in self._pattern.finditer(folded)
+                if not accents or _typed_forms(flat[m.start() : m.end()], accents)
+            ]
         if self.stems and self.stem is not None:
             # English word forms: only words starting like a stem are stemmed and compared.
             if self._stem_pattern is None:
@@ -61,8 +73,25 @@ class Terms:
             found += [(m.start(), m.end(), _symbol_key(m.group())) for m in self._symbol_pattern.finditer(folded)]
         return _apart(found)
 
+    def _accents(self) -> dict[str, set[str]]:
+        """Folded word → the accented forms typed for it."""
+        accents: dict[str, set[str]] = {}
+        for form in self.exact:
+            accents.setdefault(fold(form).lower(), set()).add(form)
+        return accents
+
     def __bool__(self) -> bool:
-        return bool(self.words or self.prefixes or self.stems or self.symbols)
+        return bool(self.words or self.prefixes or self.stems or self.symbols or self.phrases)
+
+
+def _typed_forms(piece: str, accents: dict[str, set[str]]) -> bool:
+    """Whether each word of a matched piece is in a form the query typed (any form, for a word typed bare)."""
+    for word in WORD.findall(piece):
+        lower = word.lower()
+        forms = accents.get(lower.translate(FOLD_TABLE))
+        if forms is not None and tone_token(lower) not in forms:
+            return False
+    return True
 
 
 def _apart(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -15,6 +15,7 @@ Every name, number and sentence is invented test data.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -30,7 +31,10 @@ from tests.docgen import OfficialDoc, plain_text, write_docx, write_html, write_
 
 SEED = 20_250_526
 CORPUS_SIZE = 400
-NEWS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "news"
+# Beside the project, or where RELEVANCE_NEWS_DIR says (a worktree's parent has no `shared` folder).
+NEWS_DIR = Path(
+    os.environ.get("RELEVANCE_NEWS_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "news"
+)
 NEWS_FILES = {  # file name → (language, year)
     "2013-11_hoi-nghi-van-phong-tinh-uy_vi.txt": ("vi", 2013),
     "2013-11_national-office-conference_en.txt": ("en", 2013),
@@ -1816,7 +1820,14 @@ def build_corpus(folder: Path) -> list[CorpusDoc]:
                 encoding = "utf-8"
             layout = "columns" if rng.random() < 0.08 else "stacked"
             write_text(doc.official, path, encoding=encoding, layout=layout)
+    from tests.relevance.pasted import pasted_documents  # it builds on this module
+
+    pasted = pasted_documents()
+    for doc in pasted:
+        path = folder / doc.filename
+        writer = {"docx": write_docx, "pdf": write_pdf, "html": write_html, "text": write_text}[doc.fmt]
+        writer(doc.official, path)
     news = news_documents()
     for doc in news:
         shutil.copyfile(doc.source, folder / doc.filename)
-    return [*corpus_documents(), *news]
+    return [*corpus_documents(), *pasted, *news]

@@ -8,7 +8,8 @@ not just a document with a rare token. Accented queries are checked with diacrit
 convention), unaccented ones on folded text. Filters inside a query (`nam:`, `loai:`, `coquan:`, `lang:`,
 `domat:`, `issued:`) are checked against the ground truth.
 
-Kinds: accented, unaccented, phrase, symbol, english, mixed.
+Kinds: accented, unaccented, phrase, symbol, english, mixed, and pasted (`tests/relevance/pasted.py`: titles
+and sentences pasted with their dashes, bullets, colons and brackets; hyphenated names).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from typing import NamedTuple
 
 from tests.relevance.corpus import NEWS_FILES, TYPE_NAMES, TYPE_NAMES_EN, CorpusDoc, fold, tone_style
 
-KINDS = ("accented", "unaccented", "phrase", "symbol", "english", "mixed")
-QUOTA = {"accented": 60, "unaccented": 64, "phrase": 30, "symbol": 36, "english": 30, "mixed": 40}
+KINDS = ("accented", "unaccented", "phrase", "symbol", "english", "mixed", "pasted")
+QUOTA = {"accented": 60, "unaccented": 64, "phrase": 30, "symbol": 36, "english": 30, "mixed": 40, "pasted": 90}
 SEED = 57
 MIN_SYLLABLES, MAX_SYLLABLES = 2, 8
 ACCENT_DECISIVE = 12  # accented queries that folding would make ambiguous, at most
@@ -453,8 +454,11 @@ def symbol_variant(doc: CorpusDoc, i: int) -> str:
 
 def build_queries(docs: Sequence[CorpusDoc]) -> list[Query]:
     """Every query of the relevance set for `docs` (corpus documents plus any news records)."""
+    from tests.relevance.pasted import PastedBuilder
+
     NOTES.clear()
-    builder = _Builder(docs)
+    # The records made for pasted queries stay out of the other kinds' making, which is unchanged by them.
+    builder = _Builder([d for d in docs if not d.key.startswith("pasted-")])
     builder.symbol()
     builder.mixed()
     builder.phrase()
@@ -462,6 +466,10 @@ def build_queries(docs: Sequence[CorpusDoc]) -> list[Query]:
     builder.accented()
     builder.unaccented()
     builder.news_queries()
+    by_name = {d.filename: d for d in docs}
+    pasted = PastedBuilder(docs, QUOTA["pasted"]).make()
+    for text, target, note in pasted:
+        builder.add("pasted", text, by_name[target], note)
     order = {kind: i for i, kind in enumerate(KINDS)}
     return sorted(builder.queries, key=lambda q: order[q.kind])
 

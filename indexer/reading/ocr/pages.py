@@ -1,7 +1,9 @@
 """Page images for OCR: PDF pages rendered by PDFium (pypdfium2), image frames read by Pillow.
 
-Also decides which pages of a PDF need OCR: those whose text layer is unusable (`(cid:N)` glyph codes
-from fonts without a Unicode map) and those with next to no text that carry an image (a scanned page).
+Also decides which pages of a PDF need OCR, each page on its own text: those whose text layer is unusable
+(`(cid:N)` glyph codes from fonts without a Unicode map, or letters and digits glued into nonsense by a
+wrong map) and those with next to no text that draw something (a scanned page). Command lines, file
+paths, code, checksums and tables of numbers are real text: a born-digital manual needs no OCR.
 """
 
 from __future__ import annotations
@@ -22,7 +24,34 @@ CID = re.compile(r"\(cid:\d+\)")
 # A token of real text: a word (T/M, e-mail), a number (1.234,5), a symbol (57-NQ/TW), with its punctuation.
 TOKEN = re.compile(r"^[(\"'“‘\[]*(?:[^\W\d_]+(?:[-/.'’][^\W\d_]+)*|[\d.,%/–-]+|\d+[-/][\w/.-]+)[)\"'”’\].,;:!?…]*$")
 MIN_TOKENS = 20  # below this a page says too little to judge its tokens
-MIN_CLEAN_SHARE = 0.6  # real text: ~0.98 of tokens look like this; a font without Unicode map: ~0.3
+MIN_CLEAN_SHARE = 0.7  # real text, code and tables: 0.9–1.0 of tokens are clean; a font without Unicode map: ~0.3–0.6
+PIECES = re.compile(r"[\W_]+")  # a token's pieces: between its punctuation (paths, code, e-mail, symbols)
+RUNS = re.compile(r"\d+|[^\W\d_]+")
+HEX = re.compile(r"[0-9a-f]{8,}|[0-9A-F]{8,}")  # checksums, ids
+
+
+def _clean(token: str) -> bool | None:
+    """Whether a token reads as text: a word, number or symbol (TOKEN), or pieces of code — each piece a
+    word, a number, a word with a number after it (x86, sha256, v2), a number with a short lower-case unit
+    (64bit, 2nd) or a hexadecimal string. None for punctuation alone (`$`, `->`, `|`), which says nothing."""
+    if TOKEN.match(token):
+        return True
+    pieces = [p for p in PIECES.split(token) if p]
+    if not pieces:
+        return False if "\x00" in token else None
+    return all(_plain_piece(p) for p in pieces)
+
+
+def _plain_piece(piece: str) -> bool:
+    runs = RUNS.findall(piece)
+    if len(runs) == 1 or HEX.fullmatch(piece):
+        return True
+    if len(runs) == 2:
+        first, second = runs
+        if first[0].isdigit():
+            return len(second) <= 4 and second.islower()  # 64bit, 2nd, 10px — not 6P
+        return True  # x86, sha256, utf8, v2
+    return False  # letters and digits in turn: Vu4Đl, VơB6à
 
 
 def text_is_unusable(text: str) -> bool:
@@ -30,8 +59,8 @@ def text_is_unusable(text: str) -> bool:
     rendered page can be read. pdfminer gives `(cid:N)` for unmapped glyphs and stray letters for others."""
     if sum(len(code) for code in CID.findall(text)) * 10 > len(text):
         return True
-    tokens = CID.sub(" \x00 ", text).split()
-    return len(tokens) >= MIN_TOKENS and sum(bool(TOKEN.match(t)) for t in tokens) < MIN_CLEAN_SHARE * len(tokens)
+    judged = [c for c in map(_clean, CID.sub(" \x00 ", text).split()) if c is not None]
+    return len(judged) >= MIN_TOKENS and sum(judged) < MIN_CLEAN_SHARE * len(judged)
 
 
 def pdf_pages_to_ocr(path: Path, page_texts: list[str]) -> list[int]:
