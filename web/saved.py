@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, jsonify, redirect, request
+from flask import Blueprint, g, jsonify, redirect, request
 
 from archive.errors import UsageError
 from archive.messages import Message
@@ -32,6 +32,20 @@ def saved_for_start_page() -> list[dict]:
     """The caller's saved searches with their new-since-last-run counts (for the start page)."""
     user = require("reader")
     return list_searches(catalog(), search_index(), user.name, clearance())
+
+
+def saved_searches_for_start() -> list[dict]:
+    """For the start page's partial: the signed-in user's saved searches with a link to each, [] for no one."""
+    user = g.get("user")
+    if user is None:
+        return []
+    rows = list_searches(catalog(), search_index(), user.name, clearance())
+    return [{**row, "url": SearchState(row["query"], row["filters"]).url()} for row in rows[:20]]
+
+
+@saved.app_context_processor
+def start_page_hook() -> dict:
+    return {"saved_searches_for_start": saved_searches_for_start}
 
 
 @saved.get("/api/saved")

@@ -85,3 +85,23 @@ def test_the_search_page_saves_the_search_shown(server, cli, inbox, tmp_path):
         {"type": "NQ"},
         1,
     )
+
+
+def test_the_start_page_partial_shows_each_saved_search_with_its_new_count(cli, inbox, tmp_path, settings):
+    from flask import g, render_template
+
+    from archive.people.users import find_user
+    from web import create_app
+
+    ingest(cli, inbox, tmp_path, {"a": "unclassified", "b": "top_secret"})
+    add_user(cli, "doc", "reader", "unclassified")
+    app = create_app(settings)
+    with app.test_request_context("/"):
+        with Catalog(settings.catalog_path) as catalog:
+            g.user = find_user(catalog.db, "doc")
+            from archive.saved.searches import save_search
+
+            save_search(catalog, "doc", "CĐS <b>", "chuyển đổi số", {"type": "NQ"})
+        html = render_template("partials/start_saved_searches.html")
+    assert "CĐS &lt;b&gt;" in html and "/?q=" in html and "type=NQ" in html
+    assert '<span class="n">1</span>' in html, "the top-secret record is neither found nor counted new"
