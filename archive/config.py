@@ -41,6 +41,10 @@ class Settings:
     log_backups: int = 5  # rotated logs kept
     job_nice: int = 10  # CPU priority given up by batch jobs (ingest, reindex, OCR, verify, backup); 0 keeps it
     max_upload_mb: int = 1024  # the largest web upload (all files of one request together), in MiB
+    # OCR on other machines (archive/pipeline/remote/): a Celery broker URL, redis://[:password@]host:port/db or rediss://.
+    broker: str | None = None  # None: every page is read by this machine's own worker pool
+    broker_visibility: float = 900  # seconds before a page a lost worker held goes to another worker
+    broker_timeout: float = 3600  # seconds the home waits for one remote page before reporting it unread
 
     @property
     def store_dir(self) -> Path:
@@ -102,6 +106,8 @@ class Settings:
             values["log_file"] = Path(env["ARCHIVE_LOG_FILE"]).expanduser()
         if env.get("ARCHIVE_MAX_UPLOAD_MB"):
             values["max_upload_mb"] = max(1, int(env["ARCHIVE_MAX_UPLOAD_MB"]))
+        if env.get("ARCHIVE_BROKER", "").strip():
+            values["broker"] = env["ARCHIVE_BROKER"].strip()
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -117,6 +123,8 @@ NUMBERS = {
     "log_max_mb": float,
     "log_backups": int,
     "job_nice": int,
+    "broker_visibility": float,
+    "broker_timeout": float,
 }
 
 

@@ -14,12 +14,19 @@ from indexer import Clearance
 
 
 def edit_record(
-    settings: Settings, record_id: int, raw: dict[str, str], *, actor: str, clearance: Clearance | None = None
+    settings: Settings,
+    record_id: int,
+    raw: dict[str, str],
+    *,
+    actor: str,
+    clearance: Clearance | None = None,
+    grounds: dict[str, str] | None = None,
 ) -> dict:
     """Set fields of one record; returns {field: {"old", "new"}} for what changed. Raises ValueError on bad input.
 
     A change of classification or compartments (declassifying, too) is also logged as `classification.changed`,
-    and reaches the index before this returns, so it holds from the next request on."""
+    and reaches the index before this returns, so it holds from the next request on. `grounds` (a decision
+    and a reason) go into that entry."""
     values = {name: validate(name, value) for name, value in raw.items()}
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
         record = visible_record(catalog, record_id, clearance)
@@ -33,10 +40,37 @@ def edit_record(
             }
             if access:
                 declassified = "classification" in access and access["classification"]["new"] == "unclassified"
-                catalog.log_event("classification.changed", record_id, actor=actor, declassified=declassified, **access)
+                catalog.log_event(
+                    "classification.changed",
+                    record_id,
+                    actor=actor,
+                    declassified=declassified,
+                    **access,
+                    **(grounds or {}),
+                )
         if changed:
             reindex_records(catalog, settings.index_dir, [record_id])
     return {name: {"old": _plain(old), "new": _plain(new)} for name, (old, new) in changed.items()}
+
+
+def declassify(
+    settings: Settings,
+    record_id: int,
+    decision: str,
+    reason: str,
+    *,
+    actor: str,
+    clearance: Clearance | None = None,
+) -> dict:
+    """Declassify a record on the grounds the law asks to be recorded: the decision that allows it and the
+    reason, both kept in its `classification.changed` audit entry. Raises ValueError when either is missing."""
+    decision, reason = " ".join((decision or "").split()), " ".join((reason or "").split())
+    if not decision or not reason:
+        raise ValueError(Message("declassifying needs the decision number and the reason"))
+    grounds = {"decision": decision, "reason": reason}
+    return edit_record(
+        settings, record_id, {"classification": "unclassified"}, actor=actor, clearance=clearance, grounds=grounds
+    )
 
 
 def beyond_clearance(record: Record, values: dict, clearance: Clearance | None) -> Message | None:

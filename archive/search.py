@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from html import unescape
+
 from archive.catalog import Catalog
 from archive.models import Record
 from archive.people.access import can_see, visible_record
-from indexer import Clearance, SearchHit, SearchIndex, index_state, plain_snippet
+from indexer import Clearance, SearchHit, SearchIndex, free_words, index_state, plain_snippet
+from indexer.normalize import fold
 
 
 def record_detail(catalog: Catalog, record: Record, clearance: Clearance | None = None) -> dict:
@@ -47,14 +52,23 @@ def search_records(
     limit: int = 10,
     sort: str = "relevance",
     clearance: Clearance | None = None,
+    browse: bool = False,
 ) -> dict:
     """`{"query", "total", "page", "limit", "sort", "hits", "facets", "suggestion", "took_ms"}`;
-    display values come from the catalog. With a `clearance`, only what it may see exists."""
+    display values come from the catalog. With a `clearance`, only what it may see exists. With `browse`,
+    an empty query lists every record the reader may see."""
     if index_state(index.index_dir) == "missing" and catalog.count() == 0:  # a new, empty archive
         return {"query": query, "total": 0, "page": page, "limit": limit, "sort": sort, "hits": [], "facets": {},
                 "suggestion": None, "took_ms": 0.0}  # fmt: skip
     result = index.search(
-        query, filters=filters, page=page, limit=limit, sort=sort, texts_for=catalog.texts, clearance=clearance
+        query,
+        filters=filters,
+        page=page,
+        limit=limit,
+        sort=sort,
+        texts_for=catalog.texts,
+        clearance=clearance,
+        browse=browse,
     )
     records = catalog.get_many(hit.id for hit in result.hits)
     # The catalog is checked too: between an edit's commit and its reindex, the index may lag behind.
@@ -86,3 +100,34 @@ def similar_records(
             snippet = SearchHit(hit.id, hit.score, plain_snippet(texts.get(hit.id, "")))
             hits.append(hit_dict(records[hit.id], snippet))
     return {"id": record.id, "hits": hits}
+
+
+START_RECENT = 8
+MARK = re.compile(r"<mark>(.*?)</mark>")
+
+
+def start_page(catalog: Catalog, index: SearchIndex, clearance: Clearance | None = None) -> dict:
+    """What the start page shows, over the records the reader may see only: `{"total", "recent": [hits],
+    "facets"}`, the most recently added first and counts by type, year and classification. Not a search the
+    reader made, so not logged as one."""
+    result = search_records(catalog, index, "", limit=START_RECENT, sort="added", clearance=clearance, browse=True)
+    return {"total": result["total"], "recent": result["hits"], "facets": result["facets"]}
+
+
+def with_accents(catalog: Catalog, index: SearchIndex, suggestion: str, clearance: Clearance | None = None) -> str:
+    """A "did you mean" as a person writes it: each of its free words typed without accents is given the
+    accented form most often marked in the first visible records it finds ("ngan sach" → "ngân sách").
+    Filters, symbols and words found nowhere stay as they are. One bounded search; not logged as a search."""
+    found = index.search(suggestion, limit=5, facets=False, texts_for=catalog.texts, clearance=clearance)
+    forms: dict[str, Counter] = {}
+    for hit in found.hits:
+        for marked in MARK.findall(hit.snippet):
+            word = unescape(marked).lower()
+            forms.setdefault(fold(word), Counter())[word] += 1
+    pieces, last = [], 0
+    for word in free_words(suggestion):
+        seen = forms.get(fold(word.text).lower())
+        if seen and fold(word.text) == word.text:  # typed bare: the form the records use
+            pieces += [suggestion[last : word.start], seen.most_common(1)[0][0]]
+            last = word.end
+    return "".join(pieces) + suggestion[last:]

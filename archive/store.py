@@ -20,6 +20,7 @@ from archive.errors import ArchiveError
 CHUNK = 1024 * 1024
 HEX = set("0123456789abcdef")
 RENDITION_SUFFIX = ".ocr.pdf"  # a searchable PDF made from a scan, beside its original; never the original
+PREVIEW_SUFFIX = ".preview.pdf"  # a PDF LibreOffice made of a DOCX/ODT/HTML for the record page (archive.preview)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ class Store:
     def rendition_path(self, sha256: str) -> Path:
         return self.path(sha256).with_name(sha256 + RENDITION_SUFFIX)
 
+    def preview_path(self, sha256: str) -> Path:
+        return self.path(sha256).with_name(sha256 + PREVIEW_SUFFIX)
+
     def put_rendition(self, sha256: str, made: Path) -> Path:
         """Move a finished rendition (made in `tmp`) beside its original, durably; replaces an older one."""
         final = self.rendition_path(sha256)
@@ -99,6 +103,7 @@ class Store:
         """Delete a blob (disposal, or an orphan left by a killed run). True when something was removed."""
         path = self.path(sha256)
         self.rendition_path(sha256).unlink(missing_ok=True)
+        self.preview_path(sha256).unlink(missing_ok=True)  # nothing of a disposed record stays readable
         try:
             path.unlink()
         except FileNotFoundError:

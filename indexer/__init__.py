@@ -24,20 +24,22 @@ from indexer.index.generations import (
 )
 from indexer.index.highlight import pieces
 from indexer.index.purge import purge_ids
-from indexer.index.query import FILTER_NAMES
+from indexer.index.query import FILTER_NAMES, free_words, query_words
 from indexer.index.search import SearchHit, SearchIndex
 from indexer.index.snippets import plain_snippet
 from indexer.index.visibility import Clearance
 from indexer.reading import detect, guard
 from indexer.reading.detect import sniff
 from indexer.reading.extract import clean_text, extract_file
+from indexer.reading.extract.office import convert as office_convert
 from indexer.reading.language import detect_language
 from indexer.reading.metadata import extract_metadata
 from indexer.reading.ocr.pages import page_count, page_image
-from indexer.reading.ocr.tesseract import Engine, engine_for, recognise
+from indexer.reading.ocr.tesseract import PAGE_TIMEOUT, Engine, engine_for, recognise, tesseract_version
 
 __all__ = [
     "FILTER_NAMES",
+    "PAGE_TIMEOUT",
     "Clearance",
     "Engine",
     "SearchHit",
@@ -52,19 +54,23 @@ __all__ = [
     "engine_for",
     "extract_file",
     "extract_metadata",
+    "free_words",
     "guard",
     "index_state",
     "indexed_revs",
     "indexed_revs_and_copies",
+    "office_convert",
     "open_index",
     "page_count",
     "page_image",
     "pieces",
     "plain_snippet",
     "purge_ids",
+    "query_words",
     "recognise",
     "remove_unused_generations",
     "resume_or_create_generation",
     "sniff",
     "swap_in",
+    "tesseract_version",
 ]

@@ -16,7 +16,10 @@ from archive.errors import QueryError
 from archive.messages import Message
 from web import catalog
 from web.api import int_arg
+from web.audit_text import describe
 from web.auth import clearance, require
+from web.formats import parse_date
+from web.labels import ACTIONS
 
 admin = Blueprint("admin", __name__)
 PAGE = 100
@@ -28,7 +31,7 @@ def _day(name: str) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(raw)
+        return date.fromisoformat(parse_date(raw))  # dd/mm/yyyy as typed on the page, or ISO
     except ValueError:
         raise QueryError(Message("%(name)s must be a date YYYY-MM-DD, not %(value)r", name=name, value=raw)) from None
 
@@ -71,9 +74,14 @@ def audit_page():
     if chain is not None:
         catalog().log_event("audit.verify", None, ok=chain.ok, entries=chain.entries, head=chain.head)
     chosen = {name: request.args[name] for name in FILTERS if request.args.get(name)}
+    # The record column names each record by its symbol (entries left are about records the viewer may see).
+    records = catalog().get_many({e.record_id for e in found if e.record_id is not None})
     return render_template(
         "audit.html",
         entries=found,
+        records=records,
+        describe=describe,
+        actions=list(ACTIONS),
         more=more,
         page=page,
         args=request.args,
@@ -121,7 +129,7 @@ def audit_csv():
     )
     name = f"audit-{start or 'start'}-{end or date.today()}.csv"
     return Response(
-        out.getvalue(),
+        "\ufeff" + out.getvalue(),  # the BOM: spreadsheet programs then read the Vietnamese as UTF-8
         mimetype="text/csv",
         headers={"Content-Disposition": f"attachment; filename={name}"},
     )

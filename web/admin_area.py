@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from archive.errors import ForbiddenError, NotFoundError, UsageError
 from archive.messages import Message, message_of
@@ -146,20 +147,38 @@ def one_transaction() -> Iterator[None]:
         raise UsageError(message_of(exc)) from None
 
 
-def add_account(name: str, role: str, level: str, compartments: str) -> tuple[User, str]:
+def add_account(
+    name: str, role: str, level: str, compartments: str, display_name: str | None = None, unit: str | None = None
+) -> tuple[User, str]:
     """A new user with a generated password: (the user, the password, to be shown once)."""
     _check_grant(level, compartments)
     password = generate_password()
-    user = add_user(catalog().db, name, role, level, compartments, password)
+    user = add_user(catalog().db, name, role, level, compartments, password, display_name=display_name, unit=unit)
     catalog().log_event("user.add", None, **user.to_dict())
     return user, password
 
 
-def change_account(name: str, role: str | None, level: str | None, compartments: str | None) -> dict:
-    """Set role, clearance and compartments (None: as they are), within the administrator's own access."""
+def change_account(
+    name: str,
+    role: str | None,
+    level: str | None,
+    compartments: str | None,
+    display_name: str | None = None,
+    unit: str | None = None,
+) -> dict:
+    """Set role, clearance, compartments, display name and unit (None: as they are), within the
+    administrator's own access."""
     other = _target(name)
     _check_grant(level or other.clearance, ",".join(other.compartments) if compartments is None else compartments)
-    changes = update_user(catalog().db, name, role=role, clearance=level, compartments=compartments)
+    changes = update_user(
+        catalog().db,
+        name,
+        role=role,
+        clearance=level,
+        compartments=compartments,
+        display_name=display_name,
+        unit=unit,
+    )
     if changes:
         catalog().log_event("user.set", None, name=name, changes=changes)
     return changes
@@ -212,6 +231,29 @@ def users_page():
     return render_template("users.html", users=users_view(), shown=None, levels=levels_up_to(g.user.clearance))
 
 
+@admin_area.post("/admin/users/confirm")
+def users_confirm():
+    """The step before locking a user out: who, and what it does; the confirmation posts to `users_post`.
+    One's own account is refused here as there (and never offered on the page)."""
+    require("admin")
+    name = request.form.get("name", "").strip()
+    other = _target(name)
+    if other.name == g.user.name:
+        raise UsageError(Message("You cannot disable yourself."))
+    who = f"{other.display_name} ({other.name})" if other.display_name else other.name
+    return render_template(
+        "confirm.html",
+        heading=_("Lock the account of %(who)s?", who=who),
+        explain=_("They are logged out at once, cannot log in and their API tokens stop working until enabled again."),
+        items=[other.unit] if other.unit else [],
+        action=url_for("admin_area.users_post"),
+        fields=[("name", other.name), ("action", "disable")],
+        confirm=_("Yes, lock %(name)s", name=other.name),
+        cancel=url_for("admin_area.users_page"),
+        lang_next=url_for("admin_area.users_page"),
+    )
+
+
 @admin_area.post("/admin/users")
 def users_post():
     """One form per action: add, set, disable, enable, password, token, revoke."""
@@ -228,10 +270,24 @@ def users_post():
 def _page_action(action: str, name: str, form) -> dict | None:
     """Do one form's action; returns the secret it made, to show once (`{"name", "kind", "secret"}`), if any."""
     if action == "add":
-        _, password = add_account(name, form.get("role", ""), form.get("clearance", ""), form.get("compartments", ""))
+        _, password = add_account(
+            name,
+            form.get("role", ""),
+            form.get("clearance", ""),
+            form.get("compartments", ""),
+            form.get("display_name"),
+            form.get("unit"),
+        )
         return {"name": name, "kind": "password", "secret": password}
     if action == "set":
-        change_account(name, form.get("role"), form.get("clearance"), form.get("compartments", ""))
+        change_account(
+            name,
+            form.get("role"),
+            form.get("clearance"),
+            form.get("compartments", ""),
+            form.get("display_name"),
+            form.get("unit"),
+        )
     elif action in ("disable", "enable"):
         set_disabled(name, action == "disable")
     elif action == "password":
@@ -250,7 +306,7 @@ def _page_action(action: str, name: str, form) -> dict | None:
 # The same actions as JSON: {"user", "password"} and {"name", "id", "label", "token"} as `archive users add
 # --json` and `archive users token --json` print them; a secret is in that one answer only.
 
-USER_FIELDS = ("role", "clearance", "compartments", "disabled")
+USER_FIELDS = ("role", "clearance", "compartments", "disabled", "display_name", "unit")
 ONE_WORD = re.compile(r"[\w.-]{1,64}")  # a compartment's name (archive.fields.compartments)
 
 
@@ -283,8 +339,9 @@ def add_user_api():
     require("admin")
     data = json_body()
     name, role, level = (_text(data, field) or "" for field in ("name", "role", "clearance"))
+    person = {field: _text(data, field) for field in ("display_name", "unit")}
     with one_transaction():
-        user, password = add_account(name.strip(), role, level, _compartment_list(data) or "")
+        user, password = add_account(name.strip(), role, level, _compartment_list(data) or "", **person)
     return jsonify({"user": user.to_dict(), "password": password}), 201
 
 
@@ -301,7 +358,14 @@ def change_user_api(name: str):
     if "disabled" in data and not isinstance(disabled, bool):
         raise UsageError(Message("disabled must be true or false"))
     with one_transaction():  # all the changes or none
-        changed = change_account(name, _text(data, "role"), _text(data, "clearance"), _compartment_list(data))
+        changed = change_account(
+            name,
+            _text(data, "role"),
+            _text(data, "clearance"),
+            _compartment_list(data),
+            _text(data, "display_name"),
+            _text(data, "unit"),
+        )
         if disabled is not None:
             changed.update(set_disabled(name, disabled))
     return jsonify({"name": name, "changed": changed})

@@ -35,10 +35,21 @@ def int_arg(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def run_search(query: str, filters: dict, *, page: int, limit: int, sort: str = "relevance") -> dict:
-    """A search cut to the caller's clearance, logged with its query text and result count."""
+def run_search(
+    query: str, filters: dict, *, page: int, limit: int, sort: str = "relevance", browse: bool = False
+) -> dict:
+    """A search cut to the caller's clearance, logged with its query text and result count (`browse`: an
+    empty query lists every visible record)."""
     result = search_records(
-        catalog(), search_index(), query, filters=filters, page=page, limit=limit, sort=sort, clearance=clearance()
+        catalog(),
+        search_index(),
+        query,
+        filters=filters,
+        page=page,
+        limit=limit,
+        sort=sort,
+        clearance=clearance(),
+        browse=browse,
     )
     catalog().log_event(
         "search", None, query=query, filters=filters, page=page, results=result["total"], clearance=searcher()

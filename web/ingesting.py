@@ -9,7 +9,7 @@ import unicodedata
 import uuid
 from pathlib import Path
 
-from flask import Blueprint, Request, current_app, jsonify, render_template, request
+from flask import Blueprint, Request, Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from archive.errors import ArchiveError, LockedError, UsageError
@@ -18,9 +18,11 @@ from archive.models import IngestOutcome, OutcomeStatus
 from archive.people.access import may_know
 from archive.pipeline.files import printable
 from archive.pipeline.ingest import disposed_record, ingest
-from archive.pipeline.manifest import ManifestProblem, load_manifest
+from archive.pipeline.manifest import UPLOAD_DEFAULTS, ManifestProblem, load_manifest, template_csv, with_defaults
 from web import catalog, settings
 from web.auth import clearance, require
+from web.formats import vndate
+from web.labels import edit_choices, label, levels_up_to
 from web.messages import localize
 from web.status import busy_message
 
@@ -94,6 +96,9 @@ def run_upload() -> dict:
         manifest, problems = _manifest(batch, folder, sent)
         if manifest is not None and not manifest.ok:
             return {"batch": None, "outcomes": [], "summary": None, "manifest": problems, "registers": None}
+        # Classification, type and notes chosen on the form hold for every file its row leaves them to.
+        chosen = {name: request.form.get(f"set-{name}", "") for name in UPLOAD_DEFAULTS}
+        manifest = with_defaults(manifest, batch / "form", folder, list(sent), chosen, clearance())
         outcomes: list[IngestOutcome] = []
         summary = ingest(
             settings().with_(lock_wait=LOCK_WAIT),
@@ -160,6 +165,7 @@ def _row(outcome: IngestOutcome, sent: dict[str, tuple[int, str]]) -> dict:
     disposed = disposed_record(reason)
     if disposed is not None and not may_know(catalog(), disposed, clearance()):
         reason = Message("these bytes were disposed of: a disposed record is not archived again")
+    reason = plain_reason(reason)
     return {
         "index": index,
         "name": name,
@@ -167,13 +173,55 @@ def _row(outcome: IngestOutcome, sent: dict[str, tuple[int, str]]) -> dict:
         "id": record_id,
         "reason": reason,
         "reason_text": localize(reason) if reason is not None else None,
+        "read": _read(record_id),
+    }
+
+
+def plain_reason(reason):
+    """A reason a clerk can read: an error text that came from a library (Python's words, in English) is
+    replaced by its gist, the text kept in the server log."""
+    if reason is None:
+        return None
+    if not isinstance(reason, Message):
+        current_app.logger.info("ingest: %s", reason)
+        return Message("the file could not be read: it may be damaged, or not what its name says")
+    if "error" in reason.params and not isinstance(reason.params["error"], Message):
+        current_app.logger.info("ingest: %s", reason)
+        return Message(reason.template, **{**reason.params, "error": Message("details in the server log")})
+    return reason
+
+
+def _read(record_id: int | None) -> dict | None:
+    """What was read of a record the uploader may see, for the review table: codes and their words."""
+    record = catalog().find(record_id) if record_id is not None else None
+    if record is None:
+        return None
+    return {
+        "doc_number": record.doc_number,
+        "doc_type": record.doc_type,
+        "doc_type_text": label("type", record.doc_type) if record.doc_type else None,
+        "title": record.title,
+        "issued": record.issued,
+        "issued_text": vndate(record.issued) if record.issued else None,
+        "classification": record.classification,
+        "classification_text": label("classification", record.classification),
+        "check": url_for("pages.record", record_id=record.id, edit=1),
+    }
+
+
+def _form() -> dict:
+    """What the upload form offers: the size limit and the choices set once for all files."""
+    return {
+        "limit_mb": settings().max_upload_mb,
+        "choices": edit_choices(),
+        "levels": levels_up_to(clearance().level),
     }
 
 
 @ingesting.get("/ingest")
 def ingest_page():
     require("archivist")
-    return render_template("ingest.html", result=None, error=None, limit_mb=settings().max_upload_mb)
+    return render_template("ingest.html", result=None, error=None, **_form())
 
 
 @ingesting.post("/ingest")
@@ -192,8 +240,19 @@ def ingest_form():
         )
     except ArchiveError as exc:
         error, status = localize(exc.message), exc.status
-    page = render_template("ingest.html", result=result, error=error, limit_mb=settings().max_upload_mb)
+    page = render_template("ingest.html", result=result, error=error, **_form())
     return page, status
+
+
+@ingesting.get("/ingest/template.csv")
+def manifest_template():
+    """A manifest to fill in: Vietnamese headers and an example row, UTF-8 with a BOM (Excel opens it)."""
+    require("archivist")
+    return Response(
+        template_csv(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=bang-ke-mau.csv"},
+    )
 
 
 @ingesting.post("/api/ingest")

@@ -3,10 +3,15 @@ provenance, outcomes, languages, facets. Templates call `label(kind, code)`."""
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES
+from archive.vocabulary import CLASSIFICATIONS, DOC_TYPES, URGENCIES
+from web.formats import filesize, local_time, number, vndate
+
+__all__ = ["filesize", "label", "levels_up_to", "vndate"]  # vndate and filesize: their old home
 
 LEVELS = {
     "unclassified": _l("Unclassified"),
@@ -73,6 +78,24 @@ FIELDS = {
     "routed_to": _l("Routed to"),
     "copies": _l("Copies"),
 }
+FILTER_NAMES = {  # an active filter's chip names its facet
+    "type": _l("Type"),
+    "year": _l("Year"),
+    "issuer": _l("Issuer"),
+    "issuer_exact": _l("Issuer"),
+    "lang": _l("Language"),
+    "classification": _l("Classification"),
+    "number": _l("Symbol"),
+    "issued": _l("Date issued"),
+    "from": _l("From date"),
+    "to": _l("To date"),
+}
+SORTS = {
+    "relevance": _l("Relevance"),
+    "issued_desc": _l("Newest first"),
+    "issued_asc": _l("Oldest first"),
+    "added": _l("Recently added"),
+}
 DIRECTIONS = {"incoming": _l("incoming"), "outgoing": _l("outgoing"), "internal": _l("internal")}
 REGISTERS = {
     "in": _l("Register of incoming documents"),
@@ -82,7 +105,6 @@ REGISTERS = {
 }
 TASK_STATUS = {"open": _l("in progress"), "done": _l("done"), "overdue": _l("overdue")}
 TASK_KINDS = {"task": _l("task"), "preliminary_review": _l("preliminary review"), "final_review": _l("final review")}
-SORTS = {"relevance": _l("Relevance"), "issued_desc": _l("Newest first"), "issued_asc": _l("Oldest first")}
 REPORT_KINDS = {  # archive.retention.retention.report_kind: the period a report covers
     "half_year": _l("half-year or nine-month"),
     "quarterly": _l("quarterly"),
@@ -147,6 +169,24 @@ def doc_type_name(code: str | None) -> str:
     return names[1] if str(get_locale()) == "en" else names[0]
 
 
+ABOUT = re.compile(r"(?i)(v/v|về)\b\s*")
+
+
+def full_title(item) -> str:
+    """A title as the document reads: a title that starts "về …" or "V/v …" (the letterhead's subject line)
+    is named with its type first ("Nghị quyết về …", "Công văn về việc …"); any other title as it is."""
+    title, code = (item.get("title"), item.get("doc_type")) if isinstance(item, dict) else (item.title, item.doc_type)
+    match = ABOUT.match(title or "")
+    if not match or not DOC_TYPES.get(code or ""):
+        return title or ""
+    rest = title[match.end() :]
+    name = doc_type_name(code)
+    if str(get_locale()) == "en":
+        return f"{name}: {title}"
+    about = "về việc" if match.group(1).lower() == "v/v" else "về"
+    return f"{name} {about} {rest}"
+
+
 def label(kind: str, code) -> str:
     """The reader's word for `code`; the code itself when there is none."""
     if code is None:
@@ -175,34 +215,27 @@ def label(kind: str, code) -> str:
     return str(table.get(str(code), code))
 
 
+def edit_choices() -> dict[str, list[tuple[str, str]]]:
+    """The edit form's choices, (code, the reader's word): a clerk picks "Công văn", never types `CV`."""
+    return {
+        "doc_type": [("", "—"), *sorted(((c, doc_type_name(c)) for c in DOC_TYPES), key=lambda p: p[1])],
+        "urgency": [("", _l("Not urgent")), *((c, URGENCY[c]) for c in URGENCIES)],
+        "language": [(c, LANGUAGES[c]) for c in ("vi", "en", "und")],
+    }
+
+
 def levels_up_to(level: str) -> tuple[str, ...]:
     """Classification levels a user cleared for `level` may see (and so may name on a page)."""
     return CLASSIFICATIONS[: CLASSIFICATIONS.index(level) + 1]
 
 
-def vndate(value) -> str:
-    """An ISO date as the reader writes it: 26/05/2014 in Vietnamese, 2014-05-26 in English."""
-    text = str(value or "")
-    if str(get_locale()) != "vi" or len(text) < 10 or text[4] != "-":
-        return text
-    return f"{text[8:10]}/{text[5:7]}/{text[0:4]}{text[10:]}"
-
-
-def filesize(value) -> str:
-    size = float(value or 0)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return ""
-
-
 def filter_label(name: str, value: str) -> str:
-    """How an active search filter reads in its chip."""
+    """How an active search filter reads in its chip: the facet's name, then its value ("Loại: Nghị quyết")."""
     kind = {"type": "type", "classification": "classification", "lang": "language"}.get(name)
-    return label(kind, value) if kind else value
+    shown = label(kind, value) if kind else vndate(value) if name in ("from", "to") else value
+    return f"{FILTER_NAMES[name]}: {shown}" if name in FILTER_NAMES else shown
 
 
 def install(app) -> None:
-    app.jinja_env.globals.update(label=label, filter_label=filter_label)
-    app.jinja_env.filters.update(vndate=vndate, filesize=filesize)
+    app.jinja_env.globals.update(label=label, filter_label=filter_label, full_title=full_title)
+    app.jinja_env.filters.update(vndate=vndate, filesize=filesize, local_time=local_time, number=number)

@@ -193,6 +193,13 @@ OUTCOME = _obj(
         "id": _nullable("integer", description="the record added or duplicated; null if not the caller's to see"),
         "reason": _nullable("string", description="in English"),
         "reason_text": _nullable("string", description="the reason in the caller's language"),
+        "read": {
+            "type": "object",
+            "nullable": True,
+            "description": "what the archive read or was told of the record (symbol, type, title, date, "
+            "classification, with their words in the caller's language), to review; null if none or not the "
+            "caller's to see",
+        },
     }
 )
 MANIFEST_PROBLEM = _obj(
@@ -257,6 +264,8 @@ USER = _obj(
         "password": {"type": "boolean", "description": "whether a password is set (never the password)"},
         "created_at": {"type": "string"},
         "updated_at": {"type": "string"},
+        "display_name": _nullable("string", description="the person's full name"),
+        "unit": _nullable("string", description="the office they work in"),
     }
 )
 TOKEN = _obj(
@@ -366,7 +375,11 @@ SEARCH_PARAMS = [
     _param("q", text="the query (see the query language); may be empty when a filter is given, else 400"),
     *(_param(n) for n in ("type", "number", "year", "issuer", "lang", "classification", "issued")),
     _param("issuer_exact", text="an issuer's whole name, as an issuer facet value (issuer matches its words)"),
-    _param("sort", schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest"]}),
+    _param(
+        "sort",
+        schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest", "added"]},
+        text="added: the most recently added first",
+    ),
     _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
     _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
 ]
@@ -747,6 +760,8 @@ def document() -> dict:
                         "role": ROLE,
                         "clearance": CLEARANCE,
                         "compartments": COMPARTMENTS,
+                        "display_name": {"type": "string", "maxLength": 200, "example": "Nguyễn Văn Minh"},
+                        "unit": {"type": "string", "maxLength": 200, "example": "Văn phòng Tỉnh ủy"},
                     },
                     ["name", "role", "clearance"],
                 ),
@@ -767,6 +782,8 @@ def document() -> dict:
                             "clearance": CLEARANCE,
                             "compartments": COMPARTMENTS,
                             "disabled": {"type": "boolean", "description": "true ends their sessions at once"},
+                            "display_name": {"type": "string", "maxLength": 200},
+                            "unit": {"type": "string", "maxLength": 200},
                         },
                         [],
                     ),

@@ -3,44 +3,67 @@ PDFs OCR made of scans, cut to the reader's clearance through the same functions
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import Blueprint, g, render_template, request, send_file
 
 from archive.errors import ArchiveError, NotFoundError
 from archive.messages import Message
 from archive.people.access import visible_record
-from archive.search import record_detail, similar_records
+from archive.preview.office import convertible, preview_pdf, why_no_preview
+from archive.search import record_detail, similar_records, start_page, with_accents
 from archive.store import Store
 from archive.vocabulary import METADATA_FIELDS
+from indexer.normalize import fold
 from web import catalog, search_index, settings
 from web.api import int_arg, run_search
 from web.auth import clearance
-from web.labels import levels_up_to
+from web.highlighting import exact_snippet
+from web.labels import edit_choices, label, levels_up_to
 from web.records import ocr_view, preview_of, rendition_of, status, text_page
-from web.searching import PAGE_SIZE, SORT_NAMES, SearchState, page_numbers
+from web.searching import DATE_RANGE, FILTERS, PAGE_SIZE, SORT_NAMES, SearchState, page_numbers
 
 pages = Blueprint("pages", __name__)
 SIMILAR_SHOWN = 5
+SEARCH_ARGS = ("q", "sort", "page", *FILTERS, *DATE_RANGE)
+# Sections other features add to the start page, each a template of its own included when it exists and
+# given `user`: saved searches (a later feature) and this year's files (hồ sơ). Each checks what it shows.
+START_HOOKS = ("partials/start_saved_searches.html", "partials/start_year_files.html")
+# Panels other features add beside a record's metadata (its hồ sơ, its register entry, its follow-up tasks),
+# each a template of its own included when it exists, given `record` (as the reader may see it) and `user`.
+RECORD_HOOKS = ("partials/record_file.html", "partials/record_register.html", "partials/record_tasks.html")
 
 
 @pages.get("/")
 def home():
-    result, error, state = None, None, SearchState(request.args.get("q", ""))
+    result, error, state, start = None, None, SearchState(request.args.get("q", "")), None
     try:
         state = SearchState.from_request()
         if state.active:
-            result = run_search(state.query, state.filters, page=state.page, limit=PAGE_SIZE, sort=state.sort)
+            result = run_search(
+                state.query, state.search_filters(), page=state.page, limit=PAGE_SIZE, sort=state.sort, browse=True
+            )
+        for hit in result["hits"] if result else ():
+            hit["snippet"] = exact_snippet(hit["snippet"], state.query)
+        if result and result["suggestion"] and fold(state.query) != state.query:
+            # Typed with accents: the correction is offered with them too, as the records write it.
+            result["suggestion_text"] = with_accents(catalog(), search_index(), result["suggestion"], clearance())
     except ArchiveError as exc:
         error = exc.message  # said in the reader's language by the page
+    if result is None:
+        start = start_page(catalog(), search_index(), clearance())
     last = max(1, -(-result["total"] // PAGE_SIZE)) if result else 1
     return render_template(
         "search.html",
         state=state,
         result=result,
+        start=start,
         error=error,
         sorts=SORT_NAMES,
         pages=page_numbers(state.page, last) if result else [],
         last_page=last,
         levels=levels_up_to(g.user.clearance),
+        start_hooks=START_HOOKS,
     )
 
 
@@ -48,8 +71,17 @@ def home():
 def record(record_id: int):
     current = visible_record(catalog(), record_id, clearance())
     detail = record_detail(catalog(), current, clearance())
+    # Cited records the reader may see (record_detail keeps their ids) are named by their titles on the page.
+    cited = catalog().get_many({c["id"] for c in detail["citations"] if c["id"]})
+    detail["citations"] = [
+        {**c, "title": cited[c["id"]].title if c["id"] in cited else None} for c in detail["citations"]
+    ]
     catalog().log_event("view", record_id)
     query = request.args.get("q", "")
+    # The search the reader came from, to go back to ("← Quay lại kết quả") and to keep while paging the text.
+    search_args = {k: v for k, v in request.args.items() if k in SEARCH_ARGS} or {
+        k[5:]: v for k, v in request.form.items() if k.startswith("keep-") and k[5:] in SEARCH_ARGS
+    }  # a refused edit's page again: the search came with the form
     similar = similar_records(catalog(), search_index(), record_id, limit=SIMILAR_SHOWN, clearance=clearance())
     preview, shown = preview_of(current)
     return render_template(
@@ -65,6 +97,15 @@ def record(record_id: int):
         similar=similar["hits"],
         fields=METADATA_FIELDS,
         levels=levels_up_to(g.user.clearance),
+        search_args=search_args,
+        record_hooks=RECORD_HOOKS,
+        back=("/?" + urlencode(search_args)) if search_args else None,
+        saved=request.args.get("saved"),
+        saved_fields=[label("field", f) for f in (request.args.get("saved") or "").split(",") if f in METADATA_FIELDS],
+        done=request.args.get("done"),
+        choices=edit_choices(),
+        convertible=convertible(current),
+        no_preview=why_no_preview(current),
     )
 
 
@@ -114,6 +155,8 @@ def inline(record_id: int):
     run as this site's page, so it is never served inline."""
     current, blob = _original(record_id)
     kind, rendition = preview_of(current)
+    if kind is None and convertible(current):
+        return office_preview(current)
     if kind is None:
         raise NotFoundError(Message("record %(id)s has no preview", id=record_id))
     if rendition is not None:
@@ -137,6 +180,35 @@ def inline(record_id: int):
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
     response.headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'; sandbox"
     g.framed = True
+    return response
+
+
+def office_preview(current):
+    """A DOCX, ODT or HTML original as the PDF LibreOffice made of it (`archive.preview.office`), shown in
+    the record page's frame (the HTML itself never is); audited as an inline view of the original. When
+    none can be made, a sentence saying why, in the frame."""
+    record_id = current.id
+    g.framed = True
+    framing = {"X-Frame-Options": "SAMEORIGIN", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'self'"}
+    try:
+        path = preview_pdf(settings(), current)
+    except ArchiveError as exc:
+        page = render_template("preview_missing.html", message=exc.message)
+        return (
+            page,
+            404,
+            {**framing, "Content-Security-Policy": framing["Content-Security-Policy"] + "; style-src 'self'"},
+        )
+    catalog().log_event("download", record_id, sha256=current.sha256, inline=True, preview=True)
+    response = send_file(
+        path,
+        mimetype="application/pdf",
+        as_attachment=False,
+        download_name=rendition_name(current.filename).replace(".ocr.pdf", ".pdf"),
+        etag=f"{current.sha256}.preview",
+    )
+    response.headers.update(framing)
+    response.headers["Content-Security-Policy"] += "; sandbox"
     return response
 
 

@@ -16,6 +16,7 @@ from archive.retention.schedule import load_schedule
 from archive.store import Store
 from indexer import pieces
 from web import catalog, settings
+from web.highlighting import exact_pieces
 
 TEXT_PAGE_CHARS = 12_000  # a screenful or five; long reports are read a page at a time
 INLINE_TYPES = {"application/pdf": "pdf", "image/png": "image", "image/jpeg": "image", "image/gif": "image"}
@@ -66,7 +67,7 @@ def text_page(record_id: int, number: int, query: str) -> dict:
     """`{"page", "pages", "chars", "pieces": [[text, matched], …], "matches"}` for page `number` (1-based)."""
     pages = split_pages(catalog().text(record_id))
     number = min(max(1, number), len(pages))
-    parts = pieces(pages[number - 1], query) if query.strip() else [(pages[number - 1], False)]
+    parts = exact_pieces(pieces(pages[number - 1], query), query) if query.strip() else [(pages[number - 1], False)]
     return {
         "page": number,
         "pages": len(pages),

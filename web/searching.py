@@ -10,6 +10,7 @@ from flask import request
 
 from archive.errors import QueryError
 from archive.messages import Message
+from web.formats import parse_date
 
 FILTERS = ("type", "year", "issuer", "issuer_exact", "lang", "classification", "number", "issued")
 # The URL parameter each facet's links set: one that selects exactly the records the facet counted. An issuer
@@ -21,7 +22,8 @@ FACET_FILTER = {
     "language": "lang",
     "classification": "classification",
 }
-SORT_NAMES = ("relevance", "issued_desc", "issued_asc")
+SORT_NAMES = ("relevance", "issued_desc", "issued_asc", "added")
+DATE_RANGE = ("from", "to")  # the date-range control beside sort: dd/mm/yyyy, kept in the URL as typed
 PAGE_SIZE = 20
 
 
@@ -31,6 +33,7 @@ class SearchState:
     filters: dict[str, str] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
+    browse: bool = False  # the search form was sent empty: list everything, newest first
 
     @classmethod
     def from_request(cls) -> SearchState:
@@ -42,12 +45,29 @@ class SearchState:
         raw_page = args.get("page") or "1"
         if not raw_page.isdigit() or not 1 <= int(raw_page) <= 10_000:
             raise QueryError(Message("page must be a whole number from 1 to %(max)s", max=10_000))
-        filters = {name: args[name].strip() for name in FILTERS if (args.get(name) or "").strip()}
-        return cls(args.get("q", ""), filters, sort, int(raw_page))
+        filters = {name: args[name].strip() for name in FILTERS + DATE_RANGE if (args.get(name) or "").strip()}
+        browse = "q" in args and not args["q"].strip() and not filters
+        if browse and "sort" not in args:
+            sort = "issued_desc"
+        return cls(args.get("q", ""), filters, sort, int(raw_page), browse)
 
     @property
     def active(self) -> bool:
-        return bool(self.query.strip() or self.filters)
+        return bool(self.query.strip() or self.filters or self.browse)
+
+    def search_filters(self) -> dict[str, str]:
+        """The filters to search with: the date range (dd/mm/yyyy) becomes the `issued` filter's ISO range."""
+        filters = {k: v for k, v in self.filters.items() if k not in DATE_RANGE}
+        low, high = (self._iso(name) for name in DATE_RANGE)
+        if low or high:
+            filters["issued"] = f"{low}..{high}"
+        return filters
+
+    def _iso(self, name: str) -> str:
+        try:
+            return parse_date(self.filters.get(name, ""))
+        except ValueError:
+            raise QueryError(Message("not a date: %(value)r (use dd/mm/yyyy)", value=self.filters[name])) from None
 
     def params(self, **changes) -> dict[str, str]:
         """This search's URL parameters with `changes` applied (None removes one); a change of anything
@@ -56,11 +76,12 @@ class SearchState:
         if "page" not in changes:
             values["page"] = 1
         values.update(changes)
-        if values.get("sort") == "relevance":
+        if values.get("sort") == ("issued_desc" if self.browse else "relevance"):
             values.pop("sort")
         if values.get("page") == 1:
             values.pop("page")
-        return {k: str(v) for k, v in values.items() if v not in (None, "")}
+        keep_q = self.browse and "q" not in changes  # an empty search stays a listing of everything
+        return {k: str(v) for k, v in values.items() if v not in (None, "") or (k == "q" and keep_q)}
 
     def url(self, **changes) -> str:
         return "/?" + urlencode(self.params(**changes))

@@ -4,8 +4,10 @@ forms on a record page (hold, edit, declassify). Plain server-rendered forms, ea
 from __future__ import annotations
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from archive.editing import beyond_clearance, edit_record
+from archive.editing import beyond_clearance, declassify, edit_record
 from archive.errors import UsageError
 from archive.fields import validate
 from archive.messages import Message, message_of
@@ -64,6 +66,83 @@ def dispose_form():
     return page, status
 
 
+@workflow.post("/retention/dispose/review")
+def dispose_review():
+    """The step before a disposal: the ticked records and the authority, to confirm (or go back). The
+    confirmation posts to `dispose_form`, which does it."""
+    require("archivist")
+    try:
+        ids = [int(i) for i in request.form.getlist("id")]
+    except ValueError:
+        raise UsageError(Message("record ids are numbers")) from None
+    if not ids:
+        raise UsageError(Message("tick the records to dispose of"))
+    authority = request.form.get("authority", "").strip()
+    if not authority:
+        raise UsageError(Message("a disposal needs the authority that approved it"))
+    records = [visible_record(catalog(), i, clearance()) for i in ids]
+    as_of = request.form.get("as_of") or ""
+    return render_template(
+        "confirm.html",
+        heading=_("Dispose of these records?"),
+        explain=_(
+            "The originals are destroyed for good; only the disposal record is kept. Authority: %(a)s", a=authority
+        ),
+        items=[f"{r.doc_number or r.filename} — {r.title or ''}" for r in records],
+        action=url_for("workflow.dispose_form"),
+        fields=[("id", str(i)) for i in ids] + [("authority", authority), ("as_of", as_of)],
+        confirm=_("Yes, dispose of them"),
+        cancel=url_for("workflow.retention", as_of=as_of or None),
+        lang_next=url_for("workflow.retention", as_of=as_of or None),
+    )
+
+
+@workflow.post("/records/<int:record_id>/declassify")
+def declassify_form(record_id: int):
+    """Declassify with the decision and reason: first a confirmation page, then (`confirm`) the change,
+    reported at the top of the record page."""
+    user = require("archivist")
+    decision, reason = request.form.get("decision", "").strip(), request.form.get("reason", "").strip()
+    record = visible_record(catalog(), record_id, clearance())
+    if not decision or not reason:
+        raise UsageError(Message("declassifying needs the decision number and the reason"))
+    if request.form.get("confirm") != "1":
+        return render_template(
+            "confirm.html",
+            heading=_("Declassify this document?"),
+            explain=_("Everyone with access to the archive will be able to read it."),
+            items=[
+                f"{record.doc_number or record.filename} — {record.title or ''}",
+                _("Decision: %(d)s", d=decision),
+                _("Reason: %(r)s", r=reason),
+            ],
+            action=url_for("workflow.declassify_form", record_id=record_id),
+            fields=[("decision", decision), ("reason", reason), ("confirm", "1")],
+            confirm=_("Yes, declassify"),
+            cancel=url_for("pages.record", record_id=record_id),
+            lang_next=url_for("pages.record", record_id=record_id),
+        )
+    try:
+        declassify(writer_settings(), record_id, decision, reason, actor=user.name, clearance=clearance())
+    except ValueError as exc:
+        raise UsageError(message_of(exc)) from None
+    return redirect(url_for("pages.record", record_id=record_id, done="declassified"), 303)
+
+
+DONE = {  # what the record page says after an action, at its top
+    "declassified": _l(
+        "Declassified: the document is now unclassified; the decision and reason are in the audit trail."
+    ),
+    "hold-added": _l("The legal hold is placed."),
+    "hold-removed": _l("The legal hold is lifted."),
+}
+
+
+@workflow.app_context_processor
+def done_texts() -> dict:
+    return {"done_text": lambda code: str(DONE.get(code, ""))}
+
+
 @workflow.get("/classification")
 def classification():
     require("archivist")
@@ -77,7 +156,8 @@ def hold(record_id: int):
         remove_hold(writer_settings(), record_id, request.form.get("reason", ""), clearance=clearance())
     else:
         add_hold(writer_settings(), record_id, request.form.get("reason", ""), clearance=clearance())
-    return redirect(url_for("pages.record", record_id=record_id), 303)
+    done = "hold-removed" if request.form.get("action") == "remove" else "hold-added"
+    return redirect(url_for("pages.record", record_id=record_id, done=done), 303)
 
 
 @workflow.post("/records/<int:record_id>/edit")
@@ -97,8 +177,13 @@ def edit(record_id: int):
             edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
     except ValueError as exc:
         raise UsageError(message_of(exc)) from None
-    target = local_path(request.form.get("back")) or url_for("pages.record", record_id=record_id)
-    return redirect(target, 303)
+    back = local_path(request.form.get("back"))
+    if back or "field" in request.form:
+        return redirect(back or url_for("pages.record", record_id=record_id), 303)
+    # The whole form: the record page again, saying at its top what was saved, with the search kept.
+    kept = {k[5:]: v for k, v in request.form.items() if k.startswith("keep-") and v}
+    saved = ",".join(values) or "1"
+    return redirect(url_for("pages.record", record_id=record_id, saved=saved, **kept) + "#notice", 303)
 
 
 def _refused(record_id: int, values: dict[str, str]) -> dict[str, str]:
@@ -142,6 +227,14 @@ def _changed(record_id: int) -> dict[str, str]:
         sent = sent.strip()
         now = current.get(name)
         now = ",".join(now) if isinstance(now, list) else ("" if now is None else str(now))
-        if sent != now:
+        if sent != now and _stored(name, sent) != _stored(name, now):  # 20/02/2025 is the stored 2025-02-20
             changed[name] = sent
     return changed
+
+
+def _stored(name: str, value: str):
+    """The form the catalog would keep `value` in, or the text itself when it would refuse it."""
+    try:
+        return validate(name, value)
+    except ValueError:
+        return value

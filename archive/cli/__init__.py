@@ -81,6 +81,12 @@ wait_option = click.option(
     "--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for a busy archive."
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+broker_option = click.option(
+    "--broker",
+    metavar="URL",
+    help="Send scan pages to `archive worker` processes through this Celery broker, redis://[:password@]host:port/db "
+    "(env ARCHIVE_BROKER; the environment keeps a password out of the process list).",
+)
 quiet_option = click.option(
     "-q", "--quiet", is_flag=True, help="No output on success (for cron); problems still on stderr."
 )
@@ -133,4 +139,5 @@ from archive.cli import (  # noqa: E402, F401
     saved,
     serving,
     users,
+    worker,
 )

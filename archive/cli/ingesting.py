@@ -10,6 +10,7 @@ import click
 from archive.cli import (
     EXIT_FAILED,
     background_job,
+    broker_option,
     fail_on_archive_errors,
     json_option,
     main,
@@ -34,6 +35,7 @@ from archive.pipeline.files import printable
     help="UTF-8 CSV keyed by file path (column 'file') whose columns set metadata; overrides what is extracted.",
 )
 @click.option("--dry-run", is_flag=True, help="With --manifest: check it against the folder, ingest nothing.")
+@broker_option
 @click.option(
     "--register",
     "book",
@@ -52,13 +54,15 @@ def ingest(
     workers: int | None,
     manifest: Path | None,
     dry_run: bool,
+    broker: str | None,
     book: str | None,
     wait: float,
 ) -> None:
     """Add files and folders (recursively) to the archive."""
     from archive.pipeline.ingest import ingest as run_ingest
 
-    settings = settings.with_(lock_wait=wait, **({"workers": workers} if workers else {}))
+    overrides = {"workers": workers, "broker": broker}
+    settings = settings.with_(lock_wait=wait, **{k: v for k, v in overrides.items() if v})
     checked = _check_manifest(manifest, paths, dry_run, as_json) if manifest or dry_run else None
     if dry_run:
         sys.exit(0 if checked.ok else EXIT_FAILED)

@@ -10,6 +10,7 @@ import click
 from archive.cli import (
     EXIT_FAILED,
     background_job,
+    broker_option,
     fail_on_archive_errors,
     json_option,
     main,
@@ -58,6 +59,7 @@ class PageProgress:
 @click.option("--workers", type=click.IntRange(1, 64), help="OCR processes (default: one per core).")
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="No output when every scan was read.")
+@broker_option
 @wait_option
 @click.argument("record_ids", metavar="[ID]...", nargs=-1, type=click.IntRange(0))
 @click.pass_obj
@@ -73,6 +75,7 @@ def ocr(
     workers: int | None,
     as_json: bool,
     quiet: bool,
+    broker: str | None,
     wait: float,
     record_ids: tuple[int, ...],
 ) -> None:
@@ -94,7 +97,7 @@ def ocr(
         return
     from archive.pipeline.ocr import ocr_pending
 
-    overrides = {"workers": workers, "ocr_min_confidence": threshold}
+    overrides = {"workers": workers, "ocr_min_confidence": threshold, "broker": broker or None}
     settings = settings.with_(lock_wait=wait, **{k: v for k, v in overrides.items() if v is not None})
     pages = PageProgress(quiet)
 

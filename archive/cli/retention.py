@@ -189,7 +189,7 @@ def classification() -> None:
 def classification_due(settings: Settings, as_of, as_json: bool) -> None:
     """Classified records whose protection period has ended, for a declassification review.
 
-    Declassify with `archive edit ID --set classification=unclassified` (audited).
+    Declassify with `archive classification declassify ID --decision D --reason R` (audited).
     """
     from archive.retention.classification import due_for_declassification
     from archive.retention.schedule import load_schedule
@@ -211,3 +211,31 @@ def classification_due(settings: Settings, as_of, as_json: bool) -> None:
         )
     if undated:
         click.echo(f"{len(undated)} classified records have no date: " + ", ".join(str(r.id) for r in undated))
+
+
+@classification.command("declassify")
+@click.argument("record_id", type=int)
+@click.option("--decision", required=True, help="The decision that allows it (number and symbol).")
+@click.option("--reason", required=True, help="Why the record may now be read by all.")
+@json_option
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def classification_declassify(settings: Settings, record_id: int, decision: str, reason: str, as_json, wait) -> None:
+    """Declassify a record, recording the decision and the reason in its audit entry (as the web's
+    "Giải mật" does)."""
+    import getpass
+
+    from archive.editing import declassify
+
+    try:
+        changed = declassify(settings.with_(lock_wait=wait), record_id, decision, reason, actor=getpass.getuser())
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if as_json:
+        print_json({"id": record_id, "changed": changed})
+        return
+    if not changed:
+        click.echo(f"record {record_id}: already unclassified")
+    for name, change in changed.items():
+        click.echo(f"record {record_id}: {name}: {change['old']!r} → {change['new']!r}")

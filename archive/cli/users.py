@@ -23,6 +23,8 @@ compartments_option = click.option(
     "--compartments", metavar="A,B", help="Compartments (units) the user belongs to; empty clears them."
 )
 password_option = click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+display_name_option = click.option("--display-name", metavar="TEXT", help="The person's full name, as pages show it.")
+unit_option = click.option("--unit", metavar="TEXT", help="The office they work in.")
 
 
 @main.group()
@@ -43,12 +45,26 @@ def _read_password() -> str:
 @clearance_option
 @compartments_option
 @password_option
+@display_name_option
+@unit_option
 @click.option("--token", "with_token", is_flag=True, help="Also make an API token and print it.")
 @click.option("--exists-ok", is_flag=True, help="Do nothing (exit 0) when the user exists already.")
 @json_option
 @click.pass_obj
 @fail_on_archive_errors
-def add(settings: Settings, name, role, clearance, compartments, password_stdin, with_token, exists_ok, as_json):
+def add(
+    settings: Settings,
+    name,
+    role,
+    clearance,
+    compartments,
+    password_stdin,
+    display_name,
+    unit,
+    with_token,
+    exists_ok,
+    as_json,
+):
     """Add a user; prints a generated password (once) unless --password-stdin gives one."""
     from archive.people.passwords import generate_password
     from archive.people.tokens import new_token
@@ -63,7 +79,16 @@ def add(settings: Settings, name, role, clearance, compartments, password_stdin,
         password = _read_password() if password_stdin else generate_password()
         try:
             with catalog.transaction():
-                user = add_user(catalog.db, name, role, clearance, compartments or "", password)
+                user = add_user(
+                    catalog.db,
+                    name,
+                    role,
+                    clearance,
+                    compartments or "",
+                    password,
+                    display_name=display_name,
+                    unit=unit,
+                )
                 catalog.log_event("user.add", None, **user.to_dict())
                 token = new_token(catalog.db, name, "cli")[1] if with_token else None
                 if token:
@@ -109,13 +134,28 @@ def list_(settings: Settings, as_json: bool) -> None:
 @clearance_option
 @compartments_option
 @password_option
+@display_name_option
+@unit_option
 @click.option("--reset-password", is_flag=True, help="Generate a new password and print it.")
 @click.option("--enable", is_flag=True, help="Enable a disabled user.")
 @json_option
 @click.pass_obj
 @fail_on_archive_errors
-def set_(settings: Settings, name, role, clearance, compartments, password_stdin, reset_password, enable, as_json):
-    """Change a user's role, clearance, compartments or password; effective on their next request."""
+def set_(
+    settings: Settings,
+    name,
+    role,
+    clearance,
+    compartments,
+    password_stdin,
+    display_name,
+    unit,
+    reset_password,
+    enable,
+    as_json,
+):
+    """Change a user's role, clearance, compartments, full name, unit or password; effective on their next
+    request."""
     from archive.people.passwords import generate_password
     from archive.people.tokens import end_sessions_of
     from archive.people.users import get_user, set_password, update_user
@@ -133,6 +173,8 @@ def set_(settings: Settings, name, role, clearance, compartments, password_stdin
                     clearance=clearance,
                     compartments=compartments,
                     disabled=False if enable else None,
+                    display_name=display_name,
+                    unit=unit,
                 )
                 if changes:
                     catalog.log_event("user.set", None, name=name, changes=changes)

@@ -29,6 +29,8 @@ class User:
     has_password: bool
     created_at: str
     updated_at: str
+    display_name: str | None = None  # the person's full name, as pages show them
+    unit: str | None = None  # the office they work in
 
     @property
     def access(self) -> Clearance:
@@ -49,6 +51,8 @@ class User:
             "password": self.has_password,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
+            "display_name": self.display_name,
+            "unit": self.unit,
         }
 
 
@@ -66,7 +70,15 @@ def check_clearance(level: str) -> str:
 
 
 def add_user(
-    db: sqlite3.Connection, name: str, role: str, clearance: str, compartments: str = "", password: str | None = None
+    db: sqlite3.Connection,
+    name: str,
+    role: str,
+    clearance: str,
+    compartments: str = "",
+    password: str | None = None,
+    *,
+    display_name: str | None = None,
+    unit: str | None = None,
 ) -> User:
     if not NAME.fullmatch(name):
         raise UsageError(Message("a user name is 1–64 letters, digits or . @ - _, not %(value)r", value=name))
@@ -74,8 +86,8 @@ def add_user(
         raise UsageError(Message("user %(name)r exists already", name=name))
     stamp = now()
     db.execute(
-        "INSERT INTO users (name, role, clearance, compartments, password_hash, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO users (name, role, clearance, compartments, password_hash, created_at, updated_at, "
+        "display_name, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             name,
             check_role(role),
@@ -84,9 +96,19 @@ def add_user(
             hash_password(password) if password else None,
             stamp,
             stamp,
+            person_text(display_name),
+            person_text(unit),
         ),
     )
     return get_user(db, name)
+
+
+def person_text(value: str | None) -> str | None:
+    """A display name or unit: one line of at most 200 characters; empty is none."""
+    text = " ".join((value or "").split())
+    if len(text) > 200:
+        raise UsageError(Message("a name or unit is at most 200 characters"))
+    return text or None
 
 
 def find_user(db: sqlite3.Connection, name: str) -> User | None:
@@ -111,9 +133,17 @@ def list_users(db: sqlite3.Connection) -> list[User]:
 
 
 def update_user(db: sqlite3.Connection, name: str, **changes) -> dict:
-    """Set role, clearance, compartments or disabled; returns {field: {"old", "new"}} for what changed."""
+    """Set role, clearance, compartments, disabled, display name or unit; returns {field: {"old", "new"}} for
+    what changed."""
     user = get_user(db, name)
-    checks = {"role": check_role, "clearance": check_clearance, "compartments": parse_compartments, "disabled": bool}
+    checks = {
+        "role": check_role,
+        "clearance": check_clearance,
+        "compartments": parse_compartments,
+        "disabled": bool,
+        "display_name": person_text,
+        "unit": person_text,
+    }
     changed = {}
     for field, value in changes.items():
         if value is None:
@@ -167,4 +197,6 @@ def _user(row: sqlite3.Row) -> User:
         has_password=row["password_hash"] is not None,
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        display_name=row["display_name"],
+        unit=row["unit"],
     )

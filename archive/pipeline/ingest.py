@@ -25,9 +25,9 @@ from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeSt
 from archive.people.access import can_see
 from archive.pipeline.files import MB, display_path, iter_files, refusal
 from archive.pipeline.manifest import Manifest
-from archive.pipeline.scanning import extract_in_worker, extraction_pool
+from archive.pipeline.remote import connect, extraction, task_queue, window
+from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
-from archive.pipeline.workers import TaskQueue
 from archive.retention.disposals import Disposal, disposal_of_bytes
 from archive.store import Store
 from archive.upkeep.lock import writer_lock
@@ -75,19 +75,26 @@ class _Ingest:
         self.catalog = catalog
         self.store = store
         self.on_outcome = on_outcome
+        self.remote = connect(settings)  # OCR workers on other machines, with a broker; checked before the batch
         self.ix = open_index(settings.index_dir, create=True)
         self.batch_id = catalog.start_batch("ingest")
         self.summary = BatchSummary(self.batch_id)
         self.by_sha: dict[str, _Pending] = {}
         self.ready: list[tuple[_Pending, ExtractedText]] = []
         self.pool = extraction_pool(settings, store)
-        self.window = settings.workers * 4  # bounded: files and pages in flight or waiting stay few
-        self.tasks = TaskQueue(self.pool, self.window)
-        self.scans = Scans(settings, store, on_pages)
+        self.window = window(settings, self.remote)  # bounded: files and pages in flight or waiting stay few
+        self.tasks = task_queue(self.pool, self.window, self.remote)
+        self.scans = Scans(settings, store, on_pages, self.remote)
+
+    def close(self) -> None:
+        self.pool.close()
+        if self.remote is not None:
+            self.remote.close()
 
     def submit(self, pending: _Pending) -> None:
         blob = str(self.store.path(pending.sha256))
-        self.tasks.put(pending, extract_in_worker, blob, pending.mime, self.settings.languages, self.settings.limits)
+        key, task, args = extraction(self.remote, pending, blob, pending.mime, pending.size, self.settings)
+        self.tasks.put(key, task, *args)
 
     def drain(self, *, until: int = 0) -> None:
         """Handle finished files and pages until at most `until` tasks are left."""
@@ -330,7 +337,7 @@ def ingest(
                     run.drain(until=run.window - 1)
             run.drain()
         finally:
-            run.pool.close()
+            run.close()
         run.flush()
         run.reindex_touched()
         run.summary.seconds = time.monotonic() - started

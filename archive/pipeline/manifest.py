@@ -16,8 +16,49 @@ from archive.people.access import may_classify
 from archive.pipeline.files import iter_files
 from archive.vocabulary import METADATA_FIELDS
 from indexer import Clearance
+from indexer.normalize import fold
 
 FILE_COLUMNS = ("file", "path", "filename")
+# Column names as a Vietnamese spreadsheet writes them (compared without accents, case or punctuation).
+VIETNAMESE_COLUMNS = {
+    "tep": "file",
+    "ten tep": "file",
+    "tep tin": "file",
+    "so ky hieu": "doc_number",
+    "so va ky hieu": "doc_number",
+    "ky hieu": "doc_number",
+    "loai": "doc_type",
+    "loai van ban": "doc_type",
+    "co quan ban hanh": "issuer",
+    "noi ban hanh": "issuer",
+    "dia danh": "place",
+    "ngay ban hanh": "issued",
+    "ngay": "issued",
+    "trich yeu": "title",
+    "tieu de": "title",
+    "do mat": "classification",
+    "do khan": "urgency",
+    "ngon ngu": "language",
+    "nguoi ky": "signer",
+    "thoi han bao quan": "retention",
+    "ghi chu": "notes",
+    "pham vi": "compartments",
+    "ngan": "compartments",
+}
+# The template offered for download: these headers, in this order.
+TEMPLATE_COLUMNS = (
+    ("file", "Tệp"),
+    ("doc_number", "Số, ký hiệu"),
+    ("doc_type", "Loại văn bản"),
+    ("issuer", "Cơ quan ban hành"),
+    ("issued", "Ngày ban hành"),
+    ("title", "Trích yếu"),
+    ("classification", "Độ mật"),
+    ("urgency", "Độ khẩn"),
+    ("signer", "Người ký"),
+    ("retention", "Thời hạn bảo quản"),
+    ("notes", "Ghi chú"),
+)
 REGISTER_COLUMN = "register"  # in | out: the register a file is numbered in once archived (archive.registers)
 
 
@@ -63,6 +104,62 @@ def _key(relative: str) -> str:
     return unicodedata.normalize("NFC", relative.strip().removeprefix("./")).replace("\\", "/")
 
 
+def column_name(header: str) -> str:
+    """A header cell as the field it names: `file`, `doc_number` …, in English or Vietnamese ("Số, ký hiệu")."""
+    plain = header.strip().lower()
+    if plain in FILE_COLUMNS or plain in METADATA_FIELDS:
+        return plain
+    words = " ".join("".join(c if c.isalnum() else " " for c in fold(plain)).split())
+    return VIETNAMESE_COLUMNS.get(words, plain)
+
+
+VIETNAMESE_MARKS = set("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+
+
+def decode(data: bytes) -> str:
+    """A manifest's text: UTF-8 (with or without Excel's BOM), else Windows-1258, what Excel's plain "CSV"
+    writes on a Vietnamese Windows, when that reads as Vietnamese; composed to one form (Windows-1258 writes
+    tone marks apart). Raises UnicodeDecodeError (of the UTF-8 attempt) for anything else."""
+    try:
+        return unicodedata.normalize("NFC", data.decode("utf-8-sig"))
+    except UnicodeDecodeError as not_utf8:
+        try:
+            text = unicodedata.normalize("NFC", data.decode("cp1258"))
+        except UnicodeDecodeError:
+            raise not_utf8 from None
+        if not all(c.isascii() or _vietnamese_letter(c) for c in text):
+            raise not_utf8 from None
+        return text
+
+
+def _vietnamese_letter(char: str) -> bool:
+    base, *marks = unicodedata.normalize("NFD", char)
+    return (base.isascii() and base.isalpha() and set(marks) <= VIETNAMESE_MARKS) or char in "đĐ"
+
+
+def template_csv() -> str:
+    """A manifest to fill in, with Vietnamese headers and one example row (UTF-8 with a BOM, for Excel)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([shown for _, shown in TEMPLATE_COLUMNS])
+    writer.writerow(
+        [
+            "cong-van-15.pdf",
+            "15-CV/VPTU",
+            "Công văn",
+            "Văn phòng Tỉnh ủy",
+            "20/02/2025",
+            "V/v báo cáo công tác lưu trữ năm 2024",
+            "Không mật",
+            "",
+            "Nguyễn Văn A",
+            "10 năm",
+            "",
+        ]
+    )
+    return "\ufeff" + out.getvalue()
+
+
 HOUR = Message("a very urgent or flash document's received needs the hour (DD/MM/YYYY HH:MM)")
 
 
@@ -103,7 +200,7 @@ def load_manifest(
     manifest = Manifest(path, folder)
     shown = shown_as or str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = decode(path.read_bytes())
     except UnicodeDecodeError as exc:
         raise UsageError(
             Message("%(path)s: not UTF-8 text (in Excel: Save As → CSV UTF-8): %(error)s", path=shown, error=str(exc))
@@ -113,7 +210,7 @@ def load_manifest(
             Message("cannot read the manifest %(path)s: %(error)s", path=shown, error=exc.strerror)
         ) from exc
     reader = _reader(text)
-    header = [h.strip().lower() for h in next(reader, [])]
+    header = [column_name(h) for h in next(reader, [])]
     file_column = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_column is None:
         raise UsageError(Message("%(path)s: the first row must name the columns, one of them 'file'", path=shown))
@@ -188,4 +285,38 @@ def load_manifest(
                 0, Message("%(file)s: no row in the manifest (metadata will be extracted)", file=name), error=False
             )
         )
+    return manifest
+
+
+UPLOAD_DEFAULTS = ("classification", "doc_type", "notes")  # what an upload form may set for all its files
+
+
+def with_defaults(
+    manifest: Manifest | None,
+    path: Path,
+    folder: Path,
+    names: list[str],
+    raw: Mapping[str, str],
+    clearance: Clearance | None = None,
+) -> Manifest | None:
+    """The manifest with `raw` values (classification, type, notes set once for a whole upload) added to
+    every file's row where the row leaves them empty; a manifest of those values alone when there is none.
+    Raises UsageError for a value the catalog would refuse or a classification beyond `clearance`."""
+    defaults: dict[str, str | None] = {}
+    for name in UPLOAD_DEFAULTS:
+        if (raw.get(name) or "").strip():
+            try:
+                defaults[name] = validate(name, raw[name])
+            except ValueError as exc:
+                problem = Message("%(field)s: %(problem)s", field=Term("field", name), problem=message_of(exc))
+                raise UsageError(problem) from None
+    if not defaults:
+        return manifest
+    if not may_classify(clearance, defaults):
+        raise UsageError(Message("you may not classify a record beyond your own clearance"))
+    manifest = manifest or Manifest(path, folder)
+    for name in names:
+        row = manifest.rows.setdefault(_key(name), {})
+        for field_name, value in defaults.items():
+            row.setdefault(field_name, value)
     return manifest

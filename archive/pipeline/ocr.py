@@ -21,9 +21,9 @@ from archive.messages import Message
 from archive.models import ExtractedText, OcrResult, Record, ScanPlan
 from archive.people.access import visible_record
 from archive.pipeline.ingest import metadata_fields
-from archive.pipeline.scanning import extract_in_worker, extraction_pool
+from archive.pipeline.remote import connect, extraction, task_queue, window
+from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
-from archive.pipeline.workers import TaskQueue
 from archive.store import Store
 from archive.upkeep.lock import writer_lock
 from archive.upkeep.recovery import recover
@@ -58,20 +58,26 @@ def ocr_pending(
         records = catalog.get_many(catalog.ocr_pending())
         summary = OcrSummary(records=len(records))
         if records:
-            scans = Scans(settings, store, on_pages)
-            if scans.missing:
-                raise ArchiveError(f"{scans.missing}; {len(records)} scans stay pending_ocr")
-            _run(settings, catalog, store, scans, records, summary, on_record)
+            remote = connect(settings)  # OCR workers on other machines, with a broker
+            try:
+                scans = Scans(settings, store, on_pages, remote)
+                if scans.missing:
+                    raise ArchiveError(f"{scans.missing}; {len(records)} scans stay pending_ocr")
+                _run(settings, catalog, store, scans, records, summary, on_record)
+            finally:
+                if remote is not None:
+                    remote.close()
         summary.seconds = time.monotonic() - started
         return summary
 
 
 def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[int, Record], summary, on_record):
     pool = extraction_pool(settings, store)
-    tasks = TaskQueue(pool, settings.workers * 4)
+    tasks = task_queue(pool, window(settings, scans.remote), scans.remote)
     for record in records.values():
         blob = str(store.path(record.sha256))
-        tasks.put(record, extract_in_worker, blob, record.mime, settings.languages, settings.limits)
+        key, task, args = extraction(scans.remote, record, blob, record.mime, record.size, settings)
+        tasks.put(key, task, *args)
     changed: list[int] = []
     try:
         for key, (ok, value) in tasks.run():

@@ -81,6 +81,16 @@ def _ocr_page(path: Path, mime: str, index: int, engine: Engine, dpi: int) -> Oc
     return OcrPage(index + 1, read.text, read.confidence, read.words)
 
 
+def page_image_in_worker(blob: str, mime: str, index: int, dpi: int) -> Outcome:
+    """Page `index` (0-based) of a stored file as a packed image and its resolution, for an OCR worker on
+    another machine (`archive.pipeline.remote`): rendering stays here, under this pool's limits."""
+    return _guarded(_packed_page, Path(blob), mime, index, dpi)
+
+
+def _packed_page(path: Path, mime: str, index: int, dpi: int) -> tuple[bytes, int]:
+    return page_image(path, mime, index, dpi, packed=True)
+
+
 def ocrmypdf_available() -> bool:
     return shutil.which("ocrmypdf") is not None
 

@@ -18,7 +18,7 @@ from archive.config import Settings
 from archive.errors import ExtractionError
 from archive.messages import Message
 from archive.models import ExtractedText, OcrPage, OcrResult, ScanPlan
-from archive.pipeline.scanning import ocr_page_in_worker, ocrmypdf_available, rendition_in_worker
+from archive.pipeline.scanning import ocr_page_in_worker, ocrmypdf_available, page_image_in_worker, rendition_in_worker
 from archive.store import RENDITION_SUFFIX, Store
 from indexer import clean_text, detect, detect_language, engine_for, extract_metadata
 
@@ -58,30 +58,45 @@ def born_digital(job: OcrJob) -> bool:
 class Scans:
     """Turns scan plans into page tasks, collects their results and assembles the text."""
 
-    def __init__(self, settings: Settings, store: Store, on_pages: OnPages | None = None) -> None:
+    def __init__(self, settings: Settings, store: Store, on_pages: OnPages | None = None, remote=None) -> None:
         self.settings = settings
         self.store = store
         self.on_pages = on_pages
         self.engine = engine_for(settings.tesseract, settings.languages)
+        self.remote = remote  # `archive.pipeline.remote.client.Remote`: pages are read by workers on other machines
 
     # Asked only when a scan arrives: a batch without scans never runs the OCR programs.
     @functools.cached_property
     def missing(self) -> str | None:
-        """Why OCR cannot run (with what to install), or None."""
-        return self.engine.missing()
+        """Why OCR cannot run (with what to install), or None. With workers, they check their own Tesseract."""
+        return None if self.remote is not None else self.engine.missing()
 
-    @functools.cached_property
+    @property
     def version(self) -> str | None:
+        if self.remote is not None:
+            return "/".join(sorted(self.remote.versions)) or None
         return None if self.missing else self.engine.version()
 
     @functools.cached_property
     def renditions(self) -> bool:
+        """Make a searchable PDF beside each scan: not with remote workers, as ocrmypdf would read every page a
+        second time on this machine, the very work the workers are there to take."""
+        if self.remote is not None:
+            return False
         return self.settings.ocr_rendition and not self.missing and ocrmypdf_available()
 
     def tasks(self, job: OcrJob) -> list[tuple[ScanTask, Callable, tuple]]:
         """(key, worker function, arguments) for every page of the job, and its searchable PDF."""
         engine, dpi = self.engine, self.settings.ocr_dpi
-        tasks = [(ScanTask(job, i), ocr_page_in_worker, (job.blob, job.mime, i, engine, dpi)) for i in job.plan.to_ocr]
+        if self.remote is not None:
+            tasks = [
+                (self._forward(ScanTask(job, i)), page_image_in_worker, (job.blob, job.mime, i, dpi))
+                for i in job.plan.to_ocr
+            ]
+        else:
+            tasks = [
+                (ScanTask(job, i), ocr_page_in_worker, (job.blob, job.mime, i, engine, dpi)) for i in job.plan.to_ocr
+            ]
         if self.renditions and not born_digital(job):
             out = self.store.tmp / f"rendition-{Path(job.blob).name}.pdf"
             # Pages with a garbage text layer are redone, and only they (`--pages`); the others keep theirs.
@@ -93,6 +108,17 @@ class Scans:
         if self.on_pages:
             self.on_pages(len(job.plan.to_ocr), 0)
         return tasks
+
+    def _forward(self, task: ScanTask):
+        """The page rendered here, then read by a remote worker (`archive.pipeline.remote.queue.Forward`)."""
+        from archive.pipeline.remote.queue import Forward
+
+        page, remote, languages = task.page + 1, self.remote, self.engine.languages
+        return Forward(
+            task,
+            send=lambda packed: remote.send_page(packed, page, languages),
+            receive=lambda meta: remote.page_outcome(meta, page),
+        )
 
     def finish(self, task: ScanTask, outcome: tuple[bool, object]) -> OcrJob | None:
         """Note one task's result; returns its job when that was the job's last task."""

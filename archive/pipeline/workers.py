@@ -136,18 +136,24 @@ class ExtractorPool:
         self._workers.append(worker)
         return worker
 
-    def collect(self) -> list[tuple[int, object]]:
-        """Wait until at least one task ends; (number, result) for each that did.
+    def collect(self, timeout: float | None = None) -> list[tuple[int, object]]:
+        """Wait until at least one task ends, or `timeout` seconds (None: no limit) pass; (number, result) for
+        each that did.
 
         A task whose worker dies runs once more on a new worker (the kernel may have killed an innocent one
         for memory); a second death gives (False, CRASHED). A task past its deadline has its worker killed
         and gives (False, TIMED_OUT).
         """
+        give_up = None if timeout is None else time.monotonic() + timeout
         while True:
             busy = [w for w in self._workers if w.job is not None]
             if not busy:
                 return []
             deadlines = [w.job.deadline for w in busy if w.job.deadline is not None]
+            if give_up is not None:
+                if time.monotonic() >= give_up:
+                    return []
+                deadlines.append(give_up)
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
             done = []

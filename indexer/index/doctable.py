@@ -70,7 +70,12 @@ class DocTable:
 
     def __init__(self, reader, segments: dict[str, SegmentColumns]) -> None:
         self.reader = reader
-        self.leaves = [(leaf, offset, leaf.segment().segment_id()) for leaf, offset in reader.leaf_readers()]
+        # An index with no segment yet (nothing indexed) has one empty leaf with no segment: no columns.
+        self.leaves = [
+            (leaf, offset, leaf.segment().segment_id())
+            for leaf, offset in reader.leaf_readers()
+            if leaf.segment() is not None
+        ]
         self.size = reader.doc_count_all()
         self._segments = segments
         for leaf, _, key in self.leaves:

@@ -173,6 +173,7 @@ def _boosts(items: list[querytext.Item], schema) -> list[q.Query]:
         boosts.append(q.Term("body_exact", token.text, boost=EXACT_BOOST))
         boosts.append(q.Term("title_exact", token.text, boost=EXACT_BOOST))
     folded = [fold(w).lower() for w in words]
+    boosts += _numbered_type_boosts(folded)
     for size in (1, 2, 3):
         for start in range(len(folded) - size + 1):
             code = TYPE_NAMES.get(tuple(folded[start : start + size]))
@@ -190,8 +191,45 @@ def _boosts(items: list[querytext.Item], schema) -> list[q.Query]:
     return boosts
 
 
+def _numbered_type_boosts(folded: list[str]) -> list[q.Query]:
+    """A number after a type, by code or name ("NQ 57", "nghị quyết 57", "chỉ thị số 18"), puts the
+    documents of that number and type first: their symbols start `57-nq/`."""
+    boosts = []
+    for i, word in enumerate(folded):
+        if not word.isdigit():
+            continue
+        before = folded[:i][-4:]
+        if before and before[-1] == "so":  # "nghị quyết số 57"
+            before = before[:-1]
+        for size in (3, 2, 1):
+            if len(before) < size:
+                continue
+            named = tuple(before[-size:])
+            code = TYPE_NAMES.get(named) or (doc_type_code(named[0]) if size == 1 else None)
+            if code:
+                prefix = f"{int(word)}-{fold(code).lower()}/"
+                boosts.append(q.Prefix("doc_number", prefix, boost=SYMBOL_BOOST))
+                break
+    return boosts
+
+
+SWAPPED_SYMBOL = re.compile(r"(\d+(?:/\d{4})?)/([a-z][a-z0-9]*)-([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+def _symbol_keys(key: str) -> list[str]:
+    """The key as typed, and `57-nq/tw` for a symbol typed with its separators swapped (`57/NQ-TW`)."""
+    swapped = SWAPPED_SYMBOL.fullmatch(key)
+    return [key, f"{swapped[1]}-{swapped[2]}/{swapped[3]}"] if swapped else [key]
+
+
 def _symbol_clause(key: str) -> q.Query:
-    return q.Or([q.Term("doc_number", key, boost=SYMBOL_BOOST), q.Term("citations", key, boost=CITATION_BOOST)])
+    clauses = []
+    for variant in _symbol_keys(key):
+        clauses += [
+            q.Term("doc_number", variant, boost=SYMBOL_BOOST),
+            q.Term("citations", variant, boost=CITATION_BOOST),
+        ]
+    return q.Or(clauses)
 
 
 def _text_parser(schema) -> qparser.QueryParser:

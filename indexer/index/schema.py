@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.system import pack_uint
 
+from indexer.index import analysis
 from indexer.index.analysis import (
     english_analyzer,
     exact_analyzer,
@@ -73,3 +75,10 @@ def build_schema() -> Schema:
         issued=DATETIME(sortable=True),
         ingested=DATETIME(sortable=True),
     )
+
+
+# Whoosh keeps the schema pickled inside every index, naming the modules of its classes. Indexes written before
+# the index room existed name `indexer.schema` and `indexer.analysis`: those names stay importable, so a home
+# made then opens and searches without a rebuild (the home's on-disk layout is a public interface).
+sys.modules.setdefault("indexer.schema", sys.modules[__name__])
+sys.modules.setdefault("indexer.analysis", analysis)

@@ -45,6 +45,7 @@ SORTS = {
     "newest": ("issued", True),
     "issued_asc": ("issued", False),
     "oldest": ("issued", False),
+    "added": ("id", True),  # most recently added first (ids grow with each ingest): the start page's list
 }
 
 MARKED_FIELDS = {f for f in TEXT_FIELDS if not f.endswith("_en")}  # folded text fields: their words are marked
@@ -155,9 +156,11 @@ class SearchIndex:
         facets: bool = True,
         texts_for: TextsFor | None = None,
         clearance: Clearance | None = None,
+        browse: bool = False,
     ) -> SearchResult:
         """Hits for `query` within `filters`, page `page` of `limit`; snippets only for that page.
-        With a `clearance`, records above it are treated as if they did not exist."""
+        With a `clearance`, records above it are treated as if they did not exist. An empty query finds
+        nothing, unless `browse`: then it lists every record (the web's start page and empty search)."""
         started = time.perf_counter()
         text = clean_query(query)
         if page < 1:
@@ -166,7 +169,7 @@ class SearchIndex:
             raise QueryError(Message("limit must be between 1 and %(max)s", max=MAX_LIMIT))
         if sort not in SORTS:
             raise QueryError(Message("sort must be one of %(sorts)s", sorts=", ".join(SORTS)))
-        if not text and not any((filters or {}).values()):
+        if not text and not any((filters or {}).values()) and not browse:
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
             evaluator = self._fresh()
@@ -213,7 +216,9 @@ class SearchIndex:
                 partial(self._visible_spellings, evaluator, seen, folded),
             )
             if spellings:
-                corrections[i] = _best_spelling(spellings, words, i, seen)
+                best = _best_spelling(spellings, words, i, seen)
+                if _stands_beside(best, text, typed, i, seen):
+                    corrections[i] = best
         corrected = _rewritten(text, typed, corrections)
         if corrected == text or not _words_typed_or_visible(corrected, words, seen):
             return None
@@ -302,6 +307,21 @@ def _best_spelling(spellings: dict[str, int], words: list[str], i: int, seen: Ca
     return max(spellings, key=rank)
 
 
+def _stands_beside(candidate: str, text: str, typed: list[TypedWord], i: int, seen: Callable[[str, str], int]) -> bool:
+    """Whether a correction makes a real phrase: beside one of its neighbours in a visible record, when it
+    has a neighbour (a known word, not across an OR); else it may stand alone. "ngan sahc" is not corrected
+    to "ngan san", which no record says."""
+
+    def neighbour(j: int, between: str) -> str | None:
+        word = fold(typed[j].text).lower()
+        return word if "OR" not in between.split() and seen("body", word) else None
+
+    before = neighbour(i - 1, text[typed[i - 1].end : typed[i].start]) if i > 0 else None
+    after = neighbour(i + 1, text[typed[i].end : typed[i + 1].start]) if i + 1 < len(typed) else None
+    pairs = ([f"{before} {candidate}"] if before else []) + ([f"{candidate} {after}"] if after else [])
+    return not pairs or any(seen("body_pairs", pair) for pair in pairs)
+
+
 def _terms_within(reader, word: str, distance: int) -> set[str]:
     """The `body` vocabulary within `distance` edits of `word`, sharing its first letter (whole index)."""
     return set(reader.terms_within("body", word, distance, prefix=1))
@@ -328,6 +348,8 @@ def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, or
     docs = np.flatnonzero(mask)
     if order is None:
         primary = -score[docs]
+    elif order[0] == "id":
+        primary = -table.ids[docs] if order[1] else table.ids[docs]
     else:
         issued = table.issued[docs]
         primary = np.where(issued != NO_DATE, -issued if order[1] else issued, np.iinfo(np.int64).max)

@@ -118,9 +118,23 @@ def _words_pattern(alternatives: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+# A Party document opens with its letterhead (the issuing body, "Số 57-NQ/TW", "ĐẢNG CỘNG SẢN VIỆT NAM", the
+# place and date); the date line ends it. A snippet is taken from what follows when the words are there too.
+LETTERHEAD_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
+LETTERHEAD_CHARS = 600
+
+
+def letterhead_end(flat: str) -> int:
+    """Where the letterhead of a (whitespace-flattened) text ends: after its date line, if the text opens
+    with one; else 0."""
+    match = LETTERHEAD_DATE.search(flat, 0, LETTERHEAD_CHARS)
+    return match.end() if match else 0
+
+
 def plain_snippet(text: str) -> str:
-    """The start of the text, escaped: the snippet when nothing matches."""
+    """The start of the text after its letterhead, escaped: the snippet when nothing matches."""
     flat = " ".join(text.split())
+    flat = flat[letterhead_end(flat) :].lstrip(" ,.;:") or flat
     return escape(flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else ""), quote=False)
 
 
@@ -130,6 +144,8 @@ def snippet(text: str, terms: Terms) -> str:
     found = terms.find(flat) if terms else []
     if not found:
         return plain_snippet(flat)
+    body = letterhead_end(flat)
+    found = [f for f in found if f[0] >= body] or found  # the letterhead only when the words are nowhere else
     passages = []
     i = 0
     while i < len(found):

@@ -171,7 +171,9 @@ def test_drop_files_and_follow_each_one_to_its_outcome(admin_page, world):
     assert "over" not in page.locator("#dropzone").get_attribute("class")
     assert {name: status for name, (status, _) in file_rows(page).items()} == dict.fromkeys(DROPPED, "sẵn sàng tải lên")
     size = sum(len(body) for body in DROPPED.values()) / 1024
-    assert page.locator("#phase").inner_text() == f"Đã chọn 5 tệp, tổng cộng {size:.1f} KB"
+    assert page.locator("#phase").inner_text() == f"Đã chọn 5 tệp, tổng cộng {size:.1f} KB".replace(
+        ".", ","
+    )  # a decimal comma
     manifest = 'file,doc_number\n"Báo cáo ""quý II"" <img src=x onerror=alert(1)>.txt",9-BC/VPTU\n'
     page.set_input_files("#manifest", {"name": "m.csv", "mimeType": "text/csv", "buffer": manifest.encode()})
     page.evaluate(WATCH)
@@ -291,6 +293,7 @@ def test_approve_a_disposal(admin_page, world):
     admin_page.locator(f"#dispose-{old}").check()
     admin_page.get_by_label("Quyết định tiêu hủy").fill("Quyết định số 12-QĐ/VPTU")
     admin_page.get_by_role("button", name="Tiêu hủy các hồ sơ đã chọn").click()
+    admin_page.get_by_role("button", name="Có, tiêu hủy").click()  # the confirmation step (issue 21)
     admin_page.locator("p.ok", has_text=f"đã tiêu hủy: hồ sơ {old}").wait_for()
     shot(admin_page, "retention")
     assert admin_page.goto(f"/records/{old}").status == 410

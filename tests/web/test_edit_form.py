@@ -27,14 +27,17 @@ def clerk(settings, cli, inbox, tmp_path):
 def form_of(page: str) -> dict[str, str]:
     fields = {m[0]: unescape(m[1]) for m in re.findall(r'name="(set-[a-z_]+)" value="([^"]*)"', page)}
     fields["set-notes"] = unescape(re.search(r'name="set-notes"[^>]*>([^<]*)</textarea>', page).group(1))
-    fields["set-classification"] = re.search(r'<option value="(\w+)" selected>', page).group(1)
+    # issue 21: type, urgency, language and classification are chosen from named choices (selects)
+    for name, options in re.findall(r'<select id="f-\w+" name="(set-[a-z_]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected>', options)
+        fields[name] = unescape(chosen.group(1)) if chosen else ""
     return fields
 
 
 def test_a_refused_edit_shows_the_form_again_with_what_was_typed_and_why(clerk, settings):
     client, record_id = clerk
     form = form_of(client.get(f"/records/{record_id}").get_data(as_text=True))
-    form |= {"set-issued": "31/02/2025", "set-language": "tiếng Việt", "set-notes": "Ghi chú <mới> dài"}
+    form |= {"set-issued": "31/02/2025", "set-retention": "mãi mãi", "set-notes": "Ghi chú <mới> dài"}
     form |= {"set-title": "Lưu trữ điện tử", "set-classification": "secret"}
     reply = client.post(f"/records/{record_id}/edit", data=form)
     assert reply.status_code == 400
@@ -42,7 +45,7 @@ def test_a_refused_edit_shows_the_form_again_with_what_was_typed_and_why(clerk, 
     assert form_of(page) == form, "everything typed is there again"
     assert "Ghi chú &lt;mới&gt; dài" in page, "escaped like any text"
     assert re.search(r'role="alert">[^<]+</p>', page)
-    for name, why in (("issued", "not a real date"), ("language", "two-letter code")):
+    for name, why in (("issued", "not a real date"), ("retention", "number of years")):
         assert re.search(
             rf'id="f-{name}" name="set-{name}" value="[^"]*" aria-invalid="true" aria-describedby="e-{name}"', page
         )
@@ -53,7 +56,7 @@ def test_a_refused_edit_shows_the_form_again_with_what_was_typed_and_why(clerk, 
         record = catalog.get(record_id)
         edits = catalog.db.execute("SELECT 1 FROM events WHERE action = 'metadata.edited'").fetchall()
     assert (record.title, record.notes, record.classification, edits) == ("Lưu trữ", None, "confidential", [])
-    form["set-issued"], form["set-language"] = "28/02/2025", "vi"
+    form["set-issued"], form["set-retention"] = "28/02/2025", "10 years"
     assert client.post(f"/records/{record_id}/edit", data=form).status_code == 303
     with Catalog(settings.catalog_path) as catalog:
         record = catalog.get(record_id)

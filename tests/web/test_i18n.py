@@ -125,7 +125,8 @@ def test_placeholders_are_in_the_readers_language(settings, cli):
     token = add_user(cli, "admin", "admin", "top_secret")["token"]
     app = archive_app(settings)
     vi, en = token_client(app, token), token_client(app, token, "en")
-    assert 'placeholder="mã hành động, ví dụ: search' in vi.get("/admin/audit").get_data(as_text=True)
-    assert 'placeholder="a code, e.g. search' in en.get("/admin/audit").get_data(as_text=True)
+    # issue 21: actions are chosen from their names (the field took a code before)
+    assert '<option value="">Mọi thao tác</option>' in vi.get("/admin/audit").get_data(as_text=True)
+    assert '<option value="">All actions</option>' in en.get("/admin/audit").get_data(as_text=True)
     assert 'placeholder="Quyết định số …"' in vi.get("/retention").get_data(as_text=True)
     assert 'placeholder="Decision No. …"' in en.get("/retention").get_data(as_text=True)

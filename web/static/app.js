@@ -37,6 +37,7 @@ function setupUpload() {
     chosen.forEach((f) => data.append("files", f, f.name || "unnamed")); // a nameless part would be skipped
     const manifest = document.getElementById("manifest").files[0];
     if (manifest) data.append("manifest", manifest, manifest.name);
+    form.querySelectorAll("[name^='set-']").forEach((field) => data.append(field.name, field.value)); // for all files
     send(data);
   });
 
@@ -144,11 +145,31 @@ function setupUpload() {
       r.reason.textContent = reason == null ? "" : String(reason);
     });
     left.forEach((r) => { done(r, 0); state(r, labels.notIngested, "not-ingested"); });
+    review(result.outcomes.filter((o) => o.read));
     const s = result.summary;
     say(fill(labels.summary, { files: s.files, added: s.added, duplicate: s.duplicate, unsupported: s.unsupported, failed: s.failed }));
     chosen = [];
     form.reset(); // the outcomes stay in the table; the next files start a new list
     input.required = true;
+  }
+
+  function review(read) { // what was read of each new record, with a link to check and correct it
+    const body = document.getElementById("review-list").tBodies[0];
+    while (body.firstChild) body.removeChild(body.firstChild);
+    read.forEach((o) => {
+      const tr = body.insertRow();
+      cell(tr, o.name);
+      [o.read.doc_number, o.read.doc_type_text, o.read.title, o.read.issued_text].forEach((v) => cell(tr, v || "—"));
+      const level = document.createElement("span");
+      level.className = "badge level-" + o.read.classification;
+      level.textContent = o.read.classification_text;
+      cell(tr, "").appendChild(level);
+      const a = document.createElement("a");
+      a.href = o.read.check;
+      a.textContent = labels.check;
+      cell(tr, "").appendChild(a);
+    });
+    document.getElementById("review-view").hidden = !read.length;
   }
 
   function refused(message) {
@@ -212,6 +233,10 @@ function total(files) {
   return files.reduce((sum, f) => sum + f.size, 0);
 }
 
+function decimal(text) { // 38.5 → 38,5 on a Vietnamese page (the page's lang says which)
+  return document.documentElement.lang === "vi" ? text.replace(".", ",") : text;
+}
+
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
 }
@@ -219,10 +244,30 @@ function fill(template, values) {
 function size(bytes) {
   let value = bytes;
   for (const unit of ["B", "KB", "MB", "GB"]) {
-    if (value < 1024 || unit === "GB") return unit === "B" ? value + " B" : value.toFixed(1) + " " + unit;
+    if (value < 1024 || unit === "GB") return unit === "B" ? value + " B" : decimal(value.toFixed(1)) + " " + unit;
     value /= 1024;
   }
   return "";
 }
 
 document.addEventListener("DOMContentLoaded", setupUpload);
+
+/* The search page: a new sort applies at once (the form is sent as it stands); on a phone the filters
+   start folded behind their "Bộ lọc" button, so the first result is on the first screen. */
+function setupSearch() {
+  document.querySelectorAll("select[data-submit]").forEach((select) => {
+    select.addEventListener("change", () => select.form.submit());
+  });
+  const filters = document.getElementById("filters");
+  if (filters && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) filters.open = false;
+}
+
+/* What an action did (saved, refused, declassified) is said at the top of the page: focus goes there so a
+   screen reader reads it and the clerk sees it, wherever the form was. */
+function focusNotice() {
+  const notice = document.getElementById("notice");
+  if (notice) { notice.scrollIntoView({ block: "start" }); notice.focus(); }
+}
+
+document.addEventListener("DOMContentLoaded", setupSearch);
+document.addEventListener("DOMContentLoaded", focusNotice);

@@ -35,7 +35,7 @@ def extract(path: Path, mime: str, limits: Limits | None = None) -> ExtractedTex
         folder = Path(tmp)
         source = folder / f"document.{suffix}"  # the stored blob has no name; LibreOffice likes a telling one
         shutil.copyfile(path, source)
-        _convert(command, source, folder)
+        convert(command, source, folder)
         converted = folder / "out" / "document.docx"
         if not converted.is_file():
             raise ExtractionError(
@@ -47,7 +47,9 @@ def extract(path: Path, mime: str, limits: Limits | None = None) -> ExtractedTex
     return dataclasses.replace(result, extractor=f"{suffix}:soffice+{result.extractor}")
 
 
-def _convert(command: str, source: Path, folder: Path) -> None:
+def convert(command: str, source: Path, folder: Path, target: str = "docx:MS Word 2007 XML") -> None:
+    """`source` converted by LibreOffice into `folder/out/` as `target` (a filter; the record page's PDF
+    preview asks for PDF), killed after TIMEOUT_SECONDS."""
     # A profile of its own per conversion: two workers converting at once must not share one.
     args = [
         command,
@@ -56,7 +58,7 @@ def _convert(command: str, source: Path, folder: Path) -> None:
         "--nolockcheck",
         f"-env:UserInstallation={(folder / 'profile').as_uri()}",
         "--convert-to",
-        "docx:MS Word 2007 XML",
+        target,
         "--outdir",
         str(folder / "out"),
         str(source),

@@ -92,14 +92,18 @@ def page_count(path: Path, mime: str) -> int:
         return getattr(image, "n_frames", 1)
 
 
-def page_image(path: Path, mime: str, index: int, dpi: int) -> tuple[bytes, int]:
+def page_image(path: Path, mime: str, index: int, dpi: int, *, packed: bool = False) -> tuple[bytes, int]:
     """(PNM bytes in grey levels, resolution to tell the OCR engine) of page `index` (0-based).
 
     PNM because it costs nothing to write and Leptonica reads it; PNG compression would cost ~0.3 s a page.
+    `packed`: LZW-compressed TIFF instead, a quarter of the bytes for ~0.15 s, for a page sent over the network.
     """
     image, resolution = _render_pdf_page(path, index, dpi) if mime == detect.PDF else _image_frame(path, index, dpi)
     out = io.BytesIO()
-    image.save(out, "PPM")
+    if packed:
+        image.save(out, "TIFF", compression="tiff_lzw")
+    else:
+        image.save(out, "PPM")
     return out.getvalue(), resolution
 
 

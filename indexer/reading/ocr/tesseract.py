@@ -2,8 +2,8 @@
 
 We call the `tesseract` binary directly rather than through pytesseract: pytesseract runs the same
 binary (writing temporary files), so it would add a dependency and save nothing. Calling it ourselves
-gives one process per page, the image on stdin, TSV (words, boxes, confidences) on stdout, a timeout,
-and `OMP_THREAD_LIMIT=1`: we run one Tesseract per core, and its own threads would only compete.
+gives one process per page, the image in a temporary file, TSV (words, boxes, confidences) on stdout, a
+timeout, and `OMP_THREAD_LIMIT=1`: we run one Tesseract per core, and its own threads would only compete.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import itertools
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 
 from indexer.core.errors import ExtractionError
@@ -85,11 +86,16 @@ def recognise(image: bytes, engine: Engine, dpi: int) -> PageText:
     if path is None:
         raise ExtractionError(engine.missing() or "Tesseract is not installed")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = [path, "stdin", "stdout", "-l", engine.languages, "--dpi", str(dpi), "tsv"]
-    try:
-        result = subprocess.run(command, input=image, capture_output=True, env=env, timeout=PAGE_TIMEOUT)
-    except subprocess.TimeoutExpired as exc:
-        raise ExtractionError(f"Tesseract took more than {PAGE_TIMEOUT} s on the page") from exc
+    # From a file, not stdin: Tesseract copies standard input a byte at a time, ~0.15 s of CPU for a 300 dpi
+    # page (7% of its own work); Leptonica reads a file in one go.
+    with tempfile.NamedTemporaryFile(prefix="ocr-page-") as page:
+        page.write(image)
+        page.flush()
+        command = [path, page.name, "stdout", "-l", engine.languages, "--dpi", str(dpi), "tsv"]
+        try:
+            result = subprocess.run(command, capture_output=True, env=env, timeout=PAGE_TIMEOUT)
+        except subprocess.TimeoutExpired as exc:
+            raise ExtractionError(f"Tesseract took more than {PAGE_TIMEOUT} s on the page") from exc
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExtractionError(f"Tesseract failed on the page: {detail[-1] if detail else result.returncode}")

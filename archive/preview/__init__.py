@@ -1,0 +1,1 @@
+"""Previews of originals a browser cannot show itself (DOCX, ODT, HTML): a PDF rendition made by LibreOffice."""
