@@ -105,3 +105,17 @@ def test_the_start_page_partial_shows_each_saved_search_with_its_new_count(cli, 
         html = render_template("partials/start_saved_searches.html")
     assert "CĐS &lt;b&gt;" in html and "/?q=" in html and "type=NQ" in html
     assert '<span class="n">1</span>' in html, "the top-secret record is neither found nor counted new"
+
+
+def test_the_start_page_lists_the_users_saved_searches(server, cli, inbox, tmp_path):
+    ingest(cli, inbox, tmp_path, {"a": "unclassified", "b": "secret"})
+    user = add_user(cli, "doc", "reader", "unclassified")
+    assert (
+        Http(server, user["token"]).post("/api/saved", body={"name": "Theo dõi CĐS", "query": "chuyển đổi số"}).status
+        == 201
+    )
+    browser = Http(server)
+    browser.login(user["name"], user["password"])
+    start = browser.get("/").text
+    assert "Tìm kiếm đã lưu" in start and "Theo dõi CĐS" in start
+    assert '<span class="n">1</span>' in start.split("Theo dõi CĐS", 1)[1][:200], "the secret record is not counted"
