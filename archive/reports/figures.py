@@ -81,14 +81,22 @@ def _registers(catalog: Catalog, period: Period, clearance) -> dict:
 
 
 def _files(catalog: Catalog, period: Period, clearance) -> dict | None:
-    """Hồ sơ opened and closed, once the filing package (archive.filing) is part of the archive."""
+    """Hồ sơ opened and closed in the period, once the filing package (archive.filing) is part of the
+    archive; None (no section) before. Only files the reader may see are counted."""
     if importlib.util.find_spec("archive.filing") is None:
         return None
-    try:
-        from archive.filing.counts import file_counts  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return file_counts(catalog, period.start, period.end, clearance)
+    from archive.filing.access import can_see_file
+    from archive.filing.store import list_files
+
+    start, end = period.start.isoformat(), period.end.isoformat()
+    files = [f for f in list_files(catalog) if can_see_file(clearance, f)]
+    return {
+        "opened": sum(1 for f in files if start <= (f.opened_at or "")[:10] <= end),
+        "closed": sum(1 for f in files if f.closed_on and start <= f.closed_on[:10] <= end),
+        "open_at_end": sum(
+            1 for f in files if (f.opened_at or "")[:10] <= end and not (f.closed_on and f.closed_on[:10] <= end)
+        ),
+    }
 
 
 def _tasks(catalog: Catalog, period: Period, clearance) -> dict:

@@ -11,7 +11,7 @@ from docx import Document
 from docx.shared import Cm
 
 from archive.reports import charts
-from archive.reports.render import vn
+from archive.reports.render import FILE_LABELS, vn
 
 
 def as_docx(report: dict) -> bytes:
@@ -30,7 +30,11 @@ def as_docx(report: dict) -> bytes:
     _table(doc, ["Sổ", "Số lượng"], [("Văn bản đến", reg["received"]), ("Văn bản đi", reg["sent"])])
     if "files" in report:
         doc.add_heading("Hồ sơ", 1)
-        _table(doc, ["", "Số lượng"], [(k, v) for k, v in report["files"].items() if isinstance(v, int)])
+        _table(
+            doc,
+            ["", "Số lượng"],
+            [(FILE_LABELS.get(k, k), v) for k, v in report["files"].items() if isinstance(v, int)],
+        )
     doc.add_heading("Theo dõi thực hiện", 1)
     rows = [(r["unit"], r["done"], r["open"], r["overdue"]) for r in report["tasks"]["by_unit"]]
     _table(doc, ["Đơn vị", "Đã xong", "Đang thực hiện", "Quá hạn"], rows)

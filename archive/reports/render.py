@@ -8,6 +8,8 @@ import io
 import json
 from datetime import date
 
+FILE_LABELS = {"opened": "Hồ sơ mở trong kỳ", "closed": "Hồ sơ đóng trong kỳ", "open_at_end": "Hồ sơ đang mở cuối kỳ"}
+
 
 def vn(day: str) -> str:
     return date.fromisoformat(day).strftime("%d/%m/%Y")
@@ -65,7 +67,7 @@ def as_markdown(report: dict) -> str:
     lines += [f"- Văn bản đi: [{reg['sent']}]({reg['links']['sent']})"]
     if "files" in report:
         lines += ["", "## Hồ sơ", ""]
-        lines += [f"- {k}: {v}" for k, v in report["files"].items() if isinstance(v, int)]
+        lines += [f"- {FILE_LABELS.get(k, k)}: {v}" for k, v in report["files"].items() if isinstance(v, int)]
     tasks = report["tasks"]
     lines += [
         "",
