@@ -13,7 +13,7 @@ from archive.saved.searches import FILTERS, list_searches, remove_search, run_se
 from web import catalog, search_index
 from web.api import int_arg
 from web.auth import clearance, require
-from web.searching import SearchState
+from web.searching import DATE_RANGE, SearchState
 from web.workflow_api import json_body, text_field
 
 saved = Blueprint("saved", __name__)
@@ -92,7 +92,7 @@ def page_add():
     """The search page's "Lưu tìm kiếm" form: save the search shown, then go back to it."""
     user = require("reader")
     form = request.form
-    filters = {k: form[k] for k in FILTERS if form.get(k)}
+    filters = {k: form[k] for k in (*FILTERS, *DATE_RANGE) if form.get(k)}
     state = SearchState(form.get("q", ""), filters)
-    save_search(catalog(), user.name, form.get("name", ""), state.query, filters)
+    save_search(catalog(), user.name, form.get("name", ""), state.query, state.search_filters())
     return redirect(state.url(), 303)

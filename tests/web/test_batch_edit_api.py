@@ -55,3 +55,26 @@ def test_batch_edit_is_all_or_nothing_and_cut_to_clearance(server, cli, inbox, t
         assert api.patch("/api/records", body=bad).status == 400, bad
     reader = Http(server, add_user(cli, "doc", "reader", "top_secret")["token"])
     assert reader.patch("/api/records", body={"ids": [ids["a"]], "set": {"place": "x"}}).status == 403
+
+
+def test_the_search_page_corrects_ticked_or_all_results_within_clearance(server, cli, inbox, tmp_path, settings):
+    ids = ingest(cli, inbox, tmp_path)
+    user = add_user(cli, "thu", "archivist", "confidential")
+    browser = Http(server)
+    browser.login(user["name"], user["password"])
+    page = browser.get("/?q=v%C4%83n+th%C6%B0").text
+    assert 'id="batch-form"' in page and "Chọn tất cả 2 kết quả" in page, "the secret record is not counted"
+    assert f'name="ids" value="{ids["c"]}"' not in page
+    preview = browser.form("/records/batch", {"q": "văn thư", "all": "1", "field": "place", "value": "Huế"})
+    assert preview.status == 200 and "Xem trước" in preview.text and edits(settings) == []
+    assert preview.text.count('name="ids"') == 2
+    done = browser.form("/records/batch", {"ids": [ids["a"]], "field": "place", "value": "Huế", "apply": "1"})
+    assert done.status == 200 and [r for r, _, _ in edits(settings)] == [ids["a"]]
+    refused = browser.form(
+        "/records/batch", {"ids": [ids["a"], ids["c"]], "field": "place", "value": "x", "apply": "1"}
+    )
+    assert refused.status == 409 and "Không có gì được thay đổi" in refused.text and len(edits(settings)) == 1
+    reader = Http(server)
+    doc = add_user(cli, "doc", "reader", "top_secret")
+    reader.login(doc["name"], doc["password"])
+    assert 'id="batch-form"' not in reader.get("/?q=v%C4%83n+th%C6%B0").text
