@@ -12,6 +12,8 @@ from __future__ import annotations
 from indexer.index.documents import document_for
 from indexer.index.generations import (
     add_documents,
+    add_segment,
+    clear_staging,
     copy_live_generation,
     delete_ids,
     index_state,
@@ -20,7 +22,9 @@ from indexer.index.generations import (
     open_index,
     remove_unused_generations,
     resume_or_create_generation,
+    staging_dir,
     swap_in,
+    write_segment_files,
 )
 from indexer.index.highlight import pieces
 from indexer.index.purge import purge_ids
@@ -45,7 +49,9 @@ __all__ = [
     "SearchHit",
     "SearchIndex",
     "add_documents",
+    "add_segment",
     "clean_text",
+    "clear_staging",
     "copy_live_generation",
     "delete_ids",
     "detect",
@@ -71,6 +77,8 @@ __all__ = [
     "remove_unused_generations",
     "resume_or_create_generation",
     "sniff",
+    "staging_dir",
     "swap_in",
     "tesseract_version",
+    "write_segment_files",
 ]

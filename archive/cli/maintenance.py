@@ -65,7 +65,12 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
         try:
             recover(settings, catalog, Store(settings.store_dir).ensure(), sync=False)  # synced next, once
             summary = sync_index(
-                catalog, settings.index_dir, full=full, progress=bar.update, chunk=settings.reindex_chunk
+                catalog,
+                settings.index_dir,
+                full=full,
+                progress=bar.update,
+                chunk=settings.reindex_chunk,
+                workers=settings.workers,
             )
         finally:
             bar.close()

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from archive.catalog import Catalog
 from indexer import (
     add_documents,
+    add_segment,
+    clear_staging,
     delete_ids,
     document_for,
     index_state,
@@ -18,7 +24,9 @@ from indexer import (
     indexed_revs_and_copies,
     open_index,
     resume_or_create_generation,
+    staging_dir,
     swap_in,
+    write_segment_files,
 )
 
 log = logging.getLogger("archive.reindex")  # the name log files have always shown
@@ -51,16 +59,18 @@ def sync_index(
     full: bool = False,
     progress: Progress | None = None,
     chunk: int | None = None,
+    workers: int = 1,
 ) -> ReindexSummary:
     """Index what changed since the index was last written (or everything, with `full`).
 
-    `chunk`: documents per commit, instead of CHUNK (or BULK_CHUNK for a rebuild)."""
+    `chunk`: documents per commit, instead of CHUNK (or BULK_CHUNK for a rebuild); `workers`: processes
+    writing a rebuild's segments."""
     state = index_state(index_dir)
     if full or state != "ok":
         reason = "requested" if full else f"index {state}"
         if not full and catalog.count():
             log.warning("search index is %s: rebuilding it from the catalog", state, extra={"repair": True})
-        return rebuild(catalog, index_dir, reason=reason, progress=progress, chunk=chunk)
+        return rebuild(catalog, index_dir, reason=reason, progress=progress, chunk=chunk, workers=workers)
     ix = open_index(index_dir)
     in_index, copies = indexed_revs_and_copies(ix)  # copies: rewritten once each, replacing every copy
     in_catalog = catalog.id_revs()
@@ -106,11 +116,15 @@ def rebuild(
     reason: str = "requested",
     progress: Progress | None = None,
     chunk: int | None = None,
+    workers: int = 1,
 ) -> ReindexSummary:
     """Build a complete new generation beside the live index, then swap it in atomically.
 
-    It commits every `chunk` (BULK_CHUNK) records; a rebuild killed part way is resumed by the next one (under
-    the same schema), which keeps what was committed and writes only the rest."""
+    Each `chunk` (BULK_CHUNK) records, in record-id order, become one segment, written whole by one of
+    `workers` processes (`indexer.index.bulk`); this process only adds the segments, in record-id order as they
+    arrive (ties between equal scores break by document number, so the order is the answers'), each in a
+    commit of its own. A rebuild killed part way is resumed by the next one (under the same schema), which
+    keeps what was committed and writes only the rest."""
     size = chunk or BULK_CHUNK
     name, ix, resumed = resume_or_create_generation(index_dir)
     summary = ReindexSummary(full=True, reason=reason)
@@ -123,18 +137,72 @@ def rebuild(
         progress(len(kept))
     done: list[tuple[int, int]] = list(kept.items())
     try:
+        clear_staging(ix)  # segments a killed run wrote but never added
         ids = sorted(i for i in in_catalog if i not in kept)
-        for start in range(0, len(ids), size):
-            part = ids[start : start + size]
-            done.extend(_index_chunk(catalog, ix, part, replace=False))
-            if progress:
-                progress(len(part))
+        parts = [ids[start : start + size] for start in range(0, len(ids), size)]
+        if workers <= 1 or len(parts) <= 1:
+            for part in parts:
+                done.extend(_index_chunk(catalog, ix, part, replace=False))
+                if progress:
+                    progress(len(part))
+        else:
+            for part, (written, pairs) in zip(parts, _segments(catalog, staging_dir(ix), parts, workers), strict=True):
+                if written is not None:
+                    add_segment(ix, written)
+                done.extend(pairs)
+                if progress:
+                    progress(len(part))
+        clear_staging(ix)
     finally:
         ix.close()  # on failure the generation stays, marked as being built, for the next run to resume
     swap_in(index_dir, name)
     catalog.mark_indexed(done)  # only now is it true: the new generation is live
     summary.indexed = len(done) - len(kept)
     return summary
+
+
+def _segments(catalog: Catalog, folder: Path, parts: list[list[int]], workers: int) -> Iterator[tuple]:
+    """(written segment, its (id, rev) pairs) for each part, in order, from worker processes. Spawned, not
+    forked: the caller may hold threads and an open database."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        min(workers, len(parts)), mp_context=context, initializer=_open_worker_catalog, initargs=(catalog.path,)
+    ) as pool:  # a worker that dies fails the rebuild (BrokenProcessPool) rather than hanging it
+        yield from pool.map(_worker_part, [(folder, part) for part in parts])
+
+
+_worker_catalog: Catalog | None = None
+PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _open_worker_catalog(path) -> None:
+    global _worker_catalog
+    _die_with_parent()
+    _worker_catalog = Catalog(path, migrate=False)
+
+
+def _die_with_parent() -> None:
+    """A rebuild killed outright (SIGKILL) must not leave its workers running: Linux kills this process when
+    the one that started it dies."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the workers end when their task pipe closes
+        return
+    if os.getppid() == 1:  # the parent died before the call above
+        os._exit(1)
+
+
+def _worker_part(task: tuple[Path, list[int]]) -> tuple:
+    return _write_part(_worker_catalog, *task)
+
+
+def _write_part(catalog: Catalog, folder: Path, ids: list[int]) -> tuple:
+    records = catalog.get_many(ids)
+    texts = catalog.texts(ids)
+    cited = catalog.citation_keys(ids)
+    written = [records[i] for i in ids if i in records]
+    docs = (document_for(r, texts.get(r.id, ""), cited[r.id]) for r in written)
+    return write_segment_files(folder, docs), [(r.id, r.rev) for r in written]
 
 
 def _index_chunk(catalog: Catalog, ix, ids: list[int], *, replace: bool) -> list[tuple[int, int]]:

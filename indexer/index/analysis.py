@@ -87,13 +87,21 @@ _last_words: tuple[str | None, list[str]] = (None, [])
 def words_of(text: str) -> list[str]:
     """The text's lower-case word tokens, as RegexTokenizer(WORD) | LowercaseFilter gives them."""
     global _last_words
-    if _last_words[0] is not text:
-        _last_words = (text, [w.lower() for w in WORD_RE.findall(text)])
-    return _last_words[1]
+    cached = _last_words  # one read: another thread may replace it meanwhile
+    if cached[0] is not text:
+        cached = _last_words = (text, [w.lower() for w in WORD_RE.findall(text)])
+    return cached[1]
+
+
+_last_folded: tuple[str | None, list[str]] = (None, [])
 
 
 def folded_view(text: str) -> list[str]:
-    return list(map(fold_token, words_of(text)))
+    global _last_folded
+    cached = _last_folded
+    if cached[0] is not text:  # the body's folded words serve its folded and pairs views
+        cached = _last_folded = (text, list(map(fold_token, words_of(text))))
+    return list(cached[1])
 
 
 def exact_view(text: str) -> list[str]:

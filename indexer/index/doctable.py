@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.columns import TranslatingColumnReader
 from whoosh.util.numeric import byte_to_length
 
+from indexer.index.mapped import bytes_column, numeric_column
 from indexer.index.postings import ArrayCache
 from indexer.index.schema import FACET_FIELDS
 
@@ -35,24 +37,46 @@ class SegmentColumns:
 
 
 def read_segment(leaf) -> SegmentColumns:
+    """A segment's columns, each read whole (`indexer.index.mapped`) where Whoosh stored it the usual way."""
     size = leaf.doc_count_all()
-    ids = np.array([int(v) for v in leaf.column_reader("id")], dtype=np.int64) if size else np.zeros(0, np.int64)
+    ids = np.zeros(0, np.int64)
+    if size:
+        raw_ids = bytes_column(leaf.column_reader("id", translate=False), size)
+        values = raw_ids if raw_ids is not None else leaf.column_reader("id")
+        ids = np.fromiter(map(int, values), np.int64, size)
     issued = np.full(size, NO_DATE, dtype=np.int64)
     if size and leaf.has_column("issued"):
         # Raw sortable values; a record without a date holds the column's default, 2**64 - 1.
-        raw = np.array(list(leaf.column_reader("issued", translate=False)), dtype=np.uint64)
+        raw = numeric_column(leaf.column_reader("issued", translate=False), size)
+        if raw is None:
+            raw = np.array(list(leaf.column_reader("issued", translate=False)), dtype=np.uint64)
+        raw = raw.astype(np.uint64)
         has_date = raw < np.uint64(2**63)
         issued[has_date] = raw[has_date].astype(np.int64)
-    facets = {}
-    for name in FACET_FIELDS:
-        labels: dict = {None: 0}
-        codes = np.zeros(size, dtype=np.int32)
-        if size and leaf.has_column(name):
-            codes = np.fromiter(
-                (labels.setdefault(_label(v), len(labels)) for v in leaf.column_reader(name)), np.int32, size
-            )
-        facets[name] = (codes, list(labels))
+    facets = {name: _facet(leaf, name, size) for name in FACET_FIELDS}
     return SegmentColumns(ids, issued, facets)
+
+
+def _facet(leaf, name: str, size: int) -> tuple[np.ndarray, list]:
+    """(code per document, label per code, None first): codes from the distinct raw values, each value
+    translated once."""
+    if not size or not leaf.has_column(name):
+        return np.zeros(size, dtype=np.int32), [None]
+    translated = leaf.column_reader(name)
+    raw_reader = leaf.column_reader(name, translate=False)
+    values = numeric_column(raw_reader, size)
+    if values is None:
+        values = bytes_column(raw_reader, size)
+    if values is None:  # stored some other way: one value at a time
+        labels: dict = {None: 0}
+        codes = np.fromiter((labels.setdefault(_label(v), len(labels)) for v in translated), np.int32, size)
+        return codes, list(labels)
+    translate = translated._translate if isinstance(translated, TranslatingColumnReader) else (lambda v: v)
+    distinct = dict.fromkeys(values.tolist() if isinstance(values, np.ndarray) else values)
+    labels = {None: 0}
+    code_of = {raw: labels.setdefault(_label(translate(raw)), len(labels)) for raw in distinct}
+    keys = values.tolist() if isinstance(values, np.ndarray) else values
+    return np.fromiter(map(code_of.__getitem__, keys), np.int32, size), list(labels)
 
 
 def _label(value):
@@ -68,7 +92,7 @@ def _label(value):
 class DocTable:
     """The whole index's columns, by global document number, for one searcher."""
 
-    def __init__(self, reader, segments: dict[str, SegmentColumns]) -> None:
+    def __init__(self, reader, segments: dict[str, SegmentColumns], merged_bytes: int = MERGED_BYTES) -> None:
         self.reader = reader
         # An index with no segment yet (nothing indexed) has one empty leaf with no segment: no columns.
         self.leaves = [
@@ -92,7 +116,7 @@ class DocTable:
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
         # Postings over all segments, by (field, term), for this searcher's lifetime: a query looks up each
         # word in a dozen fields, and each lookup would otherwise visit every segment.
-        self.merged = ArrayCache(MERGED_BYTES)
+        self.merged = ArrayCache(merged_bytes)
 
     def _join_facet(self, name: str, parts: list[SegmentColumns]) -> tuple[np.ndarray, list]:
         labels: dict = {None: 0}
@@ -123,7 +147,9 @@ def _segment_lengths(leaf, field_name: str) -> np.ndarray:
     reader = leaf._perdoc._cached_reader(f"_{field_name}_len", LENGTHS_COLUMN)  # Whoosh's per-field length column
     if reader is None:
         return np.zeros(size, dtype=np.float32)
-    codes = np.fromiter((v or 0 for v in reader), np.uint8, size)
+    codes = numeric_column(reader, size)
+    if codes is None:
+        codes = np.fromiter((v or 0 for v in reader), np.uint8, size)
     return BYTE_LENGTHS[codes]
 
 

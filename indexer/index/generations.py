@@ -25,9 +25,12 @@ from whoosh.reading import SegmentReader
 
 from indexer.core.errors import IndexOutdatedError
 from indexer.core.messages import Message
+from indexer.index import mapped
+from indexer.index.bulk import BulkSegmentWriter, write_segment
 from indexer.index.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger("indexer.index")  # the name log files have always shown
+mapped.install()  # segment sub-files read in place, not copied into each process's heap
 
 CURRENT = "CURRENT"
 BUILDING = "BUILDING"  # names the generation a full rebuild is filling, so a killed rebuild can resume
@@ -162,7 +165,7 @@ def open_index(index_dir: Path, *, create: bool = False):
     return whoosh_index.open_dir(str(index_dir / read_current(index_dir).name))
 
 
-POOL_MB = 512  # Whoosh's default 128 MB pool spills postings to disk runs and merges them: slow
+POOL_MB = 512  # the pool of Whoosh's own writer (only a benchmark's reference still uses it)
 # Posting blocks of 1,024 rather than 128: searching decodes whole posting lists a block at a time
 # (indexer.index.postings), about four times faster with the larger blocks.
 CODEC_BLOCK = 1024
@@ -204,9 +207,11 @@ CODEC = LeanCodec(blocklimit=CODEC_BLOCK)
 def writing(ix) -> Iterator:
     """A writer that commits on success and cancels (then re-raises) on any error.
 
-    (Whoosh's `procs=2` was measured slower here: it pickles every document to its worker processes.)
+    It is Whoosh's segment writer with the bulk writer's pool (`indexer.index.bulk`): the same files, without
+    sorting every posting. (Whoosh's `procs=2` was measured slower here: it pickles every document to its
+    worker processes; a full rebuild's workers write whole segments instead, `write_segment_files`.)
     """
-    writer = ix.writer(limitmb=POOL_MB, codec=CODEC)
+    writer = BulkSegmentWriter(ix, codec=CODEC)
     try:
         yield writer
     except BaseException:
@@ -282,3 +287,56 @@ def indexed_revs_and_copies(ix) -> tuple[dict[int, int], dict[int, int]]:
 
 def doc_count(ix) -> int:
     return ix.doc_count()
+
+
+STAGING = "staging"  # inside a generation folder: segments written by a rebuild's workers, not yet added
+
+
+def staging_dir(ix) -> Path:
+    """Where a worker process writes a segment for this index (Whoosh's file cleaning never looks there)."""
+    path = Path(ix.storage.folder) / STAGING
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def clear_staging(ix) -> None:
+    """Forget segments that were written but never added (a rebuild killed before adding them)."""
+    shutil.rmtree(Path(ix.storage.folder) / STAGING, ignore_errors=True)
+
+
+def write_segment_files(folder: Path, docs: Iterable[dict]):
+    """One segment of these documents written to `folder` (see `indexer.index.bulk.write_segment`); safe to run in
+    another process. Returns what `add_segment` takes, or None for no documents."""
+    segment, filename = write_segment(folder, docs, CODEC)
+    return None if segment is None else (segment, filename)
+
+
+def add_segment(ix, written) -> None:
+    """Add a segment written by `write_segment_files` to the index, in one commit of its own: the file is
+    moved in, then a new table of contents lists it after the others (so document numbers follow the order
+    in which segments are added)."""
+    from whoosh.index import TOC, clean_files
+
+    segment, filename = written
+    with _write_lock(ix):
+        toc = ix._read_toc()
+        os.replace(staging_dir(ix) / filename, Path(ix.storage.folder) / filename)
+        segments = [*toc.segments, segment]
+        TOC(toc.schema, segments, toc.generation + 1).write(ix.storage, ix.indexname)
+        clean_files(ix.storage, ix.indexname, toc.generation + 1, segments)
+    if sum(s.doc_count_all() < SMALL_SEGMENT for s in segments) >= MERGE_AT:
+        with writing(ix):  # a commit of nothing: the merge policy folds the small segments together
+            pass
+
+
+@contextmanager
+def _write_lock(ix):
+    lock = ix.lock("WRITELOCK")
+    if not lock.acquire():
+        from whoosh.index import LockError
+
+        raise LockError("the index is being written by another writer")
+    try:
+        yield
+    finally:
+        lock.release()

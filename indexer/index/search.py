@@ -37,7 +37,12 @@ MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer records than this
 SUGGEST_CANDIDATES, SUGGEST_DISTANCE = 8, 2  # spellings weighed per unknown word, and how far they may differ
-FILTER_CACHE = 256  # filter masks and spelling candidates kept per searcher
+# Caches are sized by the index's bytes on disk, so that a bigger archive's common words still fit (at
+# 1,000,000 records one common word over a dozen fields decodes to ~100 MB): decoded postings per segment
+# take the index's size, between 256 MB and 2 GB; postings merged over segments half of that; filter masks
+# (one byte per document each) and spelling candidates a quarter.
+POSTINGS_MIN, POSTINGS_MAX = 256 * 2**20, 2 * 2**30
+FILTER_ENTRY_BYTES = 1024  # what a cached spelling candidate set is counted as
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SORTS = {
     "relevance": None,
@@ -72,6 +77,12 @@ class SearchResult:
     took_ms: float = 0.0
 
 
+def cache_budget(generation_dir: Path) -> int:
+    """Bytes of decoded postings a searcher keeps for this index (see POSTINGS_MIN)."""
+    size = sum(p.stat().st_size for p in generation_dir.glob("*") if p.is_file())
+    return max(POSTINGS_MIN, min(POSTINGS_MAX, size))
+
+
 def clean_query(raw: str) -> str:
     text = CONTROL.sub(" ", raw or "").strip()
     if len(text) > MAX_QUERY_CHARS:
@@ -91,8 +102,10 @@ class SearchIndex:
         self._generation = None
         self._table: DocTable | None = None
         self._segments: dict[str, SegmentColumns] = {}  # kept across refreshes: segments never change
-        self._postings = PostingCache()
-        self._filters: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._postings = PostingCache(POSTINGS_MIN)
+        self._filters: OrderedDict[str, tuple[object, int]] = OrderedDict()  # key → (value, bytes counted)
+        self._filter_bytes = 0
+        self._budget = POSTINGS_MIN
 
     def close(self) -> None:
         with self._lock:
@@ -120,11 +133,14 @@ class SearchIndex:
             self._generation = generation
             self._table = None
         if self._table is None:
-            self._table = DocTable(self._searcher.reader(), self._segments)
+            self._budget = cache_budget(self.index_dir / generation.name)
+            self._postings.max_bytes = self._budget
+            self._table = DocTable(self._searcher.reader(), self._segments, merged_bytes=self._budget // 2)
             present = {key for _, _, key in self._table.leaves}
             for key in set(self._segments) - present:  # merged away
                 del self._segments[key]
             self._filters.clear()
+            self._filter_bytes = 0
         return Evaluator(self._searcher, self._table, self._postings)
 
     def _allowed(self, evaluator: Evaluator, restrict, clearance: Clearance | None) -> np.ndarray:
@@ -137,13 +153,18 @@ class SearchIndex:
         return mask
 
     def _cached(self, key, compute: Callable[[], object]):
+        """Filter masks and spelling candidates, least recently used dropped past a quarter of the budget."""
         if key in self._filters:
             self._filters.move_to_end(key)
-        else:
-            self._filters[key] = compute()
-            if len(self._filters) > FILTER_CACHE:
-                self._filters.popitem(last=False)
-        return self._filters[key]
+            return self._filters[key][0]
+        value = compute()
+        size = value.nbytes if isinstance(value, np.ndarray) else FILTER_ENTRY_BYTES
+        self._filters[key] = (value, size)
+        self._filter_bytes += size
+        while self._filter_bytes > self._budget // 4 and len(self._filters) > 1:
+            _, (_, dropped) = self._filters.popitem(last=False)
+            self._filter_bytes -= dropped
+        return value
 
     def search(
         self,

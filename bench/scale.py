@@ -1,0 +1,319 @@
+"""Archive scale: full rebuild beside raw Whoosh, the searcher's open time and memory, query times per type,
+incremental reindex; optionally against another checkout of the code (`--before`) on the same index files.
+
+    nice -n 10 python -m bench.scale --records 100000 --rounds 1 --before /tmp/old-checkout
+    nice -n 10 python -m bench.scale writer bench/work/home-n10000-… 5000   # the writer alone, before and now
+
+Every figure is taken in child processes (their own peak memory), and each round runs the references and
+the archive one after another, so a busy machine slows all of them alike: compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.search_common import RESULTS, ROOT, SEED, log
+
+SECTION = "## Archive scale: rebuild, searcher memory, queries (`bench/scale.py`)"
+PER_TYPE = 60  # queries per type
+
+
+# --- child processes ---------------------------------------------------------------------------------
+
+
+def run_child(args: list[str], env: dict | None = None, pythonpath: Path = ROOT) -> tuple[float, dict, float]:
+    """(seconds, the JSON it printed, its peak RSS in MB, largest of it and its workers); the CPU seconds it
+    and its workers used are added to the JSON as `cpu_s` (on a shared machine, wall time mostly measures
+    the others' load)."""
+    env = {**os.environ, "PYTHONPATH": str(pythonpath), **(env or {})}
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, *args], env=env, stdout=out, stderr=err, text=True, cwd=pythonpath)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0), err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(args)} failed: {err.read()[-2000:]}")
+        text = out.read().strip().splitlines()
+    result = json.loads(text[-1]) if text else {}
+    result["cpu_s"] = usage.ru_utime + usage.ru_stime  # its reaped workers included (Linux)
+    return seconds, result, usage.ru_maxrss / 1024
+
+
+def raw_whoosh(home: str, procs: int) -> dict:
+    """Child: raw Whoosh writing each record's text into one TEXT field (its default analyzer), in one
+    writer with `procs` processes, as its documentation shows; the texts are read before the clock starts."""
+    from whoosh.fields import ID, TEXT, Schema
+    from whoosh.filedb.filestore import FileStorage
+
+    from archive.catalog import Catalog
+
+    with Catalog(Path(home) / "catalog.sqlite3") as catalog:
+        ids = sorted(catalog.id_revs())
+        texts = [catalog.texts(ids[i : i + 5000]) for i in range(0, len(ids), 5000)]
+    with tempfile.TemporaryDirectory(prefix="bench-raw-") as folder:
+        ix = FileStorage(folder).create_index(Schema(id=ID(stored=True), body=TEXT))
+        started, cpu = time.perf_counter(), _cpu()
+        writer = ix.writer(procs=procs, limitmb=256, multisegment=procs > 1)
+        for part in texts:
+            for record_id, text in part.items():
+                writer.add_document(id=str(record_id), body=text)
+        writer.commit()
+        seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    return {"seconds": seconds, "docs": len(ids), "timed_cpu_s": cpu}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its reaped children (Whoosh's procs=2 workers)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def writer_ab(home: str, n: int) -> dict:
+    """Child: Whoosh's writer as the code before used it (512 MB pool, LeanCodec) against the bulk writer on the
+    same first `n` documents, in this process, CPU seconds, 3 alternating rounds: documents per CPU-second."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from archive.catalog import Catalog
+    from indexer import document_for
+    from indexer.index import generations
+    from indexer.index.bulk import write_segment
+    from indexer.index.schema import build_schema
+
+    with Catalog(Path(home) / "catalog.sqlite3") as catalog:
+        ids = sorted(catalog.id_revs())[:n]
+        records, texts, cited = catalog.get_many(ids), catalog.texts(ids), catalog.citation_keys(ids)
+        docs = [document_for(records[i], texts.get(i, ""), cited[i]) for i in ids]
+    out: dict[str, list[float]] = {"whoosh": [], "bulk": []}
+    for _ in range(3):
+        with tempfile.TemporaryDirectory(prefix="bench-writer-") as folder:
+            ix = FileStorage(folder).create_index(build_schema())
+            started = time.process_time()
+            writer = ix.writer(limitmb=generations.POOL_MB, codec=generations.CODEC)
+            for doc in docs:
+                writer.add_document(**doc)
+            writer.commit(mergetype=generations.merge_small_segments)
+            out["whoosh"].append(n / (time.process_time() - started))
+        with tempfile.TemporaryDirectory(prefix="bench-writer-") as folder:
+            started = time.process_time()
+            write_segment(Path(folder), docs, generations.CODEC)
+            out["bulk"].append(n / (time.process_time() - started))
+    return {k: [*v, statistics.median(v)] for k, v in out.items()}
+
+
+def open_and_query(home: str, queries_file: str) -> dict:
+    """Child: open the searcher cold (time, RSS), then every query (p50/p95 per type) and its answers."""
+    from bench.search_measure import percentile, rss_mb
+    from indexer import Clearance, SearchIndex
+
+    queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
+    base = rss_mb()
+    started = time.perf_counter()
+    index = SearchIndex(Path(home) / "index")
+    index.warm()
+    opened = time.perf_counter() - started
+    after_open = rss_mb()
+    clearance = Clearance("secret")
+    per_type, answers = {}, {}
+    for kind, items in queries.items():
+        times = []
+        for q in items:
+            kwargs = {"filters": q["filters"] or None, "clearance": clearance}
+            if q["sort"]:
+                kwargs["sort"] = "newest"
+            samples = []
+            for _ in range(3):
+                t = time.perf_counter()
+                result = index.search(q["text"], **kwargs)
+                samples.append((time.perf_counter() - t) * 1000)
+            times.append(statistics.median(samples))
+            answers[f"{kind}:{q['text']}:{q['filters']}"] = [
+                result.total, [(h.id, round(h.score, 6)) for h in result.hits], result.facets
+            ]  # fmt: skip
+        per_type[kind] = {"p50": percentile(times, 50), "p95": percentile(times, 95), "n": len(times)}
+    return {"open_s": opened, "rss_open_mb": after_open - base, "rss_end_mb": rss_mb() - base,
+            "per_type": per_type, "answers": answers}  # fmt: skip
+
+
+# --- the parent ----------------------------------------------------------------------------------------
+
+
+def reindex(home: Path, *args: str, workers: int = 2, code: Path = ROOT) -> tuple[float, dict, float]:
+    env = {"ARCHIVE_HOME": str(home), "ARCHIVE_JOB_NICE": "0", "ARCHIVE_WORKERS": str(workers)}
+    return run_child(["-m", "archive", "reindex", "--json", *args], env, pythonpath=code)
+
+
+def write_queries(home: Path, path: Path) -> None:
+    from bench.search_queries import make_queries
+
+    sample = json.loads((home / "sample.json").read_text(encoding="utf-8"))
+    queries = make_queries(sample, PER_TYPE, SEED)
+    plain = {kind: [{"text": q.text, "filters": q.filters, "sort": q.sort} for q in qs] for kind, qs in queries.items()}
+    path.write_text(json.dumps(plain, ensure_ascii=False), encoding="utf-8")
+
+
+def search_figures(home: Path, queries: Path, code: Path) -> dict:
+    # This file run as a script: the other checkout may not have it; its modules come from `code`.
+    script = str(Path(__file__).resolve())
+    _seconds, out, peak = run_child([script, "query", str(home), str(queries)], pythonpath=code)
+    out["peak_mb"] = peak
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command")
+    raw = sub.add_parser("raw")  # children
+    raw.add_argument("home"), raw.add_argument("procs", type=int)
+    writer = sub.add_parser("writer")
+    writer.add_argument("home"), writer.add_argument("records", type=int)
+    query = sub.add_parser("query")
+    query.add_argument("home"), query.add_argument("queries")
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3, help="rebuild rounds (medians kept)")
+    parser.add_argument("--before", type=Path, help="another checkout: its searcher on the same index, and its rebuild")
+    parser.add_argument("--before-rebuild", action="store_true", help="also time the other checkout's rebuild")
+    parser.add_argument("--no-raw", action="store_true", help="skip the raw Whoosh references")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    if args.command == "raw":
+        print(json.dumps(raw_whoosh(args.home, args.procs)))
+        return 0
+    if args.command == "writer":
+        print(json.dumps(writer_ab(args.home, args.records)))
+        return 0
+    if args.command == "query":
+        print(json.dumps(open_and_query(args.home, args.queries), ensure_ascii=False, default=str))
+        return 0
+    return measure(args)
+
+
+def measure(args) -> int:
+    from bench.ingest import catalog_home, change_titles
+    from bench.search import machine
+
+    n = args.records
+    home, _meta = catalog_home(n)
+    queries = home / "scale-queries.json"
+    write_queries(home, queries)
+    rounds: list[dict] = []
+    for r in range(args.rounds):
+        row: dict = {}
+        if not args.no_raw:
+            for procs in (1, 2):
+                _, out, peak = run_child(["-m", "bench.scale", "raw", str(home), str(procs)])
+                row[f"raw{procs}"] = {"docs_per_s": out["docs"] / out["seconds"], "peak_mb": peak,
+                                      "docs_per_cpu_s": out["docs"] / out["timed_cpu_s"]}  # fmt: skip
+                log(f"round {r + 1}: raw Whoosh, {procs} process(es): {row[f'raw{procs}']}")
+        seconds, summary, peak = reindex(home, "--full")
+        assert summary["indexed"] == n, summary
+        row["archive"] = {"docs_per_s": n / seconds, "seconds": seconds, "peak_mb": peak,
+                          "docs_per_cpu_s": n / summary["cpu_s"]}  # fmt: skip
+        log(f"round {r + 1}: archive reindex --full: {row['archive']}")
+        rounds.append(row)
+    figures = {"rounds": rounds, "records": n, "machine": machine()}
+    figures["index_mb"] = sum(p.stat().st_size for p in (home / "index").rglob("*") if p.is_file()) / 1e6
+    figures["after"] = search_figures(home, queries, ROOT)
+    log(f"searcher (this code): open {figures['after']['open_s']:.2f} s, RSS +{figures['after']['rss_open_mb']:.0f} MB")
+    if args.before:
+        figures["before"] = search_figures(home, queries, args.before)
+        log(f"searcher (before): open {figures['before']['open_s']:.2f} s, "
+            f"RSS +{figures['before']['rss_open_mb']:.0f} MB")  # fmt: skip
+        figures["same_answers_searcher"] = figures["before"]["answers"] == figures["after"]["answers"]
+    if args.before and args.before_rebuild:  # the other checkout's rebuild, then the same searcher on its index
+        old_home = Path(tempfile.mkdtemp(prefix="bench-scale-before-"))
+        shutil.copy2(home / "catalog.sqlite3", old_home / "catalog.sqlite3")
+        seconds, summary, peak = reindex(old_home, "--full", workers=1, code=args.before)
+        figures["before_rebuild"] = {"docs_per_s": n / seconds, "seconds": seconds, "peak_mb": peak,
+                                     "docs_per_cpu_s": n / summary["cpu_s"]}  # fmt: skip
+        log(f"before: archive reindex --full: {figures['before_rebuild']}")
+        on_old = search_figures(old_home, queries, ROOT)
+        figures["same_answers_writer"] = on_old["answers"] == figures["after"]["answers"]
+        shutil.rmtree(old_home, ignore_errors=True)
+    unchanged, changed = [], []
+    for _ in range(3):
+        unchanged.append(reindex(home)[0])
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        copy = Path(tmp) / "home"
+        copy.mkdir()
+        shutil.copy2(home / "catalog.sqlite3", copy / "catalog.sqlite3")
+        shutil.copytree(home / "index", copy / "index")
+        for round_no in range(1, 4):
+            change_titles(copy, max(1, n // 100), round_no)
+            changed.append(reindex(copy)[0])
+    figures["incremental_s"] = statistics.median(unchanged)
+    figures["edits_s"] = statistics.median(changed)
+    for key in ("after", "before"):
+        if key in figures:
+            figures[key].pop("answers", None)
+    (home / "scale-run.json").write_text(json.dumps(figures, indent=1, default=str), encoding="utf-8")
+    block = render(figures)
+    print(block)
+    from bench.results import write_block
+
+    write_block(args.results, f"scale-{n}", SECTION, block)
+    return 0
+
+
+def render(f: dict) -> str:
+    def med(key: str, field: str) -> float:
+        values = [r[key][field] for r in f["rounds"] if key in r]
+        return statistics.median(values) if values else float("nan")
+
+    m = f["machine"]
+    lines = [f"### {f['records']:,} records", "",
+             f"{m.get('date', '')} · {m.get('cpu', '')}, {m.get('cores', '')} cores, {m.get('ram', '')} RAM · "
+             f"load average at start {m.get('load', '')} (shared machine) · medians of {len(f['rounds'])} round(s)",
+             "", "| full rebuild | documents/s (wall) | documents per CPU-second | peak RSS (MB, largest process) "
+             "| ratio to raw Whoosh 1 process (wall / CPU) |", "|---|---:|---:|---:|---:|"]  # fmt: skip
+    raw1, raw1_cpu = med("raw1", "docs_per_s"), med("raw1", "docs_per_cpu_s")
+    rows = [(key, label, {k: med(key, k) for k in ("docs_per_s", "docs_per_cpu_s", "peak_mb")})
+            for key, label in (("raw1", "raw Whoosh, one TEXT field, 1 process"),
+                               ("raw2", "raw Whoosh, one TEXT field, 2 processes"),
+                               ("archive", "`archive reindex --full` (2 workers, 25 fields)"))
+            if any(key in r for r in f["rounds"])]  # fmt: skip
+    if "before_rebuild" in f:
+        rows.append(("before", "the code before (Whoosh's writer, 1 process)", f["before_rebuild"]))
+    notes = ["", "Documents per CPU-second count every process of the run (the command, its workers, Whoosh's "
+             "`procs=2` children): on a machine shared by others, wall time mostly measures their load. The "
+             f"archive's rebuild spread over 2 free cores would write about "
+             f"{2 * med('archive', 'docs_per_cpu_s'):.0f} documents/s (2 × its documents per CPU-second; the "
+             "workers share nothing but the catalog file)."]  # fmt: skip
+    for _key, label, v in rows:
+        lines.append(f"| {label} | {v['docs_per_s']:.0f} | {v['docs_per_cpu_s']:.0f} | {v['peak_mb']:.0f} | "
+                     + (f"{v['docs_per_s'] / raw1:.2f} / {v['docs_per_cpu_s'] / raw1_cpu:.2f} |"
+                        if raw1 == raw1 else "— |"))  # fmt: skip
+    lines += notes
+    lines += ["", f"Index size {f['index_mb']:.0f} MB · incremental reindex, nothing changed: "
+              f"{f['incremental_s']:.1f} s · after 1% edits: {f['edits_s']:.1f} s (medians of 3).", ""]  # fmt: skip
+    cols = [k for k in ("before", "after") if k in f]
+    names = {"before": "before", "after": "this code"}
+    lines += ["| searcher | " + " | ".join(names[c] for c in cols) + " |", "|---|" + "---:|" * len(cols)]
+    lines.append("| open cold (s) | " + " | ".join(f"{f[c]['open_s']:.2f}" for c in cols) + " |")
+    lines.append(
+        "| RSS after open (MB over the bare process) | " + " | ".join(f"{f[c]['rss_open_mb']:.0f}" for c in cols) + " |"
+    )
+    lines.append("| RSS after all queries (MB) | " + " | ".join(f"{f[c]['rss_end_mb']:.0f}" for c in cols) + " |")
+    for kind in f["after"]["per_type"]:
+        cells = [f"{f[c]['per_type'][kind]['p50']:.1f} / {f[c]['per_type'][kind]['p95']:.1f}" for c in cols]
+        lines.append(f"| {kind} p50 / p95 (ms) | " + " | ".join(cells) + " |")
+    for key, label in (("same_answers_searcher", "both searchers on this index"),
+                       ("same_answers_writer", "this searcher on the index the code before wrote")):  # fmt: skip
+        if key in f:
+            lines.append(f"\nSame totals, top-10 ids, scores and facets ({label}): **{'yes' if f[key] else 'NO'}**.")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

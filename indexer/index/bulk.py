@@ -1,0 +1,338 @@
+"""Writing whole segments without Whoosh's external sort: postings gathered per (field, term), then written
+as the W3 codec's own blocks.
+
+Whoosh's writer pushes every posting (a 3 KB record makes ~950) through a pool that sorts all of them, and
+spills to disk and merges runs when the pool is full; then it feeds them one at a time to the codec. Here
+each field keeps a dictionary from term to a flat list of (document, weight, value) triples: documents
+arrive in order, so a term's list is already sorted, and only the terms need sorting when the segment is
+written. Blocks are then handed to the codec's own block writer a whole block at a time, so the files are
+the ones Whoosh would write (tests compare them). Merging segments copies their decoded posting blocks in
+the same way, never re-analysing a text.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Frequency
+from whoosh.system import unpack_uint
+from whoosh.writing import SegmentWriter
+
+from indexer.index.schema import ViewText, build_schema
+
+
+class ViewPostings:
+    """A view field's postings as parallel arrays (term number, document, weight, frequency), appended a
+    document at a time by C-level extends; grouped by term only when written (`numpy.argsort`, stable, so
+    each term's documents stay in order)."""
+
+    __slots__ = ("docs", "freqs", "tids", "vocab", "weights")
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}  # term → its number (the place of its first posting)
+        self.tids, self.docs, self.freqs = array("i"), array("i"), array("I")
+        self.weights = array("d")
+
+    def __len__(self) -> int:
+        return len(self.tids)
+
+    def add_counts(self, counts: Counter, docnum: int) -> None:
+        # A new term is numbered by the place of its first posting: unique, below len(tids), and given
+        # without a Python-level step per posting.
+        first = len(self.tids)
+        self.tids.extend(map(self.vocab.setdefault, counts, range(first, first + len(counts))))
+        self.docs.extend(repeat(docnum, len(counts)))
+        freqs = counts.values()
+        self.freqs.extend(freqs)
+        self.weights.extend(map(float, freqs))
+
+    def add_postings(self, term: str, docs: list[int], weights, freqs) -> None:
+        if not docs:
+            return  # a number is only given with a posting, or two terms could share it
+        tid = self.vocab.setdefault(term, len(self.tids))
+        self.tids.extend(repeat(tid, len(docs)))
+        self.docs.extend(docs)
+        self.weights.extend(weights)
+        self.freqs.extend(freqs)
+
+
+class TermPool:
+    """Postings by field and term, in document order; the stand-in for Whoosh's sorting pool.
+
+    Text fields indexed from a view (`ViewText`, Frequency format) keep `ViewPostings`; the others a
+    dictionary from the term's bytes to a flat list of (document, weight, value) triples."""
+
+    def __init__(self, views: set[str] = frozenset()) -> None:
+        self.fields: dict[str, dict | ViewPostings] = {name: ViewPostings() for name in views}
+
+    def terms(self, fieldname: str):
+        found = self.fields.get(fieldname)
+        if found is None:
+            found = self.fields[fieldname] = {}
+        return found
+
+    def add(self, item) -> None:
+        """One posting as Whoosh's pool takes it: (fieldname, term bytes, docnum, weight, value bytes)."""
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self.terms(fieldname)
+        if isinstance(terms, ViewPostings):
+            terms.add_postings(tbytes.decode("utf-8"), [docnum], [weight], [unpack_uint(vbytes)[0]])
+            return
+        found = terms.get(tbytes)
+        if found is None:
+            terms[tbytes] = [docnum, weight, vbytes]
+        else:
+            found += (docnum, weight, vbytes)
+
+    def cleanup(self) -> None:  # Whoosh's writer calls this on its pool when it closes
+        self.fields.clear()
+
+
+def pool_for(schema) -> TermPool:
+    for name in schema.names():
+        if schema[name].separate_spelling():
+            raise ValueError(f"field {name}: separate spelling words are not supported by the bulk writer")
+    views = {n for n in schema.names() if isinstance(schema[n], ViewText) and type(schema[n].format) is Frequency}
+    return TermPool(views)
+
+
+def add_document(schema, pool: TermPool, perdoc, docnum: int, fields: dict) -> None:
+    """Whoosh's `SegmentWriter.add_document` for this project's fields: the same per-document values and
+    postings, with a view field's terms counted once and put straight into the pool."""
+    names = sorted(name for name in fields if not name.startswith("_"))
+    for name in names:
+        if name not in schema:
+            raise ValueError(f"no field named {name!r} in the schema")
+    docboost = float(fields.get("_boost", 1.0))
+    perdoc.start_doc(docnum)
+    try:
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            length = 0
+            if field.indexed:
+                boost = float(fields.get(f"_{name}_boost", docboost))
+                terms = pool.terms(name)
+                if isinstance(terms, ViewPostings) and isinstance(value, str) and boost == 1.0:
+                    counts = Counter(field.view(value))
+                    terms.add_counts(counts, docnum)
+                    length = sum(counts.values()) if field.scorable else 0
+                else:
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        weight *= boost
+                        if field.scorable:
+                            length += freq
+                        pool.add((name, tbytes, docnum, weight, vbytes))
+            if field.vector:
+                raise ValueError(f"field {name}: term vectors are not supported by the bulk writer")
+            perdoc.add_field(name, field, value if field.stored else None, length)
+            if field.column_type:
+                perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
+    except Exception:
+        perdoc.cancel_doc()
+        raise
+    perdoc.finish_doc()
+
+
+def add_reader_postings(pool: TermPool, schema, reader, startdoc: int, docmap: dict | None) -> None:
+    """A segment's postings, renumbered (`docmap` when it has deletions, else `startdoc` + docnum), into
+    the pool a block at a time: a merge concatenates decoded postings rather than analysing texts again."""
+    terms_reader = reader._terms
+    for fieldname, btext in reader.all_terms():
+        if fieldname not in schema:
+            continue
+        fieldobj = schema[fieldname]
+        terms = pool.terms(fieldname)
+        matcher = terms_reader.matcher(fieldname, btext, fieldobj.format)
+        if isinstance(terms, ViewPostings):
+            for ids, weights, values in _blocks(matcher):
+                keep = [k for k, d in enumerate(ids) if docmap is None or d in docmap]
+                docs = [startdoc + ids[k] if docmap is None else docmap[ids[k]] for k in keep]
+                freqs = [unpack_uint(values[k])[0] for k in keep]
+                terms.add_postings(btext.decode("utf-8"), docs, [weights[k] for k in keep], freqs)
+            continue
+        out = terms.get(btext)
+        if out is None:
+            out = terms[btext] = []
+        for ids, weights, values in _blocks(matcher):
+            for docnum, weight, vbytes in zip(ids, weights, values, strict=True):
+                if docmap is None:
+                    out += (startdoc + docnum, weight, vbytes)
+                elif docnum in docmap:
+                    out += (docmap[docnum], weight, vbytes)
+        if not out:
+            del terms[btext]
+
+
+def _blocks(matcher):
+    if type(matcher) is not W3LeafMatcher:  # inlined postings: the general way
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        yield ids, weights, values
+        return
+    while True:
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        yield matcher._ids, matcher._weights, matcher._values
+        if matcher._lastblock:
+            return
+        matcher._goto(matcher._nextoffset)
+
+
+def write_postings(pool: TermPool, schema, fieldwriter, blocklimit: int) -> None:
+    """Every posting list in field and term order, a block at a time through the codec's block writer,
+    as `W3FieldWriter.add_postings` would write them with the field lengths LeanCodec gives (1)."""
+    for fieldname in sorted(pool.fields):
+        terms = pool.fields[fieldname]
+        if not terms:
+            continue
+        fieldobj = schema[fieldname]
+        fieldwriter.start_field(fieldname, fieldobj)
+        postwriter = fieldwriter._postwriter
+        if isinstance(terms, ViewPostings):
+            _write_view(terms, fieldwriter, postwriter, blocklimit)
+            fieldwriter.finish_field()
+            pool.fields[fieldname] = ViewPostings()  # memory back as each field is written
+            continue
+        for key in sorted(terms):
+            flat = terms[key]
+            fieldwriter.start_term(key)
+            ids, weights, values = flat[0::3], flat[1::3], flat[2::3]
+            for start in range(0, len(ids), blocklimit):
+                _fill_block(postwriter, ids[start : start + blocklimit], weights[start : start + blocklimit],
+                            values[start : start + blocklimit])  # fmt: skip
+                if start + blocklimit < len(ids):
+                    postwriter._write_block()  # the last block is left for finish_term, as Whoosh does
+            fieldwriter.finish_term()
+        fieldwriter.finish_field()
+        terms.clear()  # memory back as each field is written
+
+
+def _write_view(view: ViewPostings, fieldwriter, postwriter, blocklimit: int) -> None:
+    tids = np.frombuffer(view.tids, dtype=np.int32)
+    order = np.argsort(tids, kind="stable")  # by term, each term's postings still in document order
+    starts = np.zeros(len(tids) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tids, minlength=len(tids)), out=starts[1:])
+    docs = np.frombuffer(view.docs, dtype=np.int32)[order].astype(np.uint32)
+    weights = np.frombuffer(view.weights, dtype=np.float64)[order]
+    values = np.frombuffer(view.freqs, dtype=np.uint32)[order].astype(">u4")  # pack_uint: big-endian
+    vocab = view.vocab
+    for term in sorted(vocab):
+        tid = vocab[term]
+        start, end = int(starts[tid]), int(starts[tid + 1])
+        if start == end:
+            continue  # every posting of it was deleted (a merge)
+        fieldwriter.start_term(term.encode("utf-8"))
+        for first in range(start, end, blocklimit):
+            last = min(end, first + blocklimit)
+            ids, block_weights = array("I"), array("f")
+            ids.frombytes(docs[first:last].tobytes())
+            block_weights.frombytes(weights[first:last].astype(np.float32).tobytes())
+            postwriter._ids, postwriter._weights = ids, block_weights
+            _minified(postwriter, docs[first:last], block_weights)
+            postwriter._values = [values[first:last].tobytes()]  # a fixed size: joined, as _mini_values joins
+            top = float(weights[first:last].max())
+            postwriter._maxweight = top if top > 0 else 0
+            postwriter._minlength = postwriter._maxlength = 1
+            if last < end:
+                postwriter._write_block()
+        fieldwriter.finish_term()
+
+
+def _minified(postwriter, ids: np.ndarray, weights: array) -> None:
+    """The block's ids and weights as W3PostingsWriter._mini_ids/_mini_weights give them, computed with numpy
+    (they loop in Python): instance attributes, so its _write_block calls these."""
+    minified_ids = tuple(np.diff(ids.astype(np.int64), prepend=0).tolist())
+    postwriter._mini_ids = lambda: minified_ids
+    as32 = np.frombuffer(weights, dtype=np.float32)
+    if (as32 == 1.0).all():
+        minified = None
+    elif (as32 == as32[0]).all():
+        minified = weights[0]
+    else:
+        minified = tuple(weights)
+    postwriter._mini_weights = lambda: minified
+
+
+def _fill_block(postwriter, ids: list, weights: list, values: list) -> None:
+    postwriter._ids = array("I", ids)
+    postwriter._weights = array("f", weights)
+    postwriter._values = [v for v in values if v]
+    top = max(weights)
+    postwriter._maxweight = top if top > 0 else 0
+    postwriter._minlength = 1
+    postwriter._maxlength = 1
+
+
+class BulkSegmentWriter(SegmentWriter):
+    """Whoosh's segment writer with the pool above: the same commits, deletions and merge policies."""
+
+    def __init__(self, ix, **kwargs) -> None:
+        super().__init__(ix, **kwargs)
+        self.pool.cleanup()
+        self.pool = pool_for(self.schema)
+
+    def add_document(self, **fields) -> None:
+        self._check_state()
+        add_document(self.schema, self.pool, self.perdocwriter, self.docnum, fields)
+        self._added = True
+        self.docnum += 1
+
+    def add_postings_to_pool(self, reader, startdoc, docmap) -> None:
+        add_reader_postings(self.pool, self.schema, reader, startdoc, docmap)
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        write_postings(self.pool, self.schema, self.fieldwriter, self.codec._blocklimit)
+        self.fieldwriter.close()
+
+
+def write_segment(folder: Path, docs: Iterable[dict], codec, indexname: str = "MAIN"):
+    """One compound segment file of these documents (numbered from 0) in `folder`, outside any index: a
+    rebuild's worker process writes it, and the process that owns the index adds it (`commit_segments`).
+    Returns (segment, its file name), or (None, None) when there were no documents."""
+    work = Path(tempfile.mkdtemp(dir=folder, prefix="writing-"))  # workers share `folder`, and Whoosh's temp names
+    try:
+        return _write_segment(work, folder, docs, codec, indexname)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _write_segment(work: Path, folder: Path, docs: Iterable[dict], codec, indexname: str):
+    storage = FileStorage(str(work))
+    schema = build_schema()
+    segment = codec.new_segment(storage, indexname)
+    perdoc = codec.per_document_writer(storage, segment)
+    fieldwriter = codec.field_writer(storage, segment)
+    pool = pool_for(schema)
+    count = 0
+    for fields in docs:
+        add_document(schema, pool, perdoc, count, fields)
+        count += 1
+    perdoc.close()
+    write_postings(pool, schema, fieldwriter, codec._blocklimit)
+    fieldwriter.close()
+    segment.set_doc_count(count)
+    if not count:
+        return None, None
+    segment.create_compound_file(storage)
+    filename = segment.make_filename(segment.COMPOUND_EXT)
+    os.replace(work / filename, folder / filename)
+    return segment, filename
