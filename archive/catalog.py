@@ -7,6 +7,7 @@ order, each in its own transaction. Methods return dataclasses, never rows.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -39,13 +40,15 @@ def migrations() -> list[tuple[int, str]]:
 
 
 SCHEMA_VERSION = migrations()[-1][0]
+RANDOM_IDS_FROM = 10**9  # random ids stay clear of the counted ones an archive had before
 
 
 class Catalog:
     """A connection to the catalog. One per thread; cheap to open."""
 
-    def __init__(self, path: Path, *, migrate: bool = True) -> None:
+    def __init__(self, path: Path, *, migrate: bool = True, random_ids: bool = False) -> None:
         self.path = path
+        self.random_ids = random_ids  # new records and batches take random ids (Settings.random_ids)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -100,6 +103,7 @@ class Catalog:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        audit.record_head(self.db)  # the audit trail's head, kept outside the catalog
 
     # --- records ------------------------------------------------------------------------------
 
@@ -208,6 +212,10 @@ class Catalog:
         return [{"symbol": row["doc_number"], "id": row["id"], "title": row["title"]} for row in rows]
 
     def _next_id(self) -> int:
+        if self.random_ids:
+            return self._random_id(
+                "SELECT 1 FROM records WHERE id = ? UNION ALL SELECT 1 FROM disposals WHERE record_id = ?"
+            )
         # SQLite would reuse the id of a disposed record that had the highest id; ids must stay unique forever.
         row = self.db.execute(
             "SELECT max(coalesce((SELECT max(id) FROM records), 0), "
@@ -350,8 +358,20 @@ class Catalog:
     # --- batches, outcomes, events --------------------------------------------------------------
 
     def start_batch(self, command: str) -> int:
-        cursor = self.db.execute("INSERT INTO batches (command, started_at) VALUES (?, ?)", (command, now()))
+        chosen = self._random_id("SELECT 1 FROM batches WHERE id = ? OR id = ?") if self.random_ids else None
+        cursor = self.db.execute(
+            "INSERT INTO batches (id, command, started_at) VALUES (?, ?, ?)", (chosen, command, now())
+        )
         return cursor.lastrowid
+
+    def _random_id(self, taken: str) -> int:
+        """An unused id drawn at random below 2**53 (exact in JavaScript): one counter shared by every level
+        would tell a reader, from the gaps between the ids they see, how many records are hidden from them
+        and when they came; random ids say nothing of the others."""
+        while True:
+            candidate = RANDOM_IDS_FROM + secrets.randbelow(2**53 - RANDOM_IDS_FROM)
+            if self.db.execute(taken, (candidate, candidate)).fetchone() is None:
+                return candidate
 
     def add_outcome(self, batch_id: int, outcome: IngestOutcome, sha256: str | None = None) -> None:
         self.db.execute(
@@ -381,6 +401,16 @@ class Catalog:
     ) -> int:
         """Append to the hash-chained audit trail; who and where default to those acting (`audit.acting`)."""
         return audit.append(self.db, action, record_id, at=now(), actor=actor, origin=origin, detail=detail)
+
+    def count_events(self, action: str, *, since: str, name: str) -> int:
+        """How many `action` entries about the user `name` (their detail's `name`) the trail holds since then."""
+        sql = "SELECT count(*) FROM events WHERE action = ? AND at >= ? AND json_extract(detail, '$.name') = ?"
+        return self.db.execute(sql, (action, since, name)).fetchone()[0]
+
+    def last_event(self, action: str) -> sqlite3.Row | None:
+        """The newest `action` entry's `at`, `actor` and `detail` (JSON text), or None."""
+        sql = "SELECT at, actor, detail FROM events WHERE action = ? ORDER BY id DESC LIMIT 1"
+        return self.db.execute(sql, (action,)).fetchone()
 
 
 def _record(row: sqlite3.Row) -> Record:

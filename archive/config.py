@@ -41,6 +41,13 @@ class Settings:
     log_backups: int = 5  # rotated logs kept
     job_nice: int = 10  # CPU priority given up by batch jobs (ingest, reindex, OCR, verify, backup); 0 keeps it
     max_upload_mb: int = 1024  # the largest web upload (all files of one request together), in MiB
+    # The process's umask at start (env ARCHIVE_UMASK, octal): 077 makes everything the archive writes (catalog,
+    # index, store, lock file, logs, backups) readable by its own account only; 027 lets a group read.
+    umask: int = 0o077
+    # New records and batches take random ids instead of the next number (ARCHIVE_RANDOM_IDS=1): the gaps
+    # between the ids a reader sees then say nothing of records hidden from them. Existing ids are kept.
+    random_ids: bool = False
+    search_deadline_ms: float = 600  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
     # OCR on other machines (archive/pipeline/remote/): a Celery broker URL, redis://[:password@]host:port/db or rediss://.
     broker: str | None = None  # None: every page is read by this machine's own worker pool
     broker_visibility: float = 900  # seconds before a page a lost worker held goes to another worker
@@ -65,6 +72,15 @@ class Settings:
     @property
     def lock_path(self) -> Path:
         return self.home / "archive.lock"
+
+    @property
+    def search_budget(self):
+        """What one search may cost (`indexer.Budget`), made afresh for each search."""
+        from functools import partial
+
+        from indexer import Budget
+
+        return partial(Budget, seconds=self.search_deadline_ms / 1000)
 
     @property
     def limits(self) -> Limits:
@@ -104,6 +120,10 @@ class Settings:
                 values[name] = _number(variable, env[variable], cast)
         if env.get("ARCHIVE_LOG_FILE"):
             values["log_file"] = Path(env["ARCHIVE_LOG_FILE"]).expanduser()
+        if env.get("ARCHIVE_RANDOM_IDS"):
+            values["random_ids"] = env["ARCHIVE_RANDOM_IDS"].strip().lower() in ("1", "yes", "on", "true")
+        if env.get("ARCHIVE_UMASK"):
+            values["umask"] = _umask(env["ARCHIVE_UMASK"])
         if env.get("ARCHIVE_MAX_UPLOAD_MB"):
             values["max_upload_mb"] = max(1, int(env["ARCHIVE_MAX_UPLOAD_MB"]))
         if env.get("ARCHIVE_BROKER", "").strip():
@@ -114,6 +134,7 @@ class Settings:
 
 # Settings read from ARCHIVE_<NAME> as numbers.
 NUMBERS = {
+    "search_deadline_ms": float,
     "max_file_mb": float,
     "max_pages": int,
     "max_unzipped_mb": float,
@@ -136,3 +157,13 @@ def _number(variable: str, text: str, cast: type) -> float:
     if value < 0:
         raise UsageError(f"{variable}={text!r}: must not be negative")
     return value
+
+
+def _umask(value: str) -> int:
+    try:
+        mask = int(value.strip(), 8)
+    except ValueError:
+        mask = -1
+    if not 0 <= mask <= 0o777:
+        raise UsageError(f"ARCHIVE_UMASK={value!r}: not an octal mask such as 077 or 027")
+    return mask

@@ -16,11 +16,19 @@ from indexer.core.errors import (
     UsageError,
 )
 
+
+class FixityError(ArchiveError):
+    """An original no longer matches its SHA-256: it is not handed out."""
+
+    status = 500
+
+
 __all__ = [
     "ArchiveError",
     "CatalogError",
     "DisposedError",
     "ExtractionError",
+    "FixityError",
     "ForbiddenError",
     "IndexOutdatedError",
     "LockedError",

@@ -74,7 +74,7 @@ class Store:
                 os.unlink(tmp_name)
                 return StoredBlob(sha, size, created=False)
             final.parent.mkdir(exist_ok=True)
-            os.chmod(tmp_name, 0o444)
+            read_only(tmp_name)
             os.replace(tmp_name, final)
             _fsync_dir(final.parent)
             return StoredBlob(sha, size, created=True)
@@ -92,7 +92,7 @@ class Store:
     def put_rendition(self, sha256: str, made: Path) -> Path:
         """Move a finished rendition (made in `tmp`) beside its original, durably; replaces an older one."""
         final = self.rendition_path(sha256)
-        os.chmod(made, 0o444)
+        read_only(made)
         with open(made, "rb") as f:
             os.fsync(f.fileno())
         os.replace(made, final)
@@ -150,3 +150,21 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def read_only(path) -> None:
+    """Make a stored file read-only for everyone it was readable by, and no more readable than the process's
+    umask allows (0400 under the archive's 077: `Settings.umask`)."""
+    os.chmod(path, 0o444 & ~current_umask())
+
+
+def current_umask() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o077)  # elsewhere: read by setting it, at once set back
+    os.umask(mask)
+    return mask

@@ -10,6 +10,7 @@ may reach into the rooms."""
 from __future__ import annotations
 
 from indexer.index.documents import document_for
+from indexer.index.evaluate import Budget, QueryTooBroad
 from indexer.index.generations import (
     add_documents,
     add_segment,
@@ -44,8 +45,10 @@ from indexer.reading.ocr.tesseract import PAGE_TIMEOUT, Engine, engine_for, reco
 __all__ = [
     "FILTER_NAMES",
     "PAGE_TIMEOUT",
+    "Budget",
     "Clearance",
     "Engine",
+    "QueryTooBroad",
     "SearchHit",
     "SearchIndex",
     "add_documents",

@@ -10,6 +10,7 @@ from archive.config import Settings
 from archive.errors import ArchiveError, DisposedError, LockedError, NotFoundError, UnauthorizedError
 from archive.messages import Message
 from archive.people.access import not_found
+from archive.records import not_found as log_not_found
 from indexer import SearchIndex
 
 # No outside calls and no inline code: pages load only this site's own files.
@@ -26,7 +27,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["ARCHIVE_SETTINGS"] = settings
     app.json.ensure_ascii = False
     Catalog(settings.catalog_path).close()  # create or migrate the catalog once, at start-up
-    app.extensions["archive_index"] = SearchIndex(settings.index_dir)
+    app.extensions["archive_index"] = SearchIndex(settings.index_dir, settings.search_budget)
 
     from web.admin import admin
     from web.admin_area import admin_area
@@ -95,7 +96,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     @app.errorhandler(ArchiveError)
     def archive_error(exc: ArchiveError):
         if isinstance(exc, NotFoundError) and g.get("user") is not None and "/records/" in request.path:
-            catalog().log_event("not_found", None, path=request.path)  # guessed ids show up in the trail
+            log_not_found(catalog(), request.path)  # guessed ids show up in the trail
         if isinstance(exc, DisposedError):
             return disposed_response(exc)
         if isinstance(exc, LockedError):  # the job holding the lock, never its command line's arguments

@@ -9,9 +9,9 @@ from datetime import date
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
-from archive.audit.audit import verify_chain
-from archive.audit.auditlog import Entry, entries, iter_entries, write_entries_csv
+from archive.audit.auditlog import Entry, entries, iter_entries
 from archive.audit.auditview import AuditView
+from archive.audit.trail import export_entries, verify_trail
 from archive.errors import QueryError
 from archive.messages import Message
 from web import catalog
@@ -70,9 +70,7 @@ def audit_page():
     view = AuditView(catalog(), clearance())
     page = int_arg("page", 1, 1, 1_000_000)
     found, more = _entries(view, PAGE, (page - 1) * PAGE)
-    chain = verify_chain(catalog().db) if request.args.get("verify") else None
-    if chain is not None:
-        catalog().log_event("audit.verify", None, ok=chain.ok, entries=chain.entries, head=chain.head)
+    chain = verify_trail(catalog()) if request.args.get("verify") else None
     chosen = {name: request.args[name] for name in FILTERS if request.args.get(name)}
     # The record column names each record by its symbol (entries left are about records the viewer may see).
     records = catalog().get_many({e.record_id for e in found if e.record_id is not None})
@@ -104,10 +102,9 @@ def audit_entries():
 def audit_verify():
     require("admin")
     try:
-        report = verify_chain(catalog().db, request.args.get("anchor") or None)
+        report = verify_trail(catalog(), request.args.get("anchor") or None)
     except ValueError as exc:
         raise QueryError(str(exc)) from None
-    catalog().log_event("audit.verify", None, ok=report.ok, entries=report.entries, head=report.head)
     return jsonify({**report.to_dict(), "head": AuditView(catalog(), clearance()).head(report.head)})
 
 
@@ -118,15 +115,9 @@ def audit_csv():
     view, chosen = AuditView(catalog(), clearance()), _filters()
     out = io.StringIO()
     found = () if _unknown_record(view, chosen) else view.entries(iter_entries(catalog().db, **chosen))
-    count = write_entries_csv(out, found)
     start, end = chosen["start"], chosen["end"]
-    catalog().log_event(
-        "audit.export",
-        chosen["record_id"],  # an export about a record is withheld, as its entries are, from who may not see it
-        entries=count,
-        filters={"action": chosen["action"], "actor": chosen["actor"]},
-        **{"from": start and start.isoformat(), "to": end and end.isoformat()},
-    )
+    filters = {"action": chosen["action"], "actor": chosen["actor"]}
+    export_entries(catalog(), out, found, record_id=chosen["record_id"], filters=filters, start=start, end=end)
     name = f"audit-{start or 'start'}-{end or date.today()}.csv"
     return Response(
         "\ufeff" + out.getvalue(),  # the BOM: spreadsheet programs then read the Vietnamese as UTF-8

@@ -17,10 +17,11 @@ from flask_babel import gettext as _
 
 from archive.errors import ForbiddenError, NotFoundError, UsageError
 from archive.messages import Message, message_of
+from archive.people import accounts
 from archive.people.access import can_see
 from archive.people.passwords import generate_password
-from archive.people.tokens import end_sessions_of, list_tokens, new_token, revoke_tokens
-from archive.people.users import User, add_user, get_user, list_users, set_password, update_user
+from archive.people.tokens import list_tokens
+from archive.people.users import User, get_user, list_users
 from archive.vocabulary import CLASSIFICATIONS
 from web import catalog, settings
 from web.auth import clearance, require
@@ -153,8 +154,9 @@ def add_account(
     """A new user with a generated password: (the user, the password, to be shown once)."""
     _check_grant(level, compartments)
     password = generate_password()
-    user = add_user(catalog().db, name, role, level, compartments, password, display_name=display_name, unit=unit)
-    catalog().log_event("user.add", None, **user.to_dict())
+    user, _ = accounts.add_account(
+        catalog(), name, role, level, compartments, password, display_name=display_name, unit=unit
+    )
     return user, password
 
 
@@ -170,8 +172,8 @@ def change_account(
     administrator's own access."""
     other = _target(name)
     _check_grant(level or other.clearance, ",".join(other.compartments) if compartments is None else compartments)
-    changes = update_user(
-        catalog().db,
+    return accounts.change_account(
+        catalog(),
         name,
         role=role,
         clearance=level,
@@ -179,40 +181,29 @@ def change_account(
         display_name=display_name,
         unit=unit,
     )
-    if changes:
-        catalog().log_event("user.set", None, name=name, changes=changes)
-    return changes
 
 
 def set_disabled(name: str, disabled: bool) -> dict:
-    """Disable a user (their sessions end; their tokens stop working) or enable them again."""
+    """Disable a user (their sessions end; their tokens are revoked) or enable them again (with no token: a
+    new one is made for them if they need one)."""
     other = _target(name)
     if other.name == g.user.name and disabled:
         raise UsageError(Message("You cannot disable yourself."))
-    changes = update_user(catalog().db, name, disabled=disabled)
-    if disabled:
-        end_sessions_of(catalog().db, other)
-    if changes:
-        catalog().log_event(f"user.{'disable' if disabled else 'enable'}", None, name=name)
-    return changes
+    return accounts.set_disabled(catalog(), name, disabled)
 
 
 def reset_password(name: str) -> str:
     """A new generated password (to be shown once); the user's sessions end."""
-    other = _target(name)
+    _target(name)
     password = generate_password()
-    set_password(catalog().db, name, password)
-    end_sessions_of(catalog().db, other)
-    catalog().log_event("user.password", None, name=name)
+    accounts.change_password(catalog(), name, password)
     return password
 
 
 def create_token(name: str, label: str):
     """A new API token: (its record, the secret, to be shown once)."""
     _target(name)
-    info, secret = new_token(catalog().db, name, label)
-    catalog().log_event("token.create", None, name=name, token_id=info.id, label=label)
-    return info, secret
+    return accounts.create_token(catalog(), name, label)
 
 
 def revoke(name: str, token_id: int | None) -> list[int]:
@@ -220,9 +211,7 @@ def revoke(name: str, token_id: int | None) -> list[int]:
     _target(name)
     if token_id is not None and token_id > SQLITE_MAX:  # an id SQLite cannot hold names no token
         raise NotFoundError(Message("user %(name)r has no live token %(token)s", name=name, token=token_id))
-    ids = revoke_tokens(catalog().db, name, token_id)
-    catalog().log_event("token.revoke", None, name=name, tokens=ids)
-    return ids
+    return accounts.revoke(catalog(), name, token_id)
 
 
 @admin_area.get("/admin/users")
@@ -296,8 +285,10 @@ def _page_action(action: str, name: str, form) -> dict | None:
         _, secret = create_token(name, form.get("label") or "web")
         return {"name": name, "kind": "token", "secret": secret}
     elif action == "revoke":
-        token_id = form.get("token")
-        revoke(name, int(token_id) if token_id and token_id.isdigit() else None)
+        token_id = (form.get("token") or "").strip()
+        if token_id and not (token_id.isascii() and token_id.isdigit()):  # never "all of them" for a non-id
+            raise UsageError(Message("a token id is a number, not %(value)r", value=token_id[:40]))
+        revoke(name, int(token_id) if token_id else None)
     else:
         raise UsageError(Message("unknown action %(value)r", value=action))
     return None

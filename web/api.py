@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
 
+from archive import records
 from archive.errors import QueryError
 from archive.messages import Message
 from archive.people.access import visible_count, visible_record
-from archive.search import record_detail, search_records, similar_records
 from indexer import FILTER_NAMES, index_state
 from web import catalog, search_index, settings
 from web.auth import clearance, require
@@ -40,7 +40,7 @@ def run_search(
 ) -> dict:
     """A search cut to the caller's clearance, logged with its query text and result count (`browse`: an
     empty query lists every visible record)."""
-    result = search_records(
+    return records.search(
         catalog(),
         search_index(),
         query,
@@ -51,17 +51,6 @@ def run_search(
         clearance=clearance(),
         browse=browse,
     )
-    catalog().log_event(
-        "search", None, query=query, filters=filters, page=page, results=result["total"], clearance=searcher()
-    )
-    return result
-
-
-def searcher() -> dict:
-    """The searcher's clearance, kept with a search in the audit trail: what it found is shown there only to
-    those cleared as far (`archive.audit.auditview`), even after the searcher's own clearance changes."""
-    seen = clearance()
-    return {"level": seen.level, "compartments": sorted(seen.compartments)}
 
 
 @api.get("/api/search")
@@ -82,9 +71,7 @@ def record(record_id: int):
     original, its page, and the searchable PDF OCR made of a scan (null when there is none)."""
     from web.records import ocr_view, rendition_of
 
-    current = visible_record(catalog(), record_id, clearance())
-    data = record_detail(catalog(), current, clearance())
-    catalog().log_event("view", record_id)
+    current, data = records.view(catalog(), record_id, clearance())
     data["ocr"] = ocr_view(record_id)
     data["links"] = {
         "download": f"/records/{record_id}/download",
@@ -97,8 +84,7 @@ def record(record_id: int):
 @api.get("/api/records/<int:record_id>/similar")
 def similar(record_id: int):
     limit = int_arg("limit", 10, 1, 50)
-    result = similar_records(catalog(), search_index(), record_id, limit=limit, clearance=clearance())
-    catalog().log_event("search.similar", record_id, results=len(result["hits"]), clearance=searcher())
+    result = records.similar(catalog(), search_index(), record_id, limit=limit, clearance=clearance())
     return jsonify(result)
 
 

@@ -7,7 +7,6 @@ import hmac
 import ipaddress
 import re
 import secrets
-from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
@@ -16,20 +15,23 @@ from flask_babel import gettext as _
 from archive.audit import audit
 from archive.errors import ForbiddenError, UnauthorizedError, UsageError
 from archive.messages import Message, Term
-from archive.people.tokens import SESSION_HOURS, end_session, new_session, session_user, user_for_token
-from archive.people.users import User, authenticate
+from archive.people.logins import log_in, log_out
+from archive.people.tokens import SESSION_HOURS, session_user, user_for_token
+from archive.people.users import User
 from indexer import Clearance
 from web import catalog, settings
 
 auth = Blueprint("auth", __name__)
 
 PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static", "favicon", "i18n.choose"}
+# Over HTTPS (and on loopback) only the `__Host-` names are set and read: a browser takes such a cookie only
+# from this very host, over a secure connection, for the whole site, so a neighbouring host or a plain-HTTP
+# answer cannot plant one. The plain names serve only ARCHIVE_SECURE_COOKIES=never (plain HTTP on a LAN).
 SESSION_COOKIE, SECURE_SESSION_COOKIE = "archive_session", "__Host-archive_session"
-LOGIN_COOKIE = "archive_login"  # the login form's CSRF token, compared with the form's copy (double submit)
+LOGIN_COOKIE, SECURE_LOGIN_COOKIE = "archive_login", "__Host-archive_login"  # the login form's CSRF token,
+# compared with the form's copy (double submit)
 LOGIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) makes
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-FAILED_LOGINS_ALLOWED = 5  # per name within LOCKOUT; then the name is refused until the window passes
-LOCKOUT = timedelta(minutes=15)
 
 
 def user() -> User | None:
@@ -94,7 +96,7 @@ def _credentials() -> tuple[User | None, str | None]:
         if found is None:
             raise UnauthorizedError(Message("the token is unknown, revoked, or its user is disabled"))
         return found, "token"
-    cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
+    cookie = request.cookies.get(_session_cookie())
     if cookie:
         session = session_user(catalog().db, cookie)
         if session is not None:
@@ -122,7 +124,7 @@ def client_address() -> str:
 def login():
     # Keep a login token the browser already holds: a second /login (another tab, or the favicon request
     # sent to the login page) must not invalidate the form shown first.
-    kept = request.cookies.get(LOGIN_COOKIE, "")
+    kept = request.cookies.get(_login_cookie(), "")
     token = kept if LOGIN_TOKEN.fullmatch(kept) else secrets.token_urlsafe(32)
     response = (
         render_template("login.html", csrf=token, next=_local_path(request.args.get("next")), error=None, name=""),
@@ -136,23 +138,19 @@ def login_post():
     name = request.form.get("name", "").strip()
     password = request.form.get("password", "")
     target = _local_path(request.form.get("next"))
-    sent, kept = request.form.get("csrf_token", ""), request.cookies.get(LOGIN_COOKIE, "")
+    sent, kept = request.form.get("csrf_token", ""), request.cookies.get(_login_cookie(), "")
     if not sent or not hmac.compare_digest(sent.encode(), kept.encode()):
         raise ForbiddenError(Message("the login form is out of date (CSRF check): reload the page"))
-    db = catalog().db
-    if _recent_failures(name) >= FAILED_LOGINS_ALLOWED:
-        catalog().log_event("login.refused", None, name=name)
+    tried = log_in(catalog(), name, password, client_address())
+    if tried.outcome == "refused":
         return _login_again(name, target, _("too many failed logins for this name: wait 15 minutes"), 429)
-    found = authenticate(db, name, password) if name and password else None
-    if found is None:
-        catalog().log_event("login.failed", None, name=name)
+    if tried.outcome == "failed":
         return _login_again(name, target, _("wrong name or password"), 401)
-    cookie, g.csrf = new_session(db, found, client_address())
-    catalog().log_event("login", None, actor=found.name, name=found.name)
+    cookie, g.csrf = tried.cookie, tried.csrf
     response = redirect(target or url_for("pages.home"))
     secure = _secure()
     response.set_cookie(
-        SECURE_SESSION_COOKIE if secure else SESSION_COOKIE,
+        _session_cookie(),
         cookie,
         max_age=SESSION_HOURS * 3600,
         path="/",
@@ -160,16 +158,15 @@ def login_post():
         httponly=True,
         samesite="Strict",
     )
-    response.delete_cookie(LOGIN_COOKIE, path="/login")
+    response.delete_cookie(_login_cookie(), path="/" if secure else "/login", secure=secure, samesite="Strict")
     return response
 
 
 @auth.post("/logout")
 def logout():
-    cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
+    cookie = request.cookies.get(_session_cookie())
     if cookie:
-        end_session(catalog().db, cookie)
-        catalog().log_event("logout", None)
+        log_out(catalog(), cookie)
     response = redirect(url_for("auth.login"))
     for name in (SECURE_SESSION_COOKIE, SESSION_COOKIE):
         response.delete_cookie(name, path="/", secure=name.startswith("__Host-"), samesite="Strict")
@@ -186,14 +183,18 @@ def _with_login_cookie(result, token: str):
     from flask import make_response
 
     response = make_response(result)
-    response.set_cookie(LOGIN_COOKIE, token, path="/login", secure=_secure(), httponly=True, samesite="Strict")
+    secure = _secure()  # a __Host- cookie must be for the whole site ("/"); the plain one stays on /login
+    path = "/" if secure else "/login"
+    response.set_cookie(_login_cookie(), token, path=path, secure=secure, httponly=True, samesite="Strict")
     return response
 
 
-def _recent_failures(name: str) -> int:
-    since = (datetime.now(UTC) - LOCKOUT).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    sql = "SELECT count(*) FROM events WHERE action = 'login.failed' AND at >= ? AND json_extract(detail, '$.name') = ?"
-    return catalog().db.execute(sql, (since, name)).fetchone()[0]
+def _session_cookie() -> str:
+    return SECURE_SESSION_COOKIE if _secure() else SESSION_COOKIE
+
+
+def _login_cookie() -> str:
+    return SECURE_LOGIN_COOKIE if _secure() else LOGIN_COOKIE
 
 
 def _secure() -> bool:
@@ -221,6 +222,13 @@ def _local_path(target: str | None) -> str | None:
     if not target:
         return None
     target = target.rstrip("?")
+    # Browsers drop tabs and line breaks inside a URL ("/\t/evil.example" is "//evil.example" to them), and
+    # a line break in a header is refused: any control character or space, and it is no path of ours.
+    if any(c.isspace() or not c.isprintable() for c in target):
+        return None
     if not target.startswith("/") or target.startswith("//") or "\\" in target or target.startswith("/login"):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
         return None
     return target

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from flask import Blueprint, Request, Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
+from werkzeug.exceptions import BadRequest
 
 from archive.errors import ArchiveError, LockedError, UsageError
 from archive.messages import Message
@@ -24,6 +25,7 @@ from web.auth import clearance, require
 from web.formats import vndate
 from web.labels import edit_choices, label, levels_up_to
 from web.messages import localize
+from web.multipart import FormParser
 from web.status import busy_message
 
 ingesting = Blueprint("ingesting", __name__)
@@ -35,6 +37,7 @@ class UploadRequest(Request):
     """Uploaded files go straight to disk in the home folder's `uploads/`, never held in memory."""
 
     max_form_memory_size = 1024 * 1024  # the form's text fields; files are streamed regardless
+    form_data_parser_class = FormParser  # a file name in a legacy code page does not fail the whole upload
 
     def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
         folder = current_app.config["ARCHIVE_SETTINGS"].uploads_dir / "incoming"
@@ -42,6 +45,16 @@ class UploadRequest(Request):
         stream = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 -- unnamed, closed with the request
         self.__dict__.setdefault("_upload_streams", []).append(stream)
         return stream
+
+    def get_json(self, force: bool = False, silent: bool = False, cache: bool = True):
+        """As Werkzeug's, but a body nested deeper than the JSON decoder can follow (a RecursionError, which
+        its `silent` does not cover) is a body that cannot be read, not a server error."""
+        try:
+            return super().get_json(force=force, silent=silent, cache=cache)
+        except RecursionError:
+            if silent:
+                return None
+            raise BadRequest("the JSON body is nested too deeply") from None
 
     def close(self) -> None:
         """Also close streams of a form whose parsing failed half-way (over the size limit)."""

@@ -37,6 +37,8 @@ HTTP_TEXTS = {
     404: Message("There is no such page in the archive."),
     405: Message("This address cannot be used this way; go back and use the page's links and forms."),
     413: None,  # the app's own message (the configured limit)
+    414: Message("The address is too long."),  # refused by the server before the application (web.worker)
+    431: Message("The request's headers are too large."),
 }
 
 

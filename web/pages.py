@@ -3,16 +3,19 @@ PDFs OCR made of scans, cut to the reader's clearance through the same functions
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import urlencode
 
-from flask import Blueprint, g, render_template, request, send_file
+from flask import Blueprint, g, render_template, request, send_file, stream_with_context
 
+from archive import records
 from archive.errors import ArchiveError, NotFoundError
 from archive.messages import Message
 from archive.people.access import visible_record
 from archive.preview.office import convertible, preview_pdf, why_no_preview
-from archive.search import record_detail, similar_records, start_page, with_accents
+from archive.search import similar_records, start_page, with_accents
 from archive.store import Store
+from archive.upkeep.fixity import checked_original
 from archive.vocabulary import METADATA_FIELDS
 from indexer.normalize import fold
 from web import catalog, search_index, settings
@@ -69,14 +72,12 @@ def home():
 
 @pages.get("/records/<int:record_id>")
 def record(record_id: int):
-    current = visible_record(catalog(), record_id, clearance())
-    detail = record_detail(catalog(), current, clearance())
+    current, detail = records.view(catalog(), record_id, clearance())
     # Cited records the reader may see (record_detail keeps their ids) are named by their titles on the page.
     cited = catalog().get_many({c["id"] for c in detail["citations"] if c["id"]})
     detail["citations"] = [
         {**c, "title": cited[c["id"]].title if c["id"] in cited else None} for c in detail["citations"]
     ]
-    catalog().log_event("view", record_id)
     query = request.args.get("q", "")
     # The search the reader came from, to go back to ("← Quay lại kết quả") and to keep while paging the text.
     search_args = {k: v for k, v in request.args.items() if k in SEARCH_ARGS} or {
@@ -119,15 +120,23 @@ def _original(record_id: int):
 
 @pages.get("/records/<int:record_id>/download")
 def download(record_id: int):
+    """The original, checked against its SHA-256 as it is read (`archive.upkeep.fixity`)."""
     current, blob = _original(record_id)
-    catalog().log_event("download", record_id, sha256=current.sha256)
-    return send_file(
+    chunks = checked_original(catalog(), current, blob, via="download")
+    first = next(chunks, b"")  # a file of one chunk is checked whole before any answer is given
+    records.downloaded(catalog(), current)
+    response = send_file(
         blob,
         mimetype=current.mime,
         as_attachment=True,
         download_name=header_safe(current.filename),
         etag=current.sha256,
+        conditional=False,  # whole files only: a range could not be checked against the hash
     )
+    response.response.close()  # its headers are kept; its body is the checked one
+    response.response = stream_with_context(itertools.chain([first], chunks))
+    response.direct_passthrough = False
+    return response
 
 
 @pages.get("/records/<int:record_id>/rendition")
@@ -138,7 +147,7 @@ def rendition(record_id: int):
     path = rendition_of(current)
     if path is None:
         raise NotFoundError(Message("record %(id)s has no searchable PDF", id=record_id))
-    catalog().log_event("download", record_id, sha256=current.sha256, rendition=True)
+    records.downloaded(catalog(), current, rendition=True)
     return send_file(
         path,
         mimetype="application/pdf",
@@ -160,7 +169,7 @@ def inline(record_id: int):
     if kind is None:
         raise NotFoundError(Message("record %(id)s has no preview", id=record_id))
     if rendition is not None:
-        catalog().log_event("download", record_id, sha256=current.sha256, inline=True, rendition=True)
+        records.downloaded(catalog(), current, inline=True, rendition=True)
         response = send_file(
             rendition,
             mimetype="application/pdf",
@@ -169,7 +178,7 @@ def inline(record_id: int):
             etag=f"{current.sha256}.ocr",
         )
     else:
-        catalog().log_event("download", record_id, sha256=current.sha256, inline=True)
+        records.downloaded(catalog(), current, inline=True)
         response = send_file(
             blob,
             mimetype=current.mime,
@@ -187,7 +196,6 @@ def office_preview(current):
     """A DOCX, ODT or HTML original as the PDF LibreOffice made of it (`archive.preview.office`), shown in
     the record page's frame (the HTML itself never is); audited as an inline view of the original. When
     none can be made, a sentence saying why, in the frame."""
-    record_id = current.id
     g.framed = True
     framing = {"X-Frame-Options": "SAMEORIGIN", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'self'"}
     try:
@@ -199,7 +207,7 @@ def office_preview(current):
             404,
             {**framing, "Content-Security-Policy": framing["Content-Security-Policy"] + "; style-src 'self'"},
         )
-    catalog().log_event("download", record_id, sha256=current.sha256, inline=True, preview=True)
+    records.downloaded(catalog(), current, inline=True, preview=True)
     response = send_file(
         path,
         mimetype="application/pdf",

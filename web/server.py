@@ -5,6 +5,9 @@ several worker processes (each with its own index searcher and caches) use every
 once in the master (it opens nothing that lives on: catalog connections are per request, the searcher is
 opened on demand) and forked, so a worker that dies is replaced in a moment; each new worker opens its
 searcher before it takes requests. gunicorn's master stops them all gracefully on SIGTERM.
+
+Each process is gunicorn's threaded worker with its request headers read by the event loop rather than by a
+thread (`web.worker`): clients that open connections and never finish their headers hold no thread.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ class ArchiveServer(BaseApplication):
             "bind": bind,
             "workers": workers,
             "threads": threads,
-            "worker_class": "gthread",
+            "worker_class": "web.worker.ArchiveWorker",  # gthread, with headers read by its event loop
             "preload_app": True,
             "post_worker_init": warm_searcher,
             "timeout": 60,  # a worker whose main loop is silent this long is replaced (slow requests are not)

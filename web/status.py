@@ -23,9 +23,7 @@ def index_status() -> dict:
     """`{"records", "index", "not_indexed", "ocr_pending", "writer", "last_verify"}` as the caller may know it;
     `last_verify` is `{"at", "by", "sample", "problems": [{"kind", "id", "detail"}]}` or None."""
     db = catalog()
-    last = db.db.execute(
-        "SELECT at, actor, detail FROM events WHERE action = 'fixity' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
+    last = db.last_event("fixity")
     knows = AuditView(db, clearance()).knows
     return {
         "records": visible_count(db, clearance()),

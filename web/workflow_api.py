@@ -12,7 +12,7 @@ from archive.corrections.selection import ids_for_query
 from archive.editing import edit_record
 from archive.errors import QueryError, UsageError
 from archive.messages import Message, message_of
-from archive.people.access import can_see, may_see
+from archive.people.access import can_see, disposal_seen, may_see
 from archive.retention.classification import due_for_declassification
 from archive.retention.disposals import list_disposals
 from archive.retention.dispose import dispose
@@ -72,7 +72,11 @@ def classification_due(as_of: date) -> dict:
 
 
 def visible_disposals() -> list[dict]:
-    return [d.to_dict() for d in list_disposals(catalog().db) if may_see(clearance(), d.classification, d.compartments)]
+    return [
+        disposal_seen(catalog(), d, clearance())
+        for d in list_disposals(catalog().db)
+        if may_see(clearance(), d.classification, d.compartments)
+    ]
 
 
 def visible_holds() -> list[dict]:

@@ -3,21 +3,29 @@
 Every entry stores the hash of the entry before it and its own hash over that and its content, so an
 edited, deleted or reordered entry breaks the chain. Entries are appended inside a write transaction,
 which SQLite serialises across threads and processes: two writers never chain onto the same entry.
+
+Cutting entries from the end leaves a consistent chain, and the next entry appended chains onto what is
+left. So the head is also kept outside the catalog: after each commit, `audit.head` beside the catalog
+holds the newest entry as `ID:HASH` (written only forward, and never over an anchor whose entry has gone
+or changed, which is the evidence). `verify_chain` checks the log still holds that entry unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from archive.messages import Message
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
+ANCHOR_FILE = "audit.head"  # beside the catalog: the newest entry known to have been committed
 MAX_PROBLEMS = 100  # a thoroughly rewritten log would otherwise report every entry
 LOCAL = ("cli", "cli")  # (actor, origin) when nobody said who is acting
 
@@ -85,7 +93,46 @@ def append(
         raise
     if own:
         db.execute("COMMIT")
+        record_head(db)
     return cursor.lastrowid
+
+
+def anchor_path(db: sqlite3.Connection) -> Path | None:
+    """Where the head is kept for this catalog (None for a catalog in memory)."""
+    file = db.execute("PRAGMA database_list").fetchone()[2]
+    return Path(file).with_name(ANCHOR_FILE) if file else None
+
+
+def read_anchor(db: sqlite3.Connection) -> tuple[int, str] | None:
+    """The head kept outside the catalog: (entry id, hash), or None when there is none (or it is unreadable)."""
+    path = anchor_path(db)
+    try:
+        entry, _, digest = path.read_text(encoding="ascii").strip().partition(":") if path else ("", "", "")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return (int(entry), digest) if entry.isdigit() and len(digest) == 64 else None
+
+
+def record_head(db: sqlite3.Connection) -> None:
+    """After a commit: keep the newest entry as the anchor, moving it forward only, and only from an anchor
+    whose entry is still in the log unchanged (otherwise the anchor is the evidence `verify_chain` reports)."""
+    path = anchor_path(db)
+    head = db.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    if path is None or head is None or head[1] is None:
+        return
+    kept = read_anchor(db)
+    if kept is not None:
+        if kept[0] >= head[0]:
+            return  # already there (another process moved it on), or the log was cut back: leave it
+        row = db.execute("SELECT hash FROM events WHERE id = ?", (kept[0],)).fetchone()
+        if row is None or row[0] != kept[1]:
+            return
+    partial = path.with_name(f"{ANCHOR_FILE}.{os.getpid()}.tmp")
+    try:
+        partial.write_text(f"{head[0]}:{head[1]}\n", encoding="ascii")
+        partial.replace(path)
+    except OSError:
+        pass  # an anchor left behind is older, never wrong: verify still checks what it holds
 
 
 def _head_hash(db: sqlite3.Connection) -> str:
@@ -187,10 +234,14 @@ def verify_chain(db: sqlite3.Connection, anchor: str | None = None) -> ChainRepo
                     problem("deleted", row["id"], missing)
         prev_hash, prev_id = stored, row["id"]
     report.head_id, report.head_hash = (prev_id, prev_hash) if report.entries else (None, None)
-    highest = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-    if highest and highest[0] > prev_id:
-        cut = Message("entries %(first)s–%(last)s were cut from the end of the log", first=prev_id + 1, last=highest[0])
+    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+    kept = read_anchor(db)
+    highest = max(row[0] if row else 0, kept[0] if kept else 0)
+    if highest > prev_id:
+        cut = Message("entries %(first)s–%(last)s were cut from the end of the log", first=prev_id + 1, last=highest)
         problem("truncated", prev_id or None, cut)
+    elif kept is not None:
+        _check_anchor(db, f"{kept[0]}:{kept[1]}", problem, ANCHOR_FILE)
     if anchor:
         _check_anchor(db, anchor, problem)
     return report
@@ -200,12 +251,22 @@ def _stored_elsewhere(db: sqlite3.Connection, digest: str | None, entry: int) ->
     return db.execute("SELECT 1 FROM events WHERE hash = ? AND id <> ?", (digest, entry)).fetchone() is not None
 
 
-def _check_anchor(db: sqlite3.Connection, anchor: str, problem) -> None:
+def _check_anchor(db: sqlite3.Connection, anchor: str, problem, kept_in: str | None = None) -> None:
     entry, _, digest = anchor.partition(":")
     if not entry.isdigit() or len(digest) != 64:
         raise ValueError(f"an anchor is ID:HASH as `archive audit verify` prints it, not {anchor!r}")
     row = db.execute("SELECT hash FROM events WHERE id = ?", (int(entry),)).fetchone()
-    if row is None:
+    if row is None and kept_in:
+        before = db.execute("SELECT max(id) FROM events WHERE id < ?", (int(entry),)).fetchone()[0] or 0
+        gone = Message(
+            "entry %(entry)s, the head kept in %(file)s, is no longer in the log: the entries after entry "
+            "%(last)s were cut and others appended since",
+            entry=entry,
+            file=kept_in,
+            last=before,
+        )
+        problem("anchor", int(entry), gone)
+    elif row is None:
         gone = Message("entry %(entry)s, recorded earlier as the head, is no longer in the log", entry=entry)
         problem("anchor", int(entry), gone)
     elif row[0] != digest:

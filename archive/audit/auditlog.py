@@ -51,7 +51,7 @@ def entries(
     """Entries in the period, filtered; `action` matches itself and its sub-actions (`hold` → `hold.add`)."""
     sql, args = _select(start, end, action, actor, record_id, newest_first)
     rows = db.execute(sql + " LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset])
-    return [_entry(row) for row in rows]
+    return [entry_of(row) for row in rows]
 
 
 def iter_entries(
@@ -65,7 +65,7 @@ def iter_entries(
 ) -> Iterator[Entry]:
     """As `entries`, oldest first and one at a time (an export of the whole trail need not hold it in memory)."""
     sql, args = _select(start, end, action, actor, record_id, False)
-    return (_entry(row) for row in db.execute(sql, args))
+    return (entry_of(row) for row in db.execute(sql, args))
 
 
 def _select(start, end, action, actor, record_id, newest_first) -> tuple[str, list]:
@@ -86,7 +86,7 @@ def _select(start, end, action, actor, record_id, newest_first) -> tuple[str, li
 
 def entry_at(db: sqlite3.Connection, entry_id: int) -> Entry | None:
     row = db.execute("SELECT * FROM events WHERE id = ?", (entry_id,)).fetchone()
-    return _entry(row) if row else None
+    return entry_of(row) if row else None
 
 
 def write_csv(db: sqlite3.Connection, out: TextIO, start: date | None, end: date | None) -> int:
@@ -115,7 +115,8 @@ def write_entries_csv(out: TextIO, found: Iterable[Entry]) -> int:
     return count
 
 
-def _entry(row: sqlite3.Row) -> Entry:
+def entry_of(row: sqlite3.Row) -> Entry:
+    """An `events` row as an Entry."""
     detail = json.loads(row["detail"]) if row["detail"] else None
     return Entry(
         row["id"], row["at"], row["actor"], row["origin"], row["action"], row["record_id"], detail,

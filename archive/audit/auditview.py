@@ -13,6 +13,11 @@ command line is the local administrator's and reads it whole).
 - An entry shown cut has no hash, and an entry's `prev_hash` shows only when the entry before it is shown
   whole: a hash is over the full content, so a short one (a view of record 13 at a given second) could be
   found again by trying every id and second.
+- Hashes (an entry's, its `prev_hash`, the chain's head) show only before the viewer's horizon, the first
+  entry they may not read whole (an administrator cleared for every record held has none). Each hash
+  covers the one before it, so any hash after a withheld entry, with the whole entries between, would let
+  a guess at the withheld one be confirmed. Past the horizon the viewer relies on the server's chain check
+  (`/api/audit/verify`), or asks an administrator cleared for everything (or the command line) for a head.
 """
 
 from __future__ import annotations
@@ -20,14 +25,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from archive.audit.auditlog import Entry, entry_at
+from archive.audit.auditlog import Entry, entry_at, entry_of
 from archive.catalog import Catalog
-from archive.people.access import may_know
+from archive.people.access import may_know, may_see, visible_count
 from archive.people.users import find_user
+from archive.retention.disposals import list_disposals
 from indexer import Clearance
 
 SEARCHES = ("search", "search.similar")  # their details say what the searcher saw
 ARCHIVE_FIGURES = {"fixity": ("ok", "records", "originals_checked"), "backup": ("records",), "restore": ("records",)}
+CUT_ACTIONS = (*SEARCHES, *ARCHIVE_FIGURES, "audit.verify")  # entries about no record that may be shown cut
+NO_HORIZON = 2**63  # every entry is shown whole to this viewer
 
 
 def fixity_seen(detail: dict | None, knows) -> dict:
@@ -46,6 +54,7 @@ class AuditView:
         self._known: dict[int, bool] = {}
         self._searchers: dict[str, Clearance | None] = {}
         self._whole: dict[int, bool] = {}
+        self._horizon: int | None = None
 
     def knows(self, record_id: int) -> bool:
         if record_id not in self._known:
@@ -61,6 +70,8 @@ class AuditView:
                 continue
             if seen.prev_hash is not None and not self._before_is_whole(entry.id):
                 seen = replace(seen, prev_hash=None)
+            if entry.id >= self.horizon():
+                seen = replace(seen, prev_hash=None, hash=None)
             yield seen
 
     def cut(self, entry: Entry) -> Entry | None:
@@ -80,7 +91,31 @@ class AuditView:
     def head(self, head: str | None) -> str | None:
         """A chain head `ID:HASH`, if that entry is shown whole."""
         entry, _, _ = (head or "").partition(":")
-        return head if entry.isdigit() and self.is_whole(int(entry)) else None
+        return head if entry.isdigit() and int(entry) < self.horizon() and self.is_whole(int(entry)) else None
+
+    def horizon(self) -> int:
+        """The id of the first entry this viewer may not read whole (NO_HORIZON when there is none): the
+        entries that may be cut (about a record, or of a cutting kind) are read in order until one is."""
+        if self._horizon is None:
+            self._horizon = NO_HORIZON
+            if self._sees_everything():  # nothing withheld from them is a secret to them
+                return self._horizon
+            marks = ", ".join("?" * len(CUT_ACTIONS))
+            rows = self.catalog.db.execute(
+                f"SELECT * FROM events WHERE record_id IS NOT NULL OR action IN ({marks}) ORDER BY id", CUT_ACTIONS
+            )
+            for row in rows:
+                entry = entry_of(row)
+                if self.cut(entry) is not entry:
+                    self._horizon = entry.id
+                    break
+        return self._horizon
+
+    def _sees_everything(self) -> bool:
+        """Whether the viewer may see every record and every disposed one (cleared for all that is held)."""
+        everything = visible_count(self.catalog, self.clearance) == visible_count(self.catalog, None)
+        disposed = list_disposals(self.catalog.db)
+        return everything and all(may_see(self.clearance, d.classification, d.compartments) for d in disposed)
 
     def _before_is_whole(self, entry_id: int) -> bool:
         row = self.catalog.db.execute("SELECT max(id) FROM events WHERE id < ?", (entry_id,)).fetchone()

@@ -115,6 +115,7 @@ def main(ctx: click.Context, home: Path, verbose: bool, log_file: Path | None) -
         ctx.obj = Settings.load(home, log_file=log_file)
     except ArchiveError as exc:  # a mistyped ARCHIVE_… variable is bad usage, like a mistyped option
         raise click.UsageError(exc.message) from None
+    os.umask(ctx.obj.umask)  # before anything is written: a home holding secrets is not for other accounts
     ctx.call_on_close(start_logging(ctx.obj, verbose))
     log_start(ctx)
     import getpass

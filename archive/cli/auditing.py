@@ -25,14 +25,13 @@ def audit() -> None:
 @fail_on_archive_errors
 def verify(settings, anchor: str | None, as_json: bool) -> None:
     """Recompute the hash chain; exit 1 if any entry was edited, deleted, reordered or cut off."""
-    from archive.audit.audit import verify_chain
+    from archive.audit.trail import verify_trail
 
     with Catalog(settings.catalog_path) as catalog:
         try:
-            report = verify_chain(catalog.db, anchor)
+            report = verify_trail(catalog, anchor)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
-        catalog.log_event("audit.verify", None, ok=report.ok, entries=report.entries, head=report.head)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -55,17 +54,15 @@ def verify(settings, anchor: str | None, as_json: bool) -> None:
 @fail_on_archive_errors
 def export(settings, start, end, output: Path) -> None:
     """Write the entries of a period as CSV (with their hashes); the export itself is logged."""
-    from archive.audit.auditlog import write_csv
+    from archive.audit.trail import export_period
 
     start, end = (start.date() if start else None), (end.date() if end else None)
     with Catalog(settings.catalog_path) as catalog:
         if str(output) == "-":
-            count = write_csv(catalog.db, sys.stdout, start, end)
+            count = export_period(catalog, sys.stdout, start, end)
         else:
             with open(output, "w", encoding="utf-8", newline="") as out:
-                count = write_csv(catalog.db, out, start, end)
-        period = {"from": start.isoformat() if start else None, "to": end.isoformat() if end else None}
-        catalog.log_event("audit.export", None, entries=count, **period)
+                count = export_period(catalog, out, start, end)
     if str(output) != "-":
         click.echo(f"audit: {count} entries written to {output}", err=True)
 

@@ -39,12 +39,9 @@ def backup(settings: Settings, dest: Path, as_json: bool, quiet: bool, wait: flo
     against their SHA-256, the index is copied or marked for rebuilding on restore. Exit 1 when an original
     is missing or damaged: everything else is copied, and the problems are named on stderr.
     """
-    from archive.catalog import Catalog
-    from archive.upkeep.backup import backup as run_backup
+    from archive.upkeep.copies import make_backup
 
-    summary = run_backup(settings.with_(lock_wait=wait), dest)
-    with Catalog(settings.catalog_path) as catalog:  # a copy of every original left the archive: audited
-        catalog.log_event("backup", None, dest=str(dest.resolve()), records=summary["records"])
+    summary = make_backup(settings.with_(lock_wait=wait), dest)
     if as_json:
         print_json(summary)
     say(
@@ -83,12 +80,9 @@ def _fail_incomplete(dest: Path, summary: dict) -> None:
 @fail_on_archive_errors
 def restore(settings: Settings, source: Path, as_json: bool, quiet: bool, wait: float) -> None:
     """Bring back a backup made by `archive backup` into an empty home (--home), then check its index."""
-    from archive.catalog import Catalog
-    from archive.upkeep.backup import restore as run_restore
+    from archive.upkeep.copies import bring_back
 
-    summary = run_restore(settings.with_(lock_wait=wait), source)
-    with Catalog(settings.catalog_path) as catalog:
-        catalog.log_event("restore", None, source=str(source.resolve()), records=summary["backup"]["records"])
+    summary = bring_back(settings.with_(lock_wait=wait), source)
     if as_json:
         print_json(summary)
     say(

@@ -55,15 +55,13 @@ def reextract(settings: Settings, record_ids: tuple[int, ...], as_json: bool, qu
 @background_job
 def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: float) -> None:
     """Bring the search index in step with the catalog."""
-    from archive.store import Store
-    from archive.upkeep.lock import writer_lock
-    from archive.upkeep.recovery import recover
     from archive.upkeep.reindex import sync_index
+    from archive.upkeep.session import writing
 
-    with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, wait=wait, sync=False) as session:  # synced next, once
+        catalog = session.catalog
         bar = progress(catalog.count() if full else None, "record", quiet or as_json)
         try:
-            recover(settings, catalog, Store(settings.store_dir).ensure(), sync=False)  # synced next, once
             summary = sync_index(
                 catalog,
                 settings.index_dir,
@@ -99,7 +97,7 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
     Each run is recorded in the audit trail (`fixity`)."""
     from archive.store import Store
     from archive.upkeep.lock import writer_lock
-    from archive.upkeep.verify import verify as run_verify
+    from archive.upkeep.verify import verify_and_log as run_verify
 
     with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
         bar = progress(catalog.count(), "record", as_json or quiet)
@@ -109,15 +107,6 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
             )
         finally:
             bar.close()
-        catalog.log_event(
-            "fixity",
-            None,
-            ok=report.ok,
-            records=report.records,
-            originals_checked=report.originals_checked,
-            sample=sample,
-            problems=[p.to_dict() for p in report.problems[:100]],
-        )
     if as_json:
         print_json(report.to_dict())
     for problem in report.problems:

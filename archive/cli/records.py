@@ -11,7 +11,6 @@ import click
 from archive.catalog import Catalog
 from archive.cli import fail_on_archive_errors, json_option, main, print_json, quiet_option, wait_option
 from archive.config import Settings
-from archive.errors import ArchiveError
 
 
 @main.command()
@@ -148,16 +147,15 @@ def search(
     settings: Settings, query: str, limit: int, page: int, sort: str, show_facets: bool, as_json: bool, **filter_options
 ) -> None:
     """Search the archive (accented or not); filters also work inside QUERY, e.g. `loai:NQ nam:2025`."""
-    from archive.search import search_records
+    from archive.records import search as search_records
     from indexer import SearchIndex
 
     filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
     if not query.strip() and not filters:
         raise click.UsageError("give a QUERY or at least one filter")
-    index = SearchIndex(settings.index_dir)
+    index = SearchIndex(settings.index_dir, settings.search_budget)
     with Catalog(settings.catalog_path) as catalog:
         result = search_records(catalog, index, query, filters=filters, page=page, limit=limit, sort=sort)
-        catalog.log_event("search", None, query=query, filters=filters, page=page, results=result["total"])
     index.close()
     if as_json:
         print_json(result)
@@ -189,12 +187,10 @@ def _terminal_snippet(snippet: str) -> str:
 @fail_on_archive_errors
 def show(settings: Settings, record_id: int, as_json: bool) -> None:
     """Show a record's metadata."""
-    from archive.people.access import visible_record
-    from archive.search import record_detail
+    from archive.records import view
 
     with Catalog(settings.catalog_path) as catalog:
-        record = record_detail(catalog, visible_record(catalog, record_id, None))
-        catalog.log_event("view", record_id)
+        record = view(catalog, record_id, None)[1]
     if as_json:
         print_json(record)
         return
@@ -223,24 +219,26 @@ def show(settings: Settings, record_id: int, as_json: bool) -> None:
 @click.pass_obj
 @fail_on_archive_errors
 def export(settings: Settings, record_id: int, output: Path) -> None:
-    """Write a record's original file, bit for bit."""
-    import shutil
-
-    from archive.people.access import visible_record
+    """Write a record's original file, bit for bit, checked against its SHA-256 as it is copied."""
+    from archive.errors import FixityError
+    from archive.records import export_original
     from archive.store import Store
+    from archive.upkeep.fixity import checked_original
 
     with Catalog(settings.catalog_path) as catalog:
-        record = visible_record(catalog, record_id, None)
-        blob = Store(settings.store_dir).path(record.sha256)
-        if not blob.is_file():
-            raise ArchiveError(f"the original of record {record_id} is missing from the store: run `archive verify`")
-        catalog.log_event("export", record_id, output=str(output), sha256=record.sha256)
-    with open(blob, "rb") as src:
+        record, blob = export_original(catalog, Store(settings.store_dir), record_id, output)
+        chunks = checked_original(catalog, record, blob, via="export")  # the last chunk only once it all matched
         if str(output) == "-":
-            shutil.copyfileobj(src, sys.stdout.buffer)
-        else:
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            return
+        try:
             with open(output, "wb") as dst:
-                shutil.copyfileobj(src, dst)
+                for chunk in chunks:
+                    dst.write(chunk)
+        except FixityError:
+            output.unlink(missing_ok=True)  # nothing of a damaged original is left behind
+            raise
 
 
 @main.group()

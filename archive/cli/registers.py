@@ -112,11 +112,10 @@ def register_list(settings: Settings, book: str, year: int, as_csv: bool, as_jso
 @fail_on_archive_errors
 def register_check(settings: Settings, book: str, year: int, as_json: bool, quiet: bool) -> None:
     """Duplicates and gaps in a register's numbers (and outgoing symbols); exit 1 when there are any."""
-    from archive.registers.checking import MAX_LISTED, check_register
+    from archive.registers.checking import MAX_LISTED, check_and_log
 
     with Catalog(settings.catalog_path) as catalog:
-        report = check_register(catalog, book, year)
-        catalog.log_event("register.check", None, book=book, year=year)
+        report = check_and_log(catalog, book, year)
     if as_json:
         print_json(report.to_dict())
     else:

@@ -66,9 +66,9 @@ def add(
     as_json,
 ):
     """Add a user; prints a generated password (once) unless --password-stdin gives one."""
+    from archive.people.accounts import add_account
     from archive.people.passwords import generate_password
-    from archive.people.tokens import new_token
-    from archive.people.users import add_user, find_user
+    from archive.people.users import find_user
 
     if not role or not clearance:
         raise click.UsageError("a new user needs --role and --clearance")
@@ -79,20 +79,18 @@ def add(
         password = _read_password() if password_stdin else generate_password()
         try:
             with catalog.transaction():
-                user = add_user(
-                    catalog.db,
+                label = "cli" if with_token else None
+                user, token = add_account(
+                    catalog,
                     name,
                     role,
                     clearance,
                     compartments or "",
                     password,
+                    token_label=label,
                     display_name=display_name,
                     unit=unit,
                 )
-                catalog.log_event("user.add", None, **user.to_dict())
-                token = new_token(catalog.db, name, "cli")[1] if with_token else None
-                if token:
-                    catalog.log_event("token.create", None, name=name, label="cli")
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
     shown = None if password_stdin else password
@@ -156,9 +154,8 @@ def set_(
 ):
     """Change a user's role, clearance, compartments, full name, unit or password; effective on their next
     request."""
+    from archive.people.accounts import change_account, change_password
     from archive.people.passwords import generate_password
-    from archive.people.tokens import end_sessions_of
-    from archive.people.users import get_user, set_password, update_user
 
     if password_stdin and reset_password:
         raise click.UsageError("give --password-stdin or --reset-password, not both")
@@ -166,8 +163,8 @@ def set_(
     with Catalog(settings.catalog_path) as catalog:
         try:
             with catalog.transaction():
-                changes = update_user(
-                    catalog.db,
+                changes = change_account(
+                    catalog,
                     name,
                     role=role,
                     clearance=clearance,
@@ -176,12 +173,8 @@ def set_(
                     display_name=display_name,
                     unit=unit,
                 )
-                if changes:
-                    catalog.log_event("user.set", None, name=name, changes=changes)
                 if password:
-                    set_password(catalog.db, name, password)
-                    end_sessions_of(catalog.db, get_user(catalog.db, name))
-                    catalog.log_event("user.password", None, name=name)
+                    change_password(catalog, name, password)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
     shown = password if reset_password else None
@@ -201,15 +194,11 @@ def set_(
 @click.pass_obj
 @fail_on_archive_errors
 def disable(settings: Settings, name: str) -> None:
-    """Disable a user: their sessions end and their tokens stop working at once."""
-    from archive.people.tokens import end_sessions_of
-    from archive.people.users import get_user, update_user
+    """Disable a user: their sessions end and their tokens are revoked (enabling them again gives none back)."""
+    from archive.people.accounts import set_disabled
 
     with Catalog(settings.catalog_path) as catalog, catalog.transaction():
-        changes = update_user(catalog.db, name, disabled=True)
-        ended = end_sessions_of(catalog.db, get_user(catalog.db, name))
-        if changes:
-            catalog.log_event("user.disable", None, name=name, sessions_ended=ended)
+        changes = set_disabled(catalog, name, True)
     click.echo(f"user {name} disabled" if changes else f"user {name} was disabled already")
 
 
@@ -224,7 +213,9 @@ def disable(settings: Settings, name: str) -> None:
 @fail_on_archive_errors
 def token(settings: Settings, name, label, list_only, revoke, revoke_all, as_json) -> None:
     """Print a new API token for NAME (stored hashed, shown once); or list or revoke tokens."""
-    from archive.people.tokens import list_tokens, new_token, revoke_tokens
+    from archive.people.accounts import create_token
+    from archive.people.accounts import revoke as revoke_tokens
+    from archive.people.tokens import list_tokens
 
     if sum(map(bool, (list_only, revoke is not None, revoke_all))) > 1:
         raise click.UsageError("give one of --list, --revoke, --revoke-all")
@@ -239,12 +230,9 @@ def token(settings: Settings, name, label, list_only, revoke, revoke_all, as_jso
             return
         with catalog.transaction():
             if revoke is not None or revoke_all:
-                ids = revoke_tokens(catalog.db, name, revoke)
-                catalog.log_event("token.revoke", None, name=name, tokens=ids)
-                result = {"name": name, "revoked": ids}
+                result = {"name": name, "revoked": revoke_tokens(catalog, name, revoke)}
             else:
-                info, secret = new_token(catalog.db, name, label)
-                catalog.log_event("token.create", None, name=name, token_id=info.id, label=label)
+                info, secret = create_token(catalog, name, label)
                 result = {"name": name, "id": info.id, "token": secret}
     if as_json:
         print_json(result)

@@ -10,7 +10,7 @@ from archive.catalog import Catalog
 from archive.errors import DisposedError, NotFoundError
 from archive.messages import Message
 from archive.models import Record
-from archive.retention.disposals import find_disposal
+from archive.retention.disposals import Disposal, find_disposal
 from indexer import Clearance
 
 
@@ -53,8 +53,21 @@ def visible_record(catalog: Catalog, record_id: int, clearance: Clearance | None
     if record is None:
         disposal = find_disposal(catalog.db, record_id)
         if disposal is not None and may_see(clearance, disposal.classification, disposal.compartments):
-            raise DisposedError(disposal.message, disposal.to_dict())
+            raise DisposedError(disposal.message, disposal_seen(catalog, disposal, clearance))
     raise not_found(record_id)
+
+
+def disposal_seen(catalog: Catalog, disposal: Disposal, clearance: Clearance | None) -> dict:
+    """A disposal record as the reader may read it: a record it cited that they may not see shows as not
+    archived (`id` null), as on a live record's page (`archive.search.record_details`)."""
+    seen = disposal.to_dict()
+    citations = seen["metadata"].get("citations") if isinstance(seen["metadata"], dict) else None
+    if citations and clearance is not None:
+        linked = catalog.get_many({c["id"] for c in citations if c.get("id")})
+        shown = {i for i, record in linked.items() if can_see(clearance, record)}
+        cut = [{**c, "id": c["id"] if c.get("id") in shown else None} for c in citations]
+        seen["metadata"] = {**seen["metadata"], "citations": cut}
+    return seen
 
 
 def may_know(catalog: Catalog, record_id: int, clearance: Clearance | None) -> bool:

@@ -108,6 +108,15 @@ def end_sessions_of(db: sqlite3.Connection, user: User) -> int:
     return db.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,)).rowcount
 
 
+def cut_off(db: sqlite3.Connection, user: User) -> dict:
+    """Everything that lets `user` in without their password ends: sessions, and API tokens (revoked, not
+    merely refused, so that enabling the user again gives none of them back). Done when a user is disabled
+    and when their password is set or reset; returns {"sessions_ended": n, "tokens_revoked": [ids]}."""
+    ended = end_sessions_of(db, user)
+    revoked = revoke_tokens(db, user.name)
+    return {"sessions_ended": ended, "tokens_revoked": revoked}
+
+
 def _stamp(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 

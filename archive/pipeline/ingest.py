@@ -24,15 +24,14 @@ from archive.messages import Message
 from archive.models import BatchSummary, ExtractedText, IngestOutcome, OutcomeStatus, ScanPlan, Unsupported
 from archive.people.access import can_see
 from archive.pipeline.files import MB, display_path, iter_files, refusal
-from archive.pipeline.manifest import Manifest
+from archive.pipeline.manifest import Manifest, looks_like_manifest
 from archive.pipeline.remote import connect, extraction, task_queue, window
 from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.retention.disposals import Disposal, disposal_of_bytes
 from archive.store import Store
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.recovery import recover
 from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from archive.vocabulary import METADATA_FIELDS
 from indexer import Clearance, add_documents, document_for, open_index, sniff
 
@@ -143,6 +142,8 @@ class _Ingest:
         """Detect, store and check one file; returns it when it needs extraction."""
         try:
             refused = refusal(source, self.settings.max_file_mb)
+            if not refused and looks_like_manifest(source):
+                refused = (OutcomeStatus.UNSUPPORTED.value, MANIFEST_REFUSED)
             if refused:
                 self._report(source, OutcomeStatus(refused[0]), reason=refused[1])
                 return None
@@ -275,6 +276,19 @@ class _Ingest:
         return record_id
 
 
+MANIFEST_REFUSED = Message(
+    "this CSV looks like an ingest manifest (its first row names a file column and metadata columns): it is "
+    "not archived, so that its rows cannot be read as a record; give it with --manifest instead"
+)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or one.samefile(other)
+    except OSError:
+        return False
+
+
 def refused_as_disposed(disposal: Disposal) -> str:
     return Message(
         "these bytes were disposed of on %(day)s under %(authority)s (record %(id)s): "
@@ -322,10 +336,11 @@ def ingest(
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
     started = time.monotonic()
-    store = Store(settings.store_dir).ensure()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        recover(settings, catalog, store)
+    with writing(settings, random_ids=settings.random_ids) as session:  # the catalog opened once the lock is held
+        catalog, store = session.catalog, session.store
         files = list(iter_files(paths, exclude=settings.home))
+        if manifest is not None:  # the batch's own manifest, in the folder ingested, is never a record
+            files = [f for f in files if not _same_file(f, manifest.path)]
         if on_start:
             on_start(len(files))
         run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance)

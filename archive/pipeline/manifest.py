@@ -100,6 +100,21 @@ class Manifest:
         return self.books.get(_key(relative.as_posix()))
 
 
+def looks_like_manifest(path: Path) -> bool:
+    """Whether a file is a CSV whose first row names a file column and a metadata column, as a manifest's
+    does. Such a file is never archived as a record: every reader could read the classifications of the
+    files it lists (`archive ingest` refuses it, saying to pass it as the manifest)."""
+    if path.suffix.lower() not in (".csv", ".tsv"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(8192).decode("utf-8-sig", errors="replace").split("\n", 1)[0]
+    except OSError:
+        return False
+    header = {h.strip().lower() for h in next(_reader(first), [])}
+    return bool(header & set(FILE_COLUMNS)) and bool(header & set(METADATA_FIELDS))
+
+
 def _key(relative: str) -> str:
     return unicodedata.normalize("NFC", relative.strip().removeprefix("./")).replace("\\", "/")
 

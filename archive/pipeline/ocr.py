@@ -26,8 +26,8 @@ from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
 from archive.upkeep.lock import writer_lock
-from archive.upkeep.recovery import recover
 from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 OnRecord = Callable[[dict], None]
@@ -52,9 +52,8 @@ def ocr_pending(
 ) -> OcrSummary:
     """OCR every record whose OCR is pending; raises ArchiveError (saying what to install) without Tesseract."""
     started = time.monotonic()
-    store = Store(settings.store_dir).ensure()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        recover(settings, catalog, store)
+    with writing(settings) as session:
+        catalog, store = session.catalog, session.store
         records = catalog.get_many(catalog.ocr_pending())
         summary = OcrSummary(records=len(records))
         if records:

@@ -106,3 +106,10 @@ def _gaps(numbers: list[int], *, start: int) -> list[int]:
         return []
     present = set(numbers)
     return [n for n in range(start, max(present)) if n not in present]
+
+
+def check_and_log(catalog: Catalog, book: str, year: int, clearance: Clearance | None = None) -> CheckReport:
+    """`check_register`, recorded in the audit trail (as `archive register check` runs it)."""
+    report = check_register(catalog, book, year, clearance)
+    catalog.log_event("register.check", None, book=book, year=year)
+    return report

@@ -29,8 +29,7 @@ from archive.retention.purging import purge
 from archive.retention.retention import RetentionRule, ends_on, rule_for
 from archive.retention.schedule import load_schedule
 from archive.store import Store
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.recovery import recover
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 
@@ -67,8 +66,8 @@ def dispose(
     today = today or date.today()
     schedule = load_schedule(settings.home)
     result = DisposalResult()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        recover(settings, catalog, Store(settings.store_dir).ensure())  # a disposal killed half way, too
+    with writing(settings) as session:  # recovery finishes a disposal killed half way, too
+        catalog = session.catalog
         approved: list[tuple[Record, RetentionRule]] = []
         for record_id in dict.fromkeys(ids):
             try:

@@ -30,7 +30,7 @@ from pathlib import Path
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
-from archive.store import Store
+from archive.store import Store, read_only
 from archive.upkeep.lock import writer_lock
 from archive.upkeep.reindex import sync_index
 from archive.upkeep.verify import Problem
@@ -93,7 +93,7 @@ def write_backup(settings: Settings, taken: Snapshot) -> dict:
             target.path(digest).unlink()  # a backup never holds bytes that are not the record's
             problems.append(Problem.of("corrupt_original", record_id, actual=actual, sha256=digest))
             continue
-        target.path(digest).chmod(0o444)
+        read_only(target.path(digest))
         size += written
         copied += 1
         rendition = source.rendition_path(digest)

@@ -134,3 +134,20 @@ def _index_problems(catalog: Catalog, index_dir, report: VerifyReport) -> list[P
     for record_id, n in sorted(copies.items()):
         found.append(Problem.of("duplicated_in_index", record_id, copies=n))
     return found
+
+
+def verify_and_log(
+    catalog: Catalog, store: Store, index_dir, *, progress: Callable[[int], None] | None = None, sample=None
+) -> VerifyReport:
+    """`verify`, recorded in the audit trail (`fixity`, with the first hundred problems)."""
+    report = verify(catalog, store, index_dir, progress=progress, sample=sample)
+    catalog.log_event(
+        "fixity",
+        None,
+        ok=report.ok,
+        records=report.records,
+        originals_checked=report.originals_checked,
+        sample=sample,
+        problems=[p.to_dict() for p in report.problems[:100]],
+    )
+    return report

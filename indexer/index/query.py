@@ -53,6 +53,14 @@ SYMBOL_RE = re.compile(
     r"(?<![\w/])\d{1,5}(?:/\d{4})?\s*[-/\u2013]\s*[a-z][a-z0-9]*(?:\s*[-/\u2013]\s*[a-z0-9]+)+(?![\w/])"
 )
 TRAILING = ",;:!?)]}\"'”’…"  # punctuation that ends a pasted phrase, never a filter value
+NOT_PAIR_RE = re.compile(r"(?<!\S)NOT\s+NOT(?:\s+|$)")
+WILDCARDS = ("*", "?")
+MAX_WILDCARD_WORDS = 8  # distinct words with * or ? in one query
+BARE_STAR_RE = re.compile(r"(?<!\S)[-+]?[*?]+(?!\S)")  # *, -*, ** standing alone
+BARE_STAR = Message(
+    "a bare * asks for every record: give at least one letter before it, or search by a filter such as "
+    "year:2020 instead"
+)
 CLASSIFICATION_WORDS = {"mat": "confidential", "toi mat": "secret", "tuyet mat": "top_secret", "thuong": "unclassified"}
 
 
@@ -77,9 +85,13 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     rest = FILTER_RE.sub(take_filter, text)
     symbols, rest = _take_symbols(rest)
     clauses = [_symbol_clause(key) for key in symbols]
+    rest = _single_nots(rest)
+    if BARE_STAR_RE.search(rest):
+        raise QueryError(BARE_STAR)
     items = querytext.read(rest)
     if items:
         parsed = _parse_text(items, schema)
+        _check_wildcards(parsed)
         if parsed is not q.NullQuery:
             boosts = _boosts(items, schema)
             clauses.append(q.AndMaybe(parsed, q.Or(boosts)) if boosts else parsed)
@@ -89,6 +101,48 @@ def parse(text: str, schema, filters: dict[str, str] | None = None) -> ParsedQue
     main = q.And(clauses) if len(clauses) > 1 else (clauses[0] if clauses else nothing)
     restrict = q.And(restrictions) if len(restrictions) > 1 else (restrictions[0] if restrictions else None)
     return ParsedQuery(main, restrict, has_text=bool(clauses))
+
+
+def _single_nots(text: str) -> str:
+    """`NOT NOT x` is `x`: each pair of NOTs in a row cancels (Whoosh's parser fails on a run of them)."""
+    while True:
+        shorter = NOT_PAIR_RE.sub(" ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def _check_wildcards(node: q.Query) -> None:
+    """Refuse what no bound can make cheap enough to be useful: a word that begins with * or ? (it reads the
+    whole vocabulary of every field, and a bare * asks for everything), and more than MAX_WILDCARD_WORDS
+    words with a * or ?. The cost of the rest is bounded while it runs (`indexer.index.evaluate.Budget`)."""
+    nodes = list(_nodes(node))
+    if any(isinstance(n, q.Every) for n in nodes):  # what a bare * becomes
+        raise QueryError(BARE_STAR)
+    words = {str(n.text) for n in nodes if isinstance(n, (q.Wildcard, q.Prefix))}
+    for word in sorted(words):
+        if word[:1] in WILDCARDS:
+            raise QueryError(
+                Message(
+                    "a word may not begin with * or ? (%(word)r): give at least one letter before it; "
+                    "to list every record, search by a filter such as year:2020 instead",
+                    word=word,
+                )
+            )
+    if len(words) > MAX_WILDCARD_WORDS:
+        raise QueryError(
+            Message(
+                "too many words with * or ? (%(n)s; at most %(max)s)",
+                n=len(words),
+                max=MAX_WILDCARD_WORDS,
+            )
+        )
+
+
+def _nodes(node: q.Query):
+    yield node
+    for child in node.children():
+        yield from _nodes(child)
 
 
 def _parse_text(items: list[querytext.Item], schema) -> q.Query:

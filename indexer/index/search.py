@@ -24,7 +24,7 @@ from indexer.core.errors import NotFoundError, QueryError
 from indexer.core.messages import Message
 from indexer.index.analysis import stem_token
 from indexer.index.doctable import NO_DATE, DocTable, SegmentColumns
-from indexer.index.evaluate import Evaluator
+from indexer.index.evaluate import Budget, Evaluator, QueryTooBroad
 from indexer.index.facets import count_facets
 from indexer.index.generations import open_index, read_current
 from indexer.index.postings import PostingCache
@@ -37,6 +37,7 @@ MAX_QUERY_CHARS = 1000
 MAX_LIMIT = 100
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer records than this
 SUGGEST_CANDIDATES, SUGGEST_DISTANCE = 8, 2  # spellings weighed per unknown word, and how far they may differ
+SUGGEST_MAX_WORDS = 12  # a longer query is not a typo to correct (and would cost a lookup per word)
 # Caches are sized by the index's bytes on disk, so that a bigger archive's common words still fit (at
 # 1,000,000 records one common word over a dozen fields decodes to ~100 MB): decoded postings per segment
 # take the index's size, between 256 MB and 2 GB; postings merged over segments half of that; filter masks
@@ -95,8 +96,9 @@ def clean_query(raw: str) -> str:
 class SearchIndex:
     """Read access to the live index for a long-lived process (web server) or a single command."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, budget: Callable[[], Budget] = Budget) -> None:
         self.index_dir = index_dir
+        self.budget = budget  # what one search may cost (time, vocabulary read) before it answers "too broad"
         self._lock = threading.Lock()
         self._searcher = None
         self._generation = None
@@ -194,7 +196,10 @@ class SearchIndex:
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
             evaluator = self._fresh()
+            budget = self.budget()  # from here: the parsing of a long query counts too
             parsed = parse_query(text, evaluator.schema, filters)
+            evaluator.within(self._allowed(evaluator, None, clearance), budget)
+            budget.check()
             allowed = self._allowed(evaluator, parsed.filter, clearance)
             found = evaluator.run(parsed.query)
             mask = found.mask & allowed
@@ -205,7 +210,10 @@ class SearchIndex:
             counts = count_facets(evaluator.table, mask) if facets else {}
             suggestion = None
             if total < SUGGEST_BELOW and parsed.has_text:
-                suggestion = self._suggest(evaluator, text, filters, allowed, total, clearance)
+                try:
+                    suggestion = self._suggest(evaluator, text, filters, allowed, total, clearance)
+                except QueryTooBroad:  # the search itself answered in time: it goes without a suggestion
+                    suggestion = None
             terms = marked_terms(parsed.query, evaluator.schema)
         bodies = texts_for(ids) if texts_for else {}
         hits = [
@@ -227,8 +235,11 @@ class SearchIndex:
         seen = partial(_visible_count, evaluator, visible)
         typed = free_words(text)
         words = [w.text for w in typed]
+        if len(words) > SUGGEST_MAX_WORDS:
+            return None
         corrections: dict[int, str] = {}
         for i, word in enumerate(words):
+            evaluator.budget.check()
             folded = fold(word).lower()
             if seen("body", folded):
                 continue
@@ -294,8 +305,12 @@ class SearchIndex:
             restrict = parse_query("", evaluator.schema, filters).filter if filters else None
             allowed = self._allowed(evaluator, restrict, clearance).copy()
             allowed[docnums] = False
-            terms = evaluator.searcher.key_terms_from_text("body", text, numterms=12)
-            found = evaluator.run(whoosh_query.Or([whoosh_query.Term("body", t, boost=w) for t, w in terms]))
+            evaluator.within(self._allowed(evaluator, None, clearance), self.budget())
+            try:
+                terms = evaluator.key_terms("body", text, 12)
+                found = evaluator.run(whoosh_query.Or([whoosh_query.Term("body", t, boost=w) for t, w in terms]))
+            except QueryTooBroad:  # a long record on a cold searcher: no suggestions rather than a failed page
+                return []
             ranked = _ranked(found.mask & allowed, found.score, table, limit, None)
             return [SearchHit(int(table.ids[d]), round(float(found.score[d]), 4), "") for d in ranked]
 
