@@ -130,8 +130,11 @@ class Catalog:
         )
         return record_id
 
-    def update_fields(self, record_id: int, changes: dict, *, source: str, actor: str) -> dict:
-        """Set metadata fields, mark their provenance, bump the revision and log old → new.
+    def update_fields(
+        self, record_id: int, changes: dict, *, source: str, actor: str, batch: str | None = None
+    ) -> dict:
+        """Set metadata fields, mark their provenance, bump the revision and log old → new (with the id of the
+        batch the change belongs to, when it is one of many made at once).
 
         Returns {field: (old, new)} for what actually changed (call inside `transaction`).
         """
@@ -149,7 +152,8 @@ class Catalog:
         assignments = ", ".join(f"{name} = ?" for name in values)
         self.db.execute(f"UPDATE records SET {assignments}, rev = rev + 1 WHERE id = ?", (*values.values(), record_id))
         detail = {f: {"old": old, "new": new} for f, (old, new) in changed.items()}
-        self.log_event(f"metadata.{source}", record_id, actor=actor, changes=detail)
+        extra = {"batch": batch} if batch else {}
+        self.log_event(f"metadata.{source}", record_id, actor=actor, changes=detail, **extra)
         return changed
 
     # --- citations ----------------------------------------------------------------------------

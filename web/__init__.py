@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.admin_area import admin_area
     from web.api import api
     from web.auth import auth, authenticate_request, csrf_token, end_request
+    from web.batch import batch
     from web.filing import filing
     from web.followup import followup
     from web.i18n import init_i18n
@@ -43,6 +44,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     from web.openapi import openapi
     from web.pages import pages
     from web.registers import registers
+    from web.reports import reports
+    from web.saved import saved
     from web.workflow import workflow
     from web.workflow_api import workflow_api
 
@@ -52,7 +55,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.request_class = UploadRequest
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
     blueprints = (api, pages, auth, admin, admin_area, ocr_review, workflow, workflow_api, ingesting, openapi)
-    blueprints += (registers, followup, filing)
+    blueprints += (registers, followup, filing, saved, reports, batch)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(authenticate_request)

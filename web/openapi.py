@@ -23,6 +23,34 @@ def _array(items: dict) -> dict:
     return {"type": "array", "items": items}
 
 
+SAVED = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "owner": {"type": "string"},
+        "query": {"type": "string"},
+        "filters": {"type": "object", "additionalProperties": {"type": "string"}},
+        "shared": {"type": "boolean"},
+        "created_at": {"type": "string"},
+        "last_run_at": _nullable("string"),
+        "total": {"type": "integer"},
+        "new": {"type": "integer"},
+    },
+    "required": ["name", "owner", "query", "filters", "shared", "created_at", "last_run_at"],
+}
+BATCH = {
+    "type": "object",
+    "properties": {
+        "batch": _nullable("string"),
+        "dry_run": {"type": "boolean"},
+        "changed": {"type": "integer"},
+        "records": {"type": "array", "items": {"type": "object"}},
+        "refused": {"type": "array", "items": {"type": "object"}},
+    },
+    "required": ["batch", "dry_run", "changed", "records", "refused"],
+}
+
+
 ERROR = _obj(
     {
         "error": _obj(
@@ -567,6 +595,49 @@ RECORD_REF = {"type": "integer", "minimum": 0, "example": 1}
 def document() -> dict:
     paths = {
         "/api/search": _get("Search records (cut to the caller's clearance)", SEARCH, SEARCH_PARAMS, (400, 401)),
+        "/api/records": {
+            "patch": {
+                "summary": "Archivists: correct many records at once, all or nothing (one audit entry per record, "
+                "one batch id); `dry_run` previews old and new values",
+                "tags": ["records"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                {
+                                    "ids": {"type": "array", "items": {"type": "integer"}, "minItems": 1},
+                                    "query": {"type": "string", "description": "every record this search finds"},
+                                    "filters": {"type": "object", "additionalProperties": {"type": "string"}},
+                                    "records": _array(
+                                        _obj(
+                                            {
+                                                "id": {"type": "integer"},
+                                                "set": {"type": "object", "additionalProperties": {"type": "string"}},
+                                            }
+                                        )
+                                    ),
+                                    "set": {
+                                        "type": "object",
+                                        "minProperties": 1,
+                                        "additionalProperties": {"type": "string"},
+                                        "description": "field: value for every record chosen by `ids` or `query`",
+                                        "example": {"issuer": "Tỉnh ủy Quảng Trị"},
+                                    },
+                                    "dry_run": {"type": "boolean"},
+                                },
+                                [],
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(BATCH),
+                    "409": _json(BATCH),
+                    **_errors(400, 401, 403, 503),
+                },
+            },
+        },
         "/api/records/{record_id}": {
             **_get("A record's metadata, citations, cited-by and OCR details", RECORD, [RECORD_ID], (401, 404, 410)),
             "patch": {
@@ -627,6 +698,75 @@ def document() -> dict:
                 "requestBody": {"content": {"application/json": {"schema": _obj({"reason": REASON}, ["reason"])}}},
                 "responses": {"200": _json(_obj({"lifted": HOLD})), **_errors(400, 401, 403, 404, 410, 503)},
             },
+        },
+        "/api/reports": _get(
+            "A period's report for leadership, cut to your clearance (as `archive report --format json`): "
+            "documents issued by type, issuer and month, registers, tasks by unit, retention, OCR backlog",
+            {"type": "object"},
+            [
+                _param("period", text="2025-07, 2025-Q3, 2025-H1 or 2025"),
+                _param("from", schema={"type": "string", "format": "date"}),
+                _param("to", schema={"type": "string", "format": "date"}),
+            ],
+            (400, 401),
+        ),
+        "/api/saved": {
+            **_get(
+                "Your saved searches and the shared ones, with how many records each finds and how many are new "
+                "since you last ran it (within your clearance)",
+                _obj({"saved": _array(SAVED)}),
+                errors=(401,),
+            ),
+            "post": {
+                "summary": "Save a search (`shared`: archivists; everyone runs it under their own clearance)",
+                "tags": ["records"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                {
+                                    "name": {"type": "string", "minLength": 1, "maxLength": 100},
+                                    "query": {"type": "string", "maxLength": 1000},
+                                    "filters": {"type": "object", "additionalProperties": {"type": "string"}},
+                                    "shared": {"type": "boolean"},
+                                },
+                                ["name"],
+                            )
+                        }
+                    },
+                },
+                "responses": {"201": _json(_obj({"saved": SAVED}), "saved"), **_errors(400, 401, 403)},
+            },
+        },
+        "/api/saved/{name}/run": _get(
+            "Run a saved search again under your clearance; `since` keeps the records added or changed since then",
+            _obj(
+                {
+                    "saved": SAVED,
+                    "since": _nullable("string"),
+                    "total": {"type": "integer"},
+                    "page": {"type": "integer"},
+                    "limit": {"type": "integer"},
+                    "hits": _array({"type": "object"}),
+                },
+                ["saved", "since", "total", "hits"],
+            ),
+            [
+                _param("name", "path", required=True),
+                _param("since", schema={"type": "string", "format": "date"}),
+                _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
+                _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
+            ],
+            (400, 401, 404),
+        ),
+        "/api/saved/{name}": {
+            "delete": {
+                "summary": "Forget one of your saved searches",
+                "tags": ["records"],
+                "parameters": [_param("name", "path", required=True)],
+                "responses": {"200": _json(_obj({"removed": {"type": "string"}})), **_errors(401, 404)},
+            }
         },
         "/api/holds": _get(
             "Archivists: legal holds", _obj({"holds": _array(HOLD)}), errors=(401, 403), tag="retention"

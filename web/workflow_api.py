@@ -7,6 +7,8 @@ from datetime import date
 
 from flask import Blueprint, jsonify, request
 
+from archive.corrections.batch import apply_corrections
+from archive.corrections.selection import ids_for_query
 from archive.editing import edit_record
 from archive.errors import QueryError, UsageError
 from archive.messages import Message, message_of
@@ -17,7 +19,7 @@ from archive.retention.dispose import dispose
 from archive.retention.holds import add_hold, find_hold, list_holds, remove_hold
 from archive.retention.retention import due_for_disposal
 from archive.retention.schedule import load_schedule
-from web import catalog, settings
+from web import catalog, search_index, settings
 from web.auth import clearance, require
 from web.messages import localize
 
@@ -103,6 +105,62 @@ def edit(record_id: int):
     except ValueError as exc:
         raise UsageError(message_of(exc)) from None
     return jsonify({"id": record_id, "changed": changed})
+
+
+@workflow_api.patch("/api/records")
+def edit_batch():
+    """Many records at once, all or nothing: `{"ids": [...], "set": {...}}`, `{"query": "…", "set": {...}}`
+    or `{"records": [{"id", "set"}, …]}`, with `"dry_run": true` to preview; 409 and nothing changed on
+    any refusal (the ids the editor may not see are refused as not found)."""
+    user = require("archivist")
+    data = json_body()
+    dry_run = data.get("dry_run", False)
+    if not isinstance(dry_run, bool):
+        raise UsageError("dry_run must be true or false")
+    corrections = batch_corrections(data)
+    result = apply_corrections(writer_settings(), corrections, actor=user.name, clearance=clearance(), dry_run=dry_run)
+    body = result.to_dict()
+    body["refused"] = [{"id": r.id, "reason": localize(r.reason)} for r in result.refused]
+    if result.refused:
+        text = Message(
+            "nothing was changed: %(reasons)s", reasons="; ".join(localize(r.reason) for r in result.refused)
+        )
+        return jsonify({"error": {"status": 409, "message": text, "text": localize(text)}, **body}), 409
+    return jsonify(body)
+
+
+def _texts(values) -> bool:
+    return isinstance(values, dict) and bool(values) and all(isinstance(v, str) for v in values.values())
+
+
+def batch_corrections(data: dict) -> dict[int, dict[str, str]]:
+    """{id: {field: value}} from a PATCH /api/records body."""
+    usage = 'send {"ids": [...], "set": {...}}, {"query": "…", "set": {...}} or {"records": [{"id", "set"}, …]}'
+    if "records" in data:
+        rows = data["records"]
+        if not isinstance(rows, list) or not rows:
+            raise UsageError(usage)
+        corrections = {}
+        for row in rows:
+            if not isinstance(row, dict) or not isinstance(row.get("id"), int) or not _texts(row.get("set")):
+                raise UsageError(usage)
+            corrections[row["id"]] = row["set"]
+        return corrections
+    values = data.get("set")
+    if not _texts(values):
+        raise UsageError(usage)
+    if "ids" in data:
+        ids = data["ids"]
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            raise UsageError(usage)
+    elif isinstance(data.get("query"), str):
+        filters = data.get("filters") or {}
+        if not isinstance(filters, dict) or not all(isinstance(v, str) for v in filters.values()):
+            raise UsageError(usage)
+        ids = ids_for_query(catalog(), search_index(), data["query"], filters, clearance())
+    else:
+        raise UsageError(usage)
+    return {i: values for i in ids}
 
 
 @workflow_api.post("/api/records/<int:record_id>/hold")

@@ -14,7 +14,7 @@ from archive.config import Settings
 
 
 @main.command()
-@click.argument("record_id", type=int)
+@click.argument("record_id", type=int, required=False)
 @click.option(
     "--set",
     "assignments",
@@ -23,15 +23,29 @@ from archive.config import Settings
     metavar="FIELD=VALUE",
     help="A field to set (repeat for several); an empty VALUE clears it.",
 )
+@click.option("--ids", help="Correct many records at once: ids separated by commas (3,4,9).")
+@click.option("--query", "query", help="Correct many records at once: every record this search finds.")
+@click.option("--dry-run", is_flag=True, help="With --ids or --query: show old and new values, change nothing.")
 @json_option
 @quiet_option
 @wait_option
 @click.pass_obj
 @fail_on_archive_errors
 def edit(
-    settings: Settings, record_id: int, assignments: tuple[str, ...], as_json: bool, quiet: bool, wait: float
+    settings: Settings,
+    record_id: int | None,
+    assignments: tuple[str, ...],
+    ids: str | None,
+    query: str | None,
+    dry_run: bool,
+    as_json: bool,
+    quiet: bool,
+    wait: float,
 ) -> None:
-    """Correct a record's metadata; the change is logged (who, when, old, new) and indexed at once."""
+    """Correct a record's metadata; the change is logged (who, when, old, new) and indexed at once.
+
+    With --ids or --query instead of RECORD_ID, many records at once: all or nothing (one refusal changes
+    nothing and exits 1), one audit entry per record under a shared batch id, one index update."""
     import getpass
 
     from archive.editing import edit_record
@@ -42,6 +56,13 @@ def edit(
         if not sep:
             raise click.UsageError(f"--set takes FIELD=VALUE, not {assignment!r}")
         raw[name.strip()] = value
+    if sum(x is not None for x in (record_id, ids, query)) != 1:
+        raise click.UsageError("give one of RECORD_ID, --ids or --query")
+    if record_id is None:
+        _edit_many(settings.with_(lock_wait=wait), ids, query, raw, dry_run, as_json, quiet, getpass.getuser())
+        return
+    if dry_run:
+        raise click.UsageError("--dry-run goes with --ids or --query")
     try:
         changed = edit_record(settings.with_(lock_wait=wait), record_id, raw, actor=getpass.getuser())
     except ValueError as exc:
@@ -54,6 +75,51 @@ def edit(
         click.echo(f"record {record_id}: nothing to change")
     for name, change in changed.items():
         click.echo(f"record {record_id}: {name}: {change['old']!r} → {change['new']!r}")
+
+
+def _parse_ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise click.UsageError(f"--ids takes record ids separated by commas, not {text!r}") from None
+
+
+def _edit_many(settings: Settings, ids, query, raw, dry_run: bool, as_json: bool, quiet: bool, actor: str) -> None:
+    from archive.corrections.batch import edit_many
+    from archive.corrections.selection import ids_for_query
+    from indexer import SearchIndex
+
+    if ids is not None:
+        chosen = _parse_ids(ids)
+    else:
+        index = SearchIndex(settings.index_dir)
+        with Catalog(settings.catalog_path) as catalog:
+            chosen = ids_for_query(catalog, index, query)
+        index.close()
+    result = edit_many(settings, chosen, raw, actor=actor, dry_run=dry_run)
+    report_batch(result, as_json, quiet)
+
+
+def report_batch(result, as_json: bool, quiet: bool) -> None:
+    """Print a batch's outcome (old → new per record, or the refusals) and exit 1 if it was refused."""
+    if as_json:
+        print_json(result.to_dict())
+    elif not quiet:
+        for row in result.changes:
+            if not row["changed"]:
+                click.echo(f"record {row['id']}: nothing to change")
+            for name, change in row["changed"].items():
+                click.echo(f"record {row['id']}: {name}: {change['old']!r} → {change['new']!r}")
+        for refusal in result.refused:
+            click.echo(f"record {refusal.id}: refused: {refusal.reason}", err=True)
+        if result.refused:
+            click.echo("nothing was changed", err=True)
+        elif result.dry_run:
+            click.echo("dry run: nothing was changed")
+        else:
+            click.echo(f"batch {result.batch}: {sum(1 for r in result.changes if r['changed'])} records changed")
+    if result.refused:
+        sys.exit(1)
 
 
 @main.command()
@@ -173,3 +239,27 @@ def export(settings: Settings, record_id: int, output: Path) -> None:
         except FixityError:
             output.unlink(missing_ok=True)  # nothing of a damaged original is left behind
             raise
+
+
+@main.group()
+def manifest() -> None:
+    """Spreadsheets (CSV) of metadata for records already in the archive."""
+
+
+@manifest.command("apply")
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show old and new values, change nothing.")
+@json_option
+@quiet_option
+@wait_option
+@click.pass_obj
+@fail_on_archive_errors
+def manifest_apply(settings: Settings, sheet: Path, dry_run: bool, as_json: bool, quiet: bool, wait: float) -> None:
+    """Correct existing records from SHEET: a row per record named by `id` or `sha256`, with the columns to
+    set (an empty cell leaves a field as it is); all or nothing, without the files."""
+    import getpass
+
+    from archive.corrections.sheet import apply_sheet
+
+    result = apply_sheet(settings.with_(lock_wait=wait), sheet, actor=getpass.getuser(), dry_run=dry_run)
+    report_batch(result, as_json, quiet)

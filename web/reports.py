@@ -1,0 +1,58 @@
+"""Reports on the web: `/reports` (a printable page whose figures link to the searches that give them, with
+charts), its downloads (`/reports/report.<md|csv|json|docx>`), chart images and `/api/reports`. All cut to
+the caller's clearance and audited, through `archive.reports.reporting`."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, render_template, request
+
+from archive.reports import charts
+from archive.reports.periods import parse_period
+from archive.reports.reporting import make_period_report, render
+from web import search_index, settings
+from web.auth import clearance, require
+
+reports = Blueprint("reports", __name__)
+TYPES = {"md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8", "json": "application/json",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "svg": "image/svg+xml"}  # fmt: skip
+
+
+def _report(fmt: str) -> dict:
+    require("reader")
+    args = request.args
+    period = parse_period(args.get("period"), args.get("from"), args.get("to"))
+    return make_period_report(settings(), search_index(), period, clearance(), fmt=fmt)
+
+
+@reports.get("/reports")
+def page():
+    require("reader")
+    if not (request.args.get("period") or request.args.get("from")):
+        return render_template("report.html", report=None, args={})
+    report = _report("html")
+    args = {k: v for k, v in request.args.items() if k in ("period", "from", "to")}
+    return render_template("report.html", report=report, args=args)
+
+
+@reports.get("/reports/report.<fmt>")
+def download(fmt: str):
+    if fmt not in ("md", "csv", "json", "docx"):
+        return Response(status=404)
+    data = render(_report(fmt), fmt)
+    name = f"bao-cao-{request.args.get('period') or 'ky'}.{fmt}".replace("/", "-")
+    return Response(data, mimetype=TYPES[fmt], headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@reports.get("/reports/chart/<name>.svg")
+def chart(name: str):
+    draw = {"months": charts.months_by_type, "tasks": charts.tasks_by_state}.get(name)
+    if draw is None:
+        return Response(status=404)
+    return Response(draw(_report("svg"), "svg"), mimetype=TYPES["svg"])
+
+
+@reports.get("/api/reports")
+def api():
+    """The report as JSON (`archive report --format json`)."""
+    return jsonify(_report("json"))

@@ -1,0 +1,98 @@
+"""Saved searches on the web: the search page's "Lưu tìm kiếm" form and `/api/saved…`. Each is the caller's
+own (or shared); each run searches again under the caller's clearance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, g, jsonify, redirect, request
+
+from archive.errors import UsageError
+from archive.messages import Message
+from archive.saved.searches import FILTERS, list_searches, remove_search, run_search, save_search
+from web import catalog, search_index
+from web.api import int_arg
+from web.auth import clearance, require
+from web.searching import DATE_RANGE, SearchState
+from web.workflow_api import json_body, text_field
+
+saved = Blueprint("saved", __name__)
+
+
+def _since(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise UsageError(Message("since must be a date YYYY-MM-DD, not %(value)r", value=raw)) from None
+
+
+def saved_for_start_page() -> list[dict]:
+    """The caller's saved searches with their new-since-last-run counts (for the start page)."""
+    user = require("reader")
+    return list_searches(catalog(), search_index(), user.name, clearance())
+
+
+def saved_searches_for_start() -> list[dict]:
+    """For the start page's partial: the signed-in user's saved searches with a link to each, [] for no one."""
+    user = g.get("user")
+    if user is None:
+        return []
+    rows = list_searches(catalog(), search_index(), user.name, clearance())
+    return [{**row, "url": SearchState(row["query"], row["filters"]).url()} for row in rows[:20]]
+
+
+@saved.app_context_processor
+def start_page_hook() -> dict:
+    return {"saved_searches_for_start": saved_searches_for_start}
+
+
+@saved.get("/api/saved")
+def api_list():
+    return jsonify({"saved": saved_for_start_page()})
+
+
+@saved.post("/api/saved")
+def api_add():
+    """`{"name", "query", "filters": {...}, "shared": false}` → the saved search (shared: archivists only)."""
+    user = require("reader")
+    data = json_body()
+    filters = data.get("filters") or {}
+    shared = data.get("shared", False)
+    if not isinstance(filters, dict) or not all(isinstance(v, str) for v in filters.values()):
+        raise UsageError(Message("filters must be an object of text values"))
+    if not isinstance(shared, bool):
+        raise UsageError(Message("shared must be true or false"))
+    if shared:
+        require("archivist")
+    out = save_search(catalog(), user.name, text_field(data, "name"), text_field(data, "query"), filters, shared=shared)
+    return jsonify({"saved": out}), 201
+
+
+@saved.get("/api/saved/<name>/run")
+def api_run(name: str):
+    user = require("reader")
+    page = int_arg("page", 1, 1, 10_000)
+    limit = int_arg("limit", 20, 1, 100)
+    since = _since(request.args.get("since"))
+    result = run_search(catalog(), search_index(), user.name, name, clearance(), since=since, page=page, limit=limit)
+    return jsonify(result)
+
+
+@saved.delete("/api/saved/<name>")
+def api_remove(name: str):
+    user = require("reader")
+    remove_search(catalog(), user.name, name)
+    return jsonify({"removed": name})
+
+
+@saved.post("/saved")
+def page_add():
+    """The search page's "Lưu tìm kiếm" form: save the search shown, then go back to it."""
+    user = require("reader")
+    form = request.form
+    filters = {k: form[k] for k in (*FILTERS, *DATE_RANGE) if form.get(k)}
+    state = SearchState(form.get("q", ""), filters)
+    save_search(catalog(), user.name, form.get("name", ""), state.query, state.search_filters())
+    return redirect(state.url(), 303)
