@@ -36,7 +36,7 @@ test: venv
 # samples (by their symbols); run again, each step says it was done already and the next goes on.
 sample-files: venv
 	-$(BIN)/archive --home $(HOME_DIR) fonds add TUQT "Phông Tỉnh ủy Quảng Trị"
-	-$(BIN)/archive --home $(HOME_DIR) files plan import samples-plan/danh-muc-ho-so.csv
+	-$(BIN)/archive --home $(HOME_DIR) files plan import docs/sample-file-plan.csv
 	-$(BIN)/archive --home $(HOME_DIR) files add 2024/01.NQ57 57-NQ/TW 205-KH/TU
 	-$(BIN)/archive --home $(HOME_DIR) files add 2024/02.VT 89-KL/TU
 	-$(BIN)/archive --home $(HOME_DIR) files add 2025/01.CT18 18-CT/TU 527-TB/TU 1537-CV/VPTU

@@ -27,7 +27,7 @@ def test_make_run_loads_the_sample_files(cli, tmp_path):
     steps = sample_file_steps()
     assert len(steps) >= 5
     for step in steps:
-        result = cli(*[str(ROOT / a) if a.startswith("samples-plan/") else a for a in step])
+        result = cli(*[str(ROOT / a) if a.startswith("docs/") else a for a in step])
         assert result.exit_code == 0, (step, result.output)
     files = {f["ref"]: f for f in json.loads(cli("files", "list", "--json").stdout)["files"]}
     assert {f["year"] for f in files.values()} == {2024, 2025}
@@ -37,5 +37,5 @@ def test_make_run_loads_the_sample_files(cli, tmp_path):
     assert all(f["documents"] for f in files.values())
     before = cli("files", "list", "--json").stdout
     for step in steps:  # `make run` again: each step refuses what is done, nothing changes
-        cli(*[str(ROOT / a) if a.startswith("samples-plan/") else a for a in step])
+        cli(*[str(ROOT / a) if a.startswith("docs/") else a for a in step])
     assert cli("files", "list", "--json").stdout == before
