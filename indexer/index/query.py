@@ -59,7 +59,8 @@ TRAILING = ",;:!?)]}\"'”’…"  # punctuation that ends a pasted phrase, neve
 NOT_PAIR_RE = re.compile(r"(?<!\S)NOT\s+NOT(?:\s+|$)")
 WILDCARDS = ("*", "?")
 MAX_WILDCARD_WORDS = 8  # distinct words with * or ? in one query
-BARE_STAR_RE = re.compile(r"(?<!\S)[-+]?[*?]+(?!\S)")  # *, -*, ** standing alone
+# *, -*, ** standing alone ask for every record; a ? alone is a pasted question mark, punctuation like any other
+BARE_STAR_RE = re.compile(r"(?<!\S)[-+]?[*?]*\*[*?]*(?!\S)")
 BARE_STAR = Message(
     "a bare * asks for every record: give at least one letter before it, or search by a filter such as "
     "year:2020 instead"

@@ -31,11 +31,18 @@ def index(index_dir):
     search_index.close()
 
 
-@pytest.mark.parametrize("query", ["*", "-*", "a -*", "**", "?", "? ?"])
+@pytest.mark.parametrize("query", ["*", "-*", "a -*", "**", "*?", "? *"])
 def test_a_bare_star_is_refused_with_a_reason(index, query):
     with pytest.raises(QueryError) as refused:
         index.search(query)
     assert "*" in str(refused.value.message) and "letter" in str(refused.value.message)
+
+
+@pytest.mark.parametrize("query", ["?", "? ?", "a ?"])
+def test_a_question_mark_alone_is_punctuation_not_a_wildcard(index, query):
+    """`?` is no wildcard in this query language (only `prefix*` is): pasted alone it is punctuation, and
+    reads no vocabulary."""
+    assert index.search(query).total == index.search(query.replace("?", " ").strip() or "zzzznothing").total
 
 
 @pytest.mark.parametrize("query", ["*a*", "*a* *b* *c*", "?ong*", "cai *ach", "*cong*"])
