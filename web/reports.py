@@ -4,11 +4,14 @@ the caller's clearance and audited, through `archive.reports.reporting`."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from archive.reports import charts
 from archive.reports.periods import parse_period
-from archive.reports.reporting import make_period_report, render
+from archive.reports.reporting import make_period_report, make_thematic_report, render, render_thematic
+from archive.reports.thematic import STATES
 from web import search_index, settings
 from web.auth import clearance, require
 
@@ -21,6 +24,8 @@ TYPES = {"md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
 def _report(fmt: str) -> dict:
     require("reader")
     args = request.args
+    if args.get("about"):  # a thematic report on one directing document (sơ kết, tổng kết), task states as of today
+        return make_thematic_report(settings(), search_index(), args["about"], clearance(), date.today(), fmt=fmt)
     period = parse_period(args.get("period"), args.get("from"), args.get("to"))
     return make_period_report(settings(), search_index(), period, clearance(), fmt=fmt)
 
@@ -28,6 +33,10 @@ def _report(fmt: str) -> dict:
 @reports.get("/reports")
 def page():
     require("reader")
+    if request.args.get("about"):
+        report = _report("html")
+        args = {"about": request.args["about"]}
+        return render_template("report_about.html", report=report, args=args, states=STATES)
     if not (request.args.get("period") or request.args.get("from")):
         return render_template("report.html", report=None, args={})
     report = _report("html")
@@ -39,15 +48,17 @@ def page():
 def download(fmt: str):
     if fmt not in ("md", "csv", "json", "docx"):
         return Response(status=404)
-    data = render(_report(fmt), fmt)
-    name = f"bao-cao-{request.args.get('period') or 'ky'}.{fmt}".replace("/", "-")
+    about = request.args.get("about")
+    data = render_thematic(_report(fmt), fmt) if about else render(_report(fmt), fmt)
+    stem = f"chuyen-de-{about}" if about else f"bao-cao-{request.args.get('period') or 'ky'}"
+    name = "".join(c if c.isascii() and (c.isalnum() or c in "-.") else "-" for c in f"{stem}.{fmt}")
     return Response(data, mimetype=TYPES[fmt], headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @reports.get("/reports/chart/<name>.svg")
 def chart(name: str):
     draw = {"months": charts.months_by_type, "tasks": charts.tasks_by_state}.get(name)
-    if draw is None:
+    if draw is None or request.args.get("about"):  # a thematic report has no charts
         return Response(status=404)
     return Response(draw(_report("svg"), "svg"), mimetype=TYPES["svg"])
 

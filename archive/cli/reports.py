@@ -31,8 +31,7 @@ def report(settings: Settings, period, start, end, about, as_of, fmt: str, outpu
     from datetime import date
 
     from archive.reports.periods import parse_period
-    from archive.reports.reporting import make_period_report, make_thematic_report, render
-    from archive.reports.thematic import thematic_markdown
+    from archive.reports.reporting import make_period_report, make_thematic_report, render, render_thematic
     from indexer import SearchIndex
 
     if fmt == "docx" and str(output) == "-":
@@ -44,13 +43,7 @@ def report(settings: Settings, period, start, end, about, as_of, fmt: str, outpu
                 day = date.fromisoformat(as_of) if as_of else date.today()
             except ValueError:
                 raise click.UsageError(f"--as-of takes a date YYYY-MM-DD, not {as_of!r}") from None
-            found = make_thematic_report(settings, index, about, None, day, fmt=fmt)
-            if fmt == "md":
-                data = thematic_markdown(found).encode("utf-8")
-            elif fmt == "json":
-                data = render(found, "json")
-            else:
-                raise click.UsageError("--about writes md or json")
+            data = render_thematic(make_thematic_report(settings, index, about, None, day, fmt=fmt), fmt)
         else:
             if not period and not (start or end):
                 raise click.UsageError("give --period, --from/--to, or --about")

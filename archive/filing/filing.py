@@ -89,33 +89,49 @@ def add_documents(
     """File these documents at the end of the file, in the order given; all or nothing: a document filed
     elsewhere (or here), unknown, or a closed or disposed file refuses the whole request."""
     ids = list(dict.fromkeys(record_ids))
-    if not ids:
-        raise UsageError(Message("name the documents to file"))
     with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        file = visible_file(catalog, ref, clearance)
-        _check_open(file)
-        for record_id in ids:
-            visible_record(catalog, record_id, clearance)
-        filed = store.files_of(catalog, ids)
-        if filed:
-            record_id, other = next(iter(filed.items()))
-            where = store.file_by_id(catalog, other)
-            shown = where.ref if where and can_see_file(clearance, where) else None
-            if shown:
-                raise UsageError(
-                    Message(
-                        "document %(id)s is filed already, in %(file)s: remove it from there first",
-                        id=record_id,
-                        file=shown,
-                    )
-                )
-            raise UsageError(Message("document %(id)s is filed already", id=record_id))
+        file, _ = _check_filing(catalog, ref, ids, clearance)
         with catalog.transaction():
             store.add_items(catalog, file.id, ids)
             for record_id in ids:
                 catalog.log_event("file.add", record_id, file_id=file.id)
         reindex_records(catalog, settings.index_dir, ids)
         return FileView(file, visible_items(catalog, file, clearance))
+
+
+def preview_filing(
+    settings: Settings, ref: str, record_ids: Iterable[int], *, clearance: Clearance | None = None
+) -> FileView:
+    """What `add_documents` would do, checked the same way and writing nothing: the file and the documents
+    that would go into it (the search page's preview before filing its ticked results)."""
+    with Catalog(settings.catalog_path) as catalog:
+        file, records = _check_filing(catalog, ref, list(dict.fromkeys(record_ids)), clearance)
+        return FileView(file, records)
+
+
+def _check_filing(catalog: Catalog, ref: str, ids: list[int], clearance: Clearance | None) -> tuple[HoSo, list]:
+    """The open file and the documents to file into it; refused whole for one document unknown, hidden from
+    the caller, disposed or filed already (here or elsewhere)."""
+    if not ids:
+        raise UsageError(Message("name the documents to file"))
+    file = visible_file(catalog, ref, clearance)
+    _check_open(file)
+    records = [visible_record(catalog, record_id, clearance) for record_id in ids]
+    filed = store.files_of(catalog, ids)
+    if filed:
+        record_id, other = next(iter(filed.items()))
+        where = store.file_by_id(catalog, other)
+        shown = where.ref if where and can_see_file(clearance, where) else None
+        if shown:
+            raise UsageError(
+                Message(
+                    "document %(id)s is filed already, in %(file)s: remove it from there first",
+                    id=record_id,
+                    file=shown,
+                )
+            )
+        raise UsageError(Message("document %(id)s is filed already", id=record_id))
+    return file, records
 
 
 def remove_documents(

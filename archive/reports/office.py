@@ -62,6 +62,34 @@ def as_docx(report: dict) -> bytes:
     return _fixed_zip(buffer.getvalue())
 
 
+def thematic_docx(report: dict) -> bytes:
+    """A thematic report (`--about`) as a Word document, byte-identical for the same report."""
+    from archive.reports.thematic import STATES
+
+    a = report["about"]
+    doc = Document()
+    doc.add_heading(f"Tình hình thực hiện {a['doc_number'] or ''}", 0)
+    issued = vn(a["issued"]) if a["issued"] else ""
+    doc.add_paragraph(f"{a['title'] or ''} ({a['issuer'] or ''}, {issued}); số liệu tính đến {vn(report['as_of'])}.")
+    doc.add_heading(f"Văn bản triển khai ({len(report['citing'])})", 1)
+    citing = [(d["issuer"] or "", vn(d["issued"]) if d["issued"] else "", d["doc_number"] or "", d["title"] or "")
+              for d in report["citing"]]  # fmt: skip
+    _table(doc, ["Cơ quan", "Ngày", "Số, ký hiệu", "Trích yếu"], citing)
+    doc.add_heading("Nhiệm vụ", 1)
+    tasks = [(t["task"], t["lead"] or "", vn(t["due"]) if t["due"] else "", STATES.get(t["status"], t["status"]))
+             for t in report["tasks"]]  # fmt: skip
+    _table(doc, ["Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Tình trạng"], tasks)
+    doc.add_heading("Đơn vị chưa có văn bản triển khai", 1)
+    for unit in report["units_without_document"] or ["(không có)"]:
+        doc.add_paragraph(unit, style="List Bullet")
+    fixed = datetime.fromisoformat(report["as_of"])
+    doc.core_properties.created = doc.core_properties.modified = fixed
+    doc.core_properties.last_printed = fixed
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
 def _table(doc, header: list[str], rows) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"

@@ -42,3 +42,16 @@ def render(report: dict, fmt: str) -> bytes:
         return as_docx(report)
     made = {"md": text.as_markdown, "csv": text.as_csv, "json": text.as_json}[fmt](report)
     return made.encode("utf-8")
+
+
+def render_thematic(report: dict, fmt: str) -> bytes:
+    """A thematic report in one of FORMATS."""
+    from archive.reports import thematic
+
+    if fmt == "docx":
+        from archive.reports.office import thematic_docx
+
+        return thematic_docx(report)
+    if fmt == "json":
+        return render(report, "json")
+    return {"md": thematic.thematic_markdown, "csv": thematic.thematic_csv}[fmt](report).encode("utf-8")

@@ -4,6 +4,8 @@ yet — the material for a preliminary or final review (sơ kết, tổng kết)
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 from archive.catalog import Catalog
@@ -82,3 +84,23 @@ def thematic_markdown(report: dict) -> str:
     lines += ["", "## Đơn vị chưa có văn bản triển khai", ""]
     lines += [f"- {u}" for u in report["units_without_document"]] or ["- (không có)"]
     return "\n".join(lines) + "\n"
+
+
+STATES = {"open": "Đang thực hiện", "overdue": "Quá hạn", "done": "Đã xong", "cancelled": "Đã hủy"}
+
+
+def thematic_csv(report: dict) -> str:
+    """One row per line of the report: (section, item, unit, date, detail, link)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["section", "item", "unit", "date", "detail", "link"])
+    a = report["about"]
+    writer.writerow(["about", a["doc_number"] or "", a["issuer"] or "", a["issued"] or "", a["title"] or "", a["link"]])
+    for d in report["citing"]:
+        writer.writerow(["citing", d["doc_number"] or "", d["issuer"] or "", d["issued"] or "", d["title"] or "",
+                         d["link"]])  # fmt: skip
+    for t in report["tasks"]:
+        writer.writerow(["task", t["task"], t["lead"] or "", t["due"] or "", t["status"], ""])
+    for unit in report["units_without_document"]:
+        writer.writerow(["unit_without_document", "", unit, "", "", ""])
+    return buffer.getvalue()

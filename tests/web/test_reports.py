@@ -106,3 +106,45 @@ def test_the_web_report_is_cut_to_clearance_links_its_figures_and_is_audited(ser
         events = catalog.db.execute("SELECT actor, detail FROM events WHERE action = 'report'").fetchall()
     assert ("doc", "2025-Q3") in {(e["actor"], json.loads(e["detail"])["period"]) for e in events}
     assert all("total" not in e["detail"] for e in events), "the audit entry carries no figures"
+
+
+def test_the_thematic_report_in_every_format_on_the_cli_and_the_web_cut_to_clearance(
+    server, cli, ids, settings, tmp_path
+):
+    added = cli("followup", "add", "57-NQ/TW", "--task", "Xây dựng kế hoạch", "--lead", "Huyện ủy Cam Lộ",
+                "--due", "2025-10-01")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    about = ["report", "--about", "57-NQ/TW", "--as-of", "2025-12-31"]
+    table = cli(*about, "--format", "csv")
+    assert table.exit_code == 0 and table.stdout_bytes == cli(*about, "--format", "csv").stdout_bytes
+    lines = table.stdout.splitlines()
+    assert lines[0] == "section,item,unit,date,detail,link"
+    assert [line.split(",")[1] for line in lines if line.startswith("citing,")] == ["30-BC/HU", "12-KH/TU", "31-BC/TU"]
+    assert "task,Xây dựng kế hoạch,Huyện ủy Cam Lộ,2025-10-01,overdue," in lines
+    assert "unit_without_document,,Huyện ủy Cam Lộ,,," in lines
+    one, two = tmp_path / "a.docx", tmp_path / "b.docx"
+    for out in (one, two):
+        assert cli(*about, "--format", "docx", "-o", str(out)).exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+    body = zipfile.ZipFile(io.BytesIO(one.read_bytes())).read("word/document.xml").decode()
+    assert "Tình hình thực hiện 57-NQ/TW" in body and "31-BC/TU" in body and "Quá hạn" in body
+    assert "Huyện ủy Cam Lộ" in body and "31/12/2025" in body
+    # the web: a reader cleared to unclassified never learns of the secret report citing the resolution
+    browser = Http(server)
+    user = add_user(cli, "doc", "reader", "unclassified")
+    browser.login(user["name"], user["password"])
+    page = browser.get("/reports?about=57-NQ/TW")
+    assert page.status == 200 and "Tình hình thực hiện 57-NQ/TW" in page.text
+    assert f'<a href="/records/{ids["kh1"]}">12-KH/TU</a>' in page.text and "31-BC/TU" not in page.text
+    assert '(<a href="/?q=57-NQ%2FTW">2</a>)' in page.text, "the count links to its search, hidden report left out"
+    assert "Quá hạn" in page.text and "Đơn vị chưa có văn bản triển khai" in page.text
+    csv_page = browser.get("/reports/report.csv?about=57-NQ/TW")
+    assert csv_page.status == 200 and "31-BC/TU" not in csv_page.text and "12-KH/TU" in csv_page.text
+    docx = browser.get("/reports/report.docx?about=57-NQ/TW")
+    assert docx.status == 200 and b"31-BC/TU" not in zipfile.ZipFile(io.BytesIO(docx.body)).read("word/document.xml")
+    assert browser.get("/reports?about=99-NQ/TW").status == 404
+    with Catalog(settings.catalog_path) as catalog:
+        events = catalog.db.execute("SELECT actor, detail FROM events WHERE action = 'report.about'").fetchall()
+    seen = {(e["actor"], json.loads(e["detail"])["format"]) for e in events}
+    assert {("doc", "html"), ("doc", "csv"), ("doc", "docx")} <= seen
+    assert all("citing" not in e["detail"] for e in events), "the audit entry carries no figures"
