@@ -220,11 +220,15 @@ def measure(args) -> int:
         assert summary["indexed"] == n, summary
         row["archive"] = {"docs_per_s": n / seconds, "seconds": seconds, "peak_mb": peak,
                           "docs_per_cpu_s": n / summary["cpu_s"]}  # fmt: skip
+        row["archive"]["cpu_s"] = summary["cpu_s"]
+        row["archive"]["load_after"] = _load()
         log(f"round {r + 1}: archive reindex --full: {row['archive']}")
         rounds.append(row)
     figures = {"rounds": rounds, "records": n, "machine": machine()}
     figures["index_mb"] = sum(p.stat().st_size for p in (home / "index").rglob("*") if p.is_file()) / 1e6
+    save_partial(home, {**figures, "rounds": rounds})
     figures["after"] = search_figures(home, queries, ROOT)
+    figures["after"]["load_after"] = _load()
     log(f"searcher (this code): open {figures['after']['open_s']:.2f} s, RSS +{figures['after']['rss_open_mb']:.0f} MB")
     if args.before:
         figures["before"] = search_figures(home, queries, args.before)
@@ -241,19 +245,33 @@ def measure(args) -> int:
         on_old = search_figures(old_home, queries, ROOT)
         figures["same_answers_writer"] = on_old["answers"] == figures["after"]["answers"]
         shutil.rmtree(old_home, ignore_errors=True)
+    save_partial(home, figures)
     unchanged, changed = [], []
     for _ in range(3):
-        unchanged.append(reindex(home)[0])
-    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        seconds, summary, peak = reindex(home)
+        unchanged.append((seconds, summary["cpu_s"], peak))
+        log(f"incremental, nothing changed: {seconds:.1f} s, {summary['cpu_s']:.1f} CPU-s, peak {peak:.0f} MB, "
+            f"load {_load()}")  # fmt: skip
+    figures["incremental_runs"] = unchanged
+    save_partial(home, figures)
+    with tempfile.TemporaryDirectory(prefix="bench-scale-", dir=home.parent) as tmp:
         copy = Path(tmp) / "home"
         copy.mkdir()
         shutil.copy2(home / "catalog.sqlite3", copy / "catalog.sqlite3")
         shutil.copytree(home / "index", copy / "index")
         for round_no in range(1, 4):
             change_titles(copy, max(1, n // 100), round_no)
-            changed.append(reindex(copy)[0])
-    figures["incremental_s"] = statistics.median(unchanged)
-    figures["edits_s"] = statistics.median(changed)
+            seconds, summary, peak = reindex(copy)
+            changed.append((seconds, summary["cpu_s"], peak))
+            log(f"incremental after 1% edits: {seconds:.1f} s, {summary['cpu_s']:.1f} CPU-s, peak {peak:.0f} MB, "
+                f"load {_load()}")  # fmt: skip
+            figures["edits_runs"] = changed
+            save_partial(home, figures)
+    figures["incremental_s"] = statistics.median(r[0] for r in unchanged)
+    figures["incremental_cpu_s"] = statistics.median(r[1] for r in unchanged)
+    figures["edits_s"] = statistics.median(r[0] for r in changed)
+    figures["edits_cpu_s"] = statistics.median(r[1] for r in changed)
+    figures["load_end"] = _load()
     for key in ("after", "before"):
         if key in figures:
             figures[key].pop("answers", None)
@@ -264,6 +282,17 @@ def measure(args) -> int:
 
     write_block(args.results, f"scale-{n}", SECTION, block)
     return 0
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def save_partial(home: Path, figures: dict) -> None:
+    """What has been measured so far (a long run killed part way still leaves its figures)."""
+    data = {k: ({kk: vv for kk, vv in v.items() if kk != "answers"} if isinstance(v, dict) else v)
+            for k, v in figures.items()}  # fmt: skip
+    (home / "scale-partial.json").write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
 
 
 def render(f: dict) -> str:
@@ -295,8 +324,14 @@ def render(f: dict) -> str:
                      + (f"{v['docs_per_s'] / raw1:.2f} / {v['docs_per_cpu_s'] / raw1_cpu:.2f} |"
                         if raw1 == raw1 else "— |"))  # fmt: skip
     lines += notes
+
+    def cpu(key: str) -> str:
+        return f" ({f[key]:.1f} CPU-seconds)" if key in f else ""
+
+    end = f" Load average at the end {f['load_end']}." if "load_end" in f else ""
     lines += ["", f"Index size {f['index_mb']:.0f} MB · incremental reindex, nothing changed: "
-              f"{f['incremental_s']:.1f} s · after 1% edits: {f['edits_s']:.1f} s (medians of 3).", ""]  # fmt: skip
+              f"{f['incremental_s']:.1f} s{cpu('incremental_cpu_s')} · after 1% edits: {f['edits_s']:.1f} s"
+              f"{cpu('edits_cpu_s')} (medians of 3).{end}", ""]  # fmt: skip
     cols = [k for k in ("before", "after") if k in f]
     names = {"before": "before", "after": "this code"}
     lines += ["| searcher | " + " | ".join(names[c] for c in cols) + " |", "|---|" + "---:|" * len(cols)]
