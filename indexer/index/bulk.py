@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from array import array
 from collections import Counter
@@ -22,12 +23,15 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3LeafMatcher
+from whoosh.columns import TranslatingColumnReader
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Frequency
 from whoosh.system import unpack_uint
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from indexer.index.mapped import numeric_column
 from indexer.index.schema import ViewText, build_schema
 
 
@@ -144,6 +148,70 @@ def add_document(schema, pool: TermPool, perdoc, docnum: int, fields: dict) -> N
         perdoc.cancel_doc()
         raise
     perdoc.finish_doc()
+
+
+def copy_per_doc(writer, reader) -> dict | None:
+    """A segment's live documents' per-document values (stored fields, field lengths, columns) appended to
+    `writer`'s segment a column at a time: the values and files Whoosh's `write_per_doc` gives, without its
+    Python step per field per document. Returns {old document number: new} when the segment has deletions
+    (None: renumbered by adding the writer's next number)."""
+    schema, pdw, base = writer.schema, writer.perdocwriter, writer.docnum
+    size = reader.doc_count_all()
+    if reader.has_deletions():
+        deleted = np.zeros(size, dtype=bool)
+        deleted[list(reader.segment().deleted_docs())] = True
+        live = np.flatnonzero(~deleted)
+        docmap = dict(zip(live.tolist(), range(base, base + len(live)), strict=True))
+    else:
+        live, docmap = None, None
+    count = size if live is None else len(live)
+    new_docs = range(base, base + count)
+    names = set(schema.names()) | {n for n in reader.indexed_field_names() if n in schema}
+    perdoc = reader._perdoc
+
+    def values(column_name, column):
+        """The column's values for the live documents, in order."""
+        raw = perdoc.column_reader(column_name, column)
+        if isinstance(raw, TranslatingColumnReader):
+            raw = raw.raw_column()
+        array = numeric_column(raw, size)
+        if array is not None:
+            return (array if live is None else array[live]).tolist()
+        every = list(raw)
+        return every if live is None else [every[d] for d in live.tolist()]
+
+    def put(column_name, column, docs, items) -> None:
+        if not pdw._has_column(column_name):
+            pdw._create_column(column_name, column)
+        add = pdw._get_column(column_name).add
+        for docnum, value in zip(docs, items, strict=True):
+            add(docnum, value)
+
+    # Stored fields: re-made in the key order Whoosh's merge gives them (the set of field names), so that
+    # the files stay the ones its merge would write.
+    if perdoc.has_column("_stored"):
+        stored_docs, stored = [], []
+        for docnum, fields in zip(new_docs, values("_stored", STORED_COLUMN), strict=True):
+            if fields:
+                kept = {n: fields[n] for n in names | {k for k in fields if k in schema} if fields.get(n) is not None}
+                if kept:
+                    stored_docs.append(docnum)
+                    stored.append(kept)
+        put("_stored", STORED_COLUMN, stored_docs, stored)
+    for name in sorted(names):
+        field = schema[name]
+        lenname = f"_{name}_len"
+        if perdoc.has_column(lenname):  # one byte per document; a zero (no length) is not written
+            codes = values(lenname, LENGTHS_COLUMN)
+            pairs = [(d, c) for d, c in zip(new_docs, codes, strict=True) if c]
+            put(lenname, LENGTHS_COLUMN, [d for d, _ in pairs], [c for _, c in pairs])
+            pdw._fieldlengths[name] += sum(byte_to_length(c) for _, c in pairs)  # as Whoosh's merge sums them
+        if field.column_type and perdoc.has_column(name):
+            put(name, field.column_type, new_docs, values(name, field.column_type))
+    pdw._doccount += count
+    pdw._docnum = base + count - 1 if count else pdw._docnum
+    writer.docnum += count
+    return docmap
 
 
 def add_reader_postings(pool: TermPool, schema, reader, startdoc: int, docmap: dict | None) -> None:
@@ -281,6 +349,11 @@ def _fill_block(postwriter, ids: list, weights: list, values: list) -> None:
     postwriter._maxlength = 1
 
 
+# A crash test sets this to 1: a commit that merged segments dies (SIGKILL) after writing its new segment's
+# files and before the table of contents that would list it (the switch); a point the test controls.
+KILL_IN_MERGE = "INDEXER_TEST_KILL_IN_MERGE"
+
+
 class BulkSegmentWriter(SegmentWriter):
     """Whoosh's segment writer with the pool above: the same commits, deletions and merge policies."""
 
@@ -297,6 +370,22 @@ class BulkSegmentWriter(SegmentWriter):
 
     def add_postings_to_pool(self, reader, startdoc, docmap) -> None:
         add_reader_postings(self.pool, self.schema, reader, startdoc, docmap)
+
+    def add_reader(self, reader) -> None:
+        """A segment merged into this one: its per-document values copied a column at a time, its postings
+        as decoded blocks (no text is analysed again), deleted documents dropped and the others renumbered."""
+        self._check_state()
+        if any(self.schema[name].vector for name in self.schema.names()):
+            raise ValueError("term vectors are not supported by the bulk writer")
+        base = self.docnum
+        docmap = copy_per_doc(self, reader)
+        add_reader_postings(self.pool, self.schema, reader, base, docmap)
+        self._added = self._merged = True
+
+    def _commit_toc(self, segments) -> None:
+        if getattr(self, "_merged", False) and os.environ.get(KILL_IN_MERGE) == "1":
+            os.kill(os.getpid(), signal.SIGKILL)  # a crash test's power cut: the merged segment is written, not listed
+        super()._commit_toc(segments)
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()

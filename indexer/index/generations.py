@@ -217,27 +217,70 @@ def writing(ix) -> Iterator:
     except BaseException:
         writer.cancel()
         raise
-    writer.commit(mergetype=merge_small_segments)
+    writer.commit(mergetype=tiered_merge)
 
 
-SMALL_SEGMENT = 2_000  # documents: segments below this are merged once there are MERGE_AT of them
-MERGE_AT = 10
+# The tiered merge policy. Tier 0 holds segments below SMALL_SEGMENT documents; tier k the segments from
+# SMALL_SEGMENT × MERGE_AT**(k-1) up to MERGE_AT times that. A segment of FULL_TIER's size (5,000 documents, a
+# full rebuild's segment) or more is never merged: only a full rebuild lays those out again.
+SMALL_SEGMENT = 50
+MERGE_AT = 10  # segments a tier holds before they are merged into one (and each tier's size factor)
+FULL_TIER = 3
+DELETED_SHARE = 1 / 3  # a segment with this share of its documents deleted counts by the ones left
 
 
-def merge_small_segments(writer, segments):
-    """Merge policy: fold small segments together once there are MERGE_AT of them; never rewrite a big one.
+def merge_size(segment) -> int:
+    """The documents a segment counts as: all it holds, or the live ones once many are deleted (so a segment
+    that has lost a third of its documents falls to a lower tier and is rewritten without them)."""
+    total = segment.doc_count_all()
+    live = segment.doc_count()
+    return live if total - live >= DELETED_SHARE * total else total
 
-    Whoosh's default policy merged large segments on an ordinary ingest commit: rewriting a 100,000-record
-    index in Python took minutes per batch. Each small merge writes at most MERGE_AT × SMALL_SEGMENT
-    documents, and a full rebuild (`reindex --full`) lays the index out afresh."""
-    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
-    if len(small) < MERGE_AT:
+
+def tier_of(size: int) -> int:
+    tier, bound = 0, SMALL_SEGMENT
+    while size >= bound and tier < FULL_TIER:
+        tier, bound = tier + 1, bound * MERGE_AT
+    return tier
+
+
+def segments_to_merge(segments) -> list:
+    """The segments the next commit merges: the smallest MERGE_AT of the lowest tier that holds MERGE_AT or
+    more (one tier a commit, so a commit's cost stays bounded), in index order; none below that."""
+    tiers: dict[int, list] = {}
+    for position, segment in enumerate(segments):
+        tier = tier_of(merge_size(segment))
+        if tier < FULL_TIER:
+            tiers.setdefault(tier, []).append((merge_size(segment), position, segment))
+    for tier in sorted(tiers):
+        if len(tiers[tier]) >= MERGE_AT:
+            chosen = sorted(tiers[tier], key=lambda t: (t[0], t[1]))[:MERGE_AT]
+            return [segment for _, _, segment in sorted(chosen, key=lambda t: t[1])]
+    return []
+
+
+def tiered_merge(writer, segments):
+    """Merge policy (Whoosh's `mergetype`): the segments `segments_to_merge` picks go into this commit's new
+    segment, their decoded postings and per-document columns copied (`BulkSegmentWriter.add_reader`: no text
+    is analysed again), deleted documents dropped; the rest stay as they are.
+
+    Whoosh's default policy merged large segments on an ordinary ingest commit (minutes per batch at 100,000
+    records). Here each tier is merged only once it holds MERGE_AT segments, so a document is rewritten about
+    once per tier (log-many times), a commit merges at most MERGE_AT segments of one tier, and a rebuild's
+    segments are left alone. The commit's table of contents is the switch: a merge killed part way leaves the
+    index as it was (the orphan files are removed by the next commit)."""
+    chosen = segments_to_merge(segments)
+    if not chosen:
         return segments
-    for segment in small:
+    for segment in chosen:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
+    merged = {id(s) for s in chosen}
+    return [s for s in segments if id(s) not in merged]
+
+
+merge_small_segments = tiered_merge  # the name the policy had
 
 
 def add_documents(ix, docs: Iterable[dict], *, replace: bool = False) -> int:
@@ -324,8 +367,8 @@ def add_segment(ix, written) -> None:
         segments = [*toc.segments, segment]
         TOC(toc.schema, segments, toc.generation + 1).write(ix.storage, ix.indexname)
         clean_files(ix.storage, ix.indexname, toc.generation + 1, segments)
-    if sum(s.doc_count_all() < SMALL_SEGMENT for s in segments) >= MERGE_AT:
-        with writing(ix):  # a commit of nothing: the merge policy folds the small segments together
+    if segments_to_merge(segments):
+        with writing(ix):  # a commit of nothing: the merge policy folds a tier's segments together
             pass
 
 
