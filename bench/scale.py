@@ -3,6 +3,7 @@ incremental reindex; optionally against another checkout of the code (`--before`
 
     nice -n 10 python -m bench.scale --records 100000 --rounds 1 --before /tmp/old-checkout
     nice -n 10 python -m bench.scale writer bench/work/home-n10000-… 5000   # the writer alone, before and now
+    nice -n 10 python -m bench.scale merge bench/work/home-n10000-… 500     # ten segments merged, three ways
 
 Every figure is taken in child processes (their own peak memory), and each round runs the references and
 the archive one after another, so a busy machine slows all of them alike: compare ratios, not seconds.
@@ -112,6 +113,63 @@ def writer_ab(home: str, n: int) -> dict:
     return {k: [*v, statistics.median(v)] for k, v in out.items()}
 
 
+def merge_ab(home: str, per_segment: int) -> dict:
+    """Child: ten segments of `per_segment` documents (the first records of the home's catalog, 1% of them
+    deleted, as an incremental reindex leaves them) merged into one, 3 alternating rounds on copies of the
+    same index: Whoosh's own merge (its writer's `add_reader`: stored fields re-read document by document,
+    every posting through its sorting pool), the tiered merge (`indexer.index.generations.tiered_merge`:
+    columns and decoded posting blocks copied), and writing the same live documents again from their texts
+    with the bulk writer (what a merge that re-analysed would cost at best). CPU seconds of this process."""
+    from whoosh.reading import SegmentReader
+    from whoosh.writing import SegmentWriter
+
+    from archive.catalog import Catalog
+    from indexer import document_for
+    from indexer.index import generations
+    from indexer.index.bulk import write_segment
+
+    count = 10 * per_segment
+    with Catalog(Path(home) / "catalog.sqlite3") as catalog:
+        ids = sorted(catalog.id_revs())[:count]
+        records, texts, cited = catalog.get_many(ids), catalog.texts(ids), catalog.citation_keys(ids)
+        docs = [document_for(records[i], texts.get(i, ""), cited[i]) for i in ids]
+    deleted = ids[::100]
+    out: dict[str, list[float]] = {"whoosh": [], "tiered": [], "rewrite": []}
+    with tempfile.TemporaryDirectory(prefix="bench-merge-") as folder:
+        source = Path(folder) / "source"
+        ix = generations.open_index(source, create=True)
+        for start in range(0, count, per_segment):
+            if start == count - per_segment:
+                generations.delete_ids(ix, deleted)  # nine segments: this commit merges nothing
+            generations.add_documents(ix, docs[start : start + per_segment])
+        assert len(ix._read_toc().segments) == 10
+        name = generations.read_current(source).name
+        live = [d for d in docs if int(d["id"]) not in set(deleted)]
+        for _ in range(3):
+            for kind in ("whoosh", "tiered", "rewrite"):
+                copy = Path(folder) / kind
+                shutil.rmtree(copy, ignore_errors=True)
+                shutil.copytree(source, copy)
+                ix = generations.open_index(copy)
+                started = time.process_time()
+                if kind == "whoosh":
+                    writer = SegmentWriter(ix, codec=generations.CODEC)
+                    for segment in ix._read_toc().segments:
+                        reader = SegmentReader(ix.storage, ix.schema, segment)
+                        writer.add_reader(reader)
+                        reader.close()
+                    writer.commit(mergetype=lambda w, s: [])
+                elif kind == "tiered":
+                    with generations.writing(ix):
+                        pass
+                else:
+                    write_segment(copy / name, live, generations.CODEC)
+                out[kind].append(time.process_time() - started)
+                if kind != "rewrite":
+                    assert len(ix._read_toc().segments) == 1 and ix.doc_count_all() == len(live)
+    return {"documents": count, "live": len(live), **{k: [*v, statistics.median(v)] for k, v in out.items()}}
+
+
 def open_and_query(home: str, queries_file: str) -> dict:
     """Child: open the searcher cold (time, RSS), then every query (p50/p95 per type) and its answers."""
     from bench.search_measure import percentile, rss_mb
@@ -178,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     raw.add_argument("home"), raw.add_argument("procs", type=int)
     writer = sub.add_parser("writer")
     writer.add_argument("home"), writer.add_argument("records", type=int)
+    merge = sub.add_parser("merge")
+    merge.add_argument("home"), merge.add_argument("per_segment", type=int)
     query = sub.add_parser("query")
     query.add_argument("home"), query.add_argument("queries")
     parser.add_argument("--records", type=int, default=100_000)
@@ -185,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, help="another checkout: its searcher on the same index, and its rebuild")
     parser.add_argument("--before-rebuild", action="store_true", help="also time the other checkout's rebuild")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw Whoosh references")
+    parser.add_argument("--edit-rounds", type=int, default=3, help="incremental runs after 1%% edits (median kept)")
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     if args.command == "raw":
@@ -192,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "writer":
         print(json.dumps(writer_ab(args.home, args.records)))
+        return 0
+    if args.command == "merge":
+        print(json.dumps(merge_ab(args.home, args.per_segment)))
         return 0
     if args.command == "query":
         print(json.dumps(open_and_query(args.home, args.queries), ensure_ascii=False, default=str))
@@ -217,9 +281,13 @@ def measure(args) -> int:
                                       "docs_per_cpu_s": out["docs"] / out["timed_cpu_s"]}  # fmt: skip
                 log(f"round {r + 1}: raw Whoosh, {procs} process(es): {row[f'raw{procs}']}")
         seconds, summary, peak = reindex(home, "--full")
-        assert summary["indexed"] == n, summary
-        row["archive"] = {"docs_per_s": n / seconds, "seconds": seconds, "peak_mb": peak,
-                          "docs_per_cpu_s": n / summary["cpu_s"]}  # fmt: skip
+        # A rebuild resumed (one started while the catalog was still being generated, then killed) writes
+        # the rest; its figures are then of the records it wrote.
+        written = summary["indexed"]
+        assert written + summary.get("resumed", 0) == n, summary
+        row["archive"] = {"docs_per_s": written / seconds, "seconds": seconds, "peak_mb": peak,
+                          "docs_per_cpu_s": written / summary["cpu_s"],
+                          "resumed": summary.get("resumed", 0)}  # fmt: skip
         row["archive"]["cpu_s"] = summary["cpu_s"]
         row["archive"]["load_after"] = _load()
         log(f"round {r + 1}: archive reindex --full: {row['archive']}")
@@ -259,7 +327,7 @@ def measure(args) -> int:
         copy.mkdir()
         shutil.copy2(home / "catalog.sqlite3", copy / "catalog.sqlite3")
         shutil.copytree(home / "index", copy / "index")
-        for round_no in range(1, 4):
+        for round_no in range(1, args.edit_rounds + 1):
             change_titles(copy, max(1, n // 100), round_no)
             seconds, summary, peak = reindex(copy)
             changed.append((seconds, summary["cpu_s"], peak))
@@ -329,9 +397,10 @@ def render(f: dict) -> str:
         return f" ({f[key]:.1f} CPU-seconds)" if key in f else ""
 
     end = f" Load average at the end {f['load_end']}." if "load_end" in f else ""
+    edits = len(f.get("edits_runs", [])) or 3
     lines += ["", f"Index size {f['index_mb']:.0f} MB · incremental reindex, nothing changed: "
               f"{f['incremental_s']:.1f} s{cpu('incremental_cpu_s')} · after 1% edits: {f['edits_s']:.1f} s"
-              f"{cpu('edits_cpu_s')} (medians of 3).{end}", ""]  # fmt: skip
+              f"{cpu('edits_cpu_s')} (medians of 3; of {edits} after the edits).{end}", ""]  # fmt: skip
     cols = [k for k in ("before", "after") if k in f]
     names = {"before": "before", "after": "this code"}
     lines += ["| searcher | " + " | ".join(names[c] for c in cols) + " |", "|---|" + "---:|" * len(cols)]

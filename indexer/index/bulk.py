@@ -12,21 +12,26 @@ the same way, never re-analysing a text.
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
 import shutil
 import signal
+import struct
 import tempfile
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import accumulate, repeat
 from pathlib import Path
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3TermInfo
 from whoosh.columns import TranslatingColumnReader
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Frequency
+from whoosh.system import _INT_SIZE as _INT
 from whoosh.system import unpack_uint
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
@@ -217,51 +222,84 @@ def copy_per_doc(writer, reader) -> dict | None:
 def add_reader_postings(pool: TermPool, schema, reader, startdoc: int, docmap: dict | None) -> None:
     """A segment's postings, renumbered (`docmap` when it has deletions, else `startdoc` + docnum), into
     the pool a block at a time: a merge concatenates decoded postings rather than analysing texts again."""
-    terms_reader = reader._terms
-    for fieldname, btext in reader.all_terms():
-        if fieldname not in schema:
+    for fieldname, btext, ids, weights, values in segment_postings(reader, schema):
+        size = schema[fieldname].format.fixed_value_size()
+        if size is not None and size > 0:
+            values = [values[k : k + size] for k in range(0, len(values), size)]
+        elif size == 0:
+            values = [None] * len(ids)
+        if docmap is None:
+            docs = [startdoc + d for d in ids]
+        else:
+            kept = [k for k, d in enumerate(ids) if d in docmap]
+            if len(kept) < len(ids):
+                ids, weights, values = [ids[k] for k in kept], [weights[k] for k in kept], [values[k] for k in kept]
+            docs = [docmap[d] for d in ids]
+        if not docs:
             continue
-        fieldobj = schema[fieldname]
         terms = pool.terms(fieldname)
-        matcher = terms_reader.matcher(fieldname, btext, fieldobj.format)
         if isinstance(terms, ViewPostings):
-            for ids, weights, values in _blocks(matcher):
-                keep = [k for k, d in enumerate(ids) if docmap is None or d in docmap]
-                docs = [startdoc + ids[k] if docmap is None else docmap[ids[k]] for k in keep]
-                freqs = [unpack_uint(values[k])[0] for k in keep]
-                terms.add_postings(btext.decode("utf-8"), docs, [weights[k] for k in keep], freqs)
+            terms.add_postings(btext.decode("utf-8"), docs, weights, [_FREQ(v)[0] for v in values])
             continue
-        out = terms.get(btext)
-        if out is None:
-            out = terms[btext] = []
-        for ids, weights, values in _blocks(matcher):
-            for docnum, weight, vbytes in zip(ids, weights, values, strict=True):
-                if docmap is None:
-                    out += (startdoc + docnum, weight, vbytes)
-                elif docnum in docmap:
-                    out += (docmap[docnum], weight, vbytes)
-        if not out:
-            del terms[btext]
+        flat = [None] * (3 * len(docs))
+        flat[0::3], flat[1::3], flat[2::3] = docs, weights, values
+        found = terms.get(btext)
+        if found is None:
+            terms[btext] = flat
+        else:
+            found += flat
 
 
-def _blocks(matcher):
-    if type(matcher) is not W3LeafMatcher:  # inlined postings: the general way
+_FREQ = struct.Struct("!I").unpack  # a Frequency posting's value: pack_uint
+
+
+def segment_postings(reader, schema):
+    """Every posting list of a segment, in term order, as (field, term bytes, local document numbers, weights,
+    values): one pass over its raw terms table, each block unpickled from the mapped postings file (no matcher,
+    no lookup of a term). Values are the joined bytes for a fixed-size format, else one entry a posting."""
+    terms = reader._terms
+    postfile = terms._postfile
+    buf = getattr(postfile, "_buf", None)  # a mapped sub-file (indexer.index.mapped): sliced in place
+    names = terms._fieldunmap
+    sizes = {n: schema[n].format.fixed_value_size() for n in names if n in schema}
+    info_size = _TERMINFO.size
+    for keybytes, infobytes in terms._tindex.items():
+        fieldname = names[_FIELD(keybytes[:2])[0]]
+        if fieldname not in sizes:
+            continue
+        size = sizes[fieldname]
+        btext = keybytes[2:]
+        if infobytes[0]:  # the postings are inlined in the term's entry (W3TermInfo.to_bytes)
+            ids, weights, values = pickle.loads(infobytes[info_size:])
+            ids, weights = list(ids), list(weights)
+            yield fieldname, btext, ids, weights, (b"".join(values) if size else list(values))
+            continue
+        position = _LONG(infobytes[info_size : info_size + 8])[0] + _HEADER
         ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
-        yield ids, weights, values
-        return
-    while True:
-        matcher._read_ids()
-        matcher._read_weights()
-        matcher._read_values()
-        yield matcher._ids, matcher._weights, matcher._values
-        if matcher._lastblock:
-            return
-        matcher._goto(matcher._nextoffset)
+        while True:
+            head = buf[position : position + _INT] if buf is not None else postfile.get(position, _INT)
+            length = _SIGNED(head)[0]
+            following = position + _INT + abs(length)
+            block = buf[position + _INT : following] if buf is not None else postfile.get(position + _INT, abs(length))
+            stream = io.BytesIO(block)
+            blocklength, _maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)
+            data = stream.read()
+            deltas, block_weights, block_values = pickle.loads(zlib.decompress(data) if compression else data)
+            ids.extend(accumulate(deltas))  # delta-encoded within each block, from 0
+            if block_weights is None:
+                weights.extend(repeat(1.0, blocklength))
+            elif isinstance(block_weights, float):
+                weights.extend(repeat(block_weights, blocklength))
+            else:
+                weights.extend(block_weights)
+            if size is None or size < 0:
+                values.extend(block_values)
+            elif size > 0:
+                values.append(block_values)
+            if length < 0:  # the last block
+                break
+            position = following
+        yield fieldname, btext, ids, weights, (b"".join(values) if size else values)
 
 
 def write_postings(pool: TermPool, schema, fieldwriter, blocklimit: int) -> None:
@@ -316,7 +354,7 @@ def _write_view(view: ViewPostings, fieldwriter, postwriter, blocklimit: int) ->
             postwriter._ids, postwriter._weights = ids, block_weights
             _minified(postwriter, docs[first:last], block_weights)
             postwriter._values = [values[first:last].tobytes()]  # a fixed size: joined, as _mini_values joins
-            top = float(weights[first:last].max())
+            top = float(max(block_weights))
             postwriter._maxweight = top if top > 0 else 0
             postwriter._minlength = postwriter._maxlength = 1
             if last < end:
@@ -324,18 +362,32 @@ def _write_view(view: ViewPostings, fieldwriter, postwriter, blocklimit: int) ->
         fieldwriter.finish_term()
 
 
+SMALL_BLOCK = 32
+
+
 def _minified(postwriter, ids: np.ndarray, weights: array) -> None:
     """The block's ids and weights as W3PostingsWriter._mini_ids/_mini_weights give them, computed with numpy
     (they loop in Python): instance attributes, so its _write_block calls these."""
-    minified_ids = tuple(np.diff(ids.astype(np.int64), prepend=0).tolist())
-    postwriter._mini_ids = lambda: minified_ids
-    as32 = np.frombuffer(weights, dtype=np.float32)
-    if (as32 == 1.0).all():
-        minified = None
-    elif (as32 == as32[0]).all():
-        minified = weights[0]
+    if len(ids) < SMALL_BLOCK:  # most lists are a posting or two: numpy's call overhead would dominate
+        plain = ids.tolist()
+        minified_ids = tuple(b - a for a, b in zip([0, *plain], plain, strict=False))
+        first = weights[0]
+        if all(w == 1.0 for w in weights):
+            minified = None
+        elif all(w == first for w in weights):
+            minified = first
+        else:
+            minified = tuple(weights)
     else:
-        minified = tuple(weights)
+        minified_ids = tuple(np.diff(ids.astype(np.int64), prepend=0).tolist())
+        as32 = np.frombuffer(weights, dtype=np.float32)
+        if (as32 == 1.0).all():
+            minified = None
+        elif (as32 == as32[0]).all():
+            minified = weights[0]
+        else:
+            minified = tuple(weights)
+    postwriter._mini_ids = lambda: minified_ids
     postwriter._mini_weights = lambda: minified
 
 
@@ -348,6 +400,10 @@ def _fill_block(postwriter, ids: list, weights: list, values: list) -> None:
     postwriter._minlength = 1
     postwriter._maxlength = 1
 
+
+_HEADER = 4  # the tag at the start of each posting list (W3's WHOOSH3_HEADER_MAGIC)
+_TERMINFO = W3TermInfo._struct  # a term's entry: this header, then its inlined postings or their place
+_FIELD, _LONG, _SIGNED = struct.Struct("!H").unpack, struct.Struct("!q").unpack, struct.Struct("!i").unpack
 
 # A crash test sets this to 1: a commit that merged segments dies (SIGKILL) after writing its new segment's
 # files and before the table of contents that would list it (the switch); a point the test controls.
