@@ -14,6 +14,7 @@ import pytest
 
 import indexer.index.generations as index
 from indexer.index.bulk import KILL_IN_MERGE
+from indexer.index.evaluate import Budget
 from indexer.index.search import SearchIndex
 from indexer.index.visibility import Clearance
 from tests.indexer.test_bulk import documents
@@ -60,7 +61,7 @@ def build(path: Path, deleted=DELETED) -> Path:
 
 def answers(path: Path) -> list:
     bodies = {int(d["id"]): d["body"] for d in documents(300)}
-    searcher = SearchIndex(path)
+    searcher = SearchIndex(path, lambda: Budget(seconds=600))  # the cost bounds are tested elsewhere; a busy machine
     out = []
     for clearance in (Clearance("secret"), Clearance("unclassified"), Clearance("secret", frozenset({"to-chuc"}))):
         for query in QUERIES:
