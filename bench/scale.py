@@ -133,7 +133,7 @@ def merge_ab(home: str, per_segment: int) -> dict:
         ids = sorted(catalog.id_revs())[:count]
         records, texts, cited = catalog.get_many(ids), catalog.texts(ids), catalog.citation_keys(ids)
         docs = [document_for(records[i], texts.get(i, ""), cited[i]) for i in ids]
-    deleted = ids[::100]
+    deleted = ids[: count - per_segment : 100]  # 1%, from the nine segments written before the deletion
     out: dict[str, list[float]] = {"whoosh": [], "tiered": [], "rewrite": []}
     with tempfile.TemporaryDirectory(prefix="bench-merge-") as folder:
         source = Path(folder) / "source"
