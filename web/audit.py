@@ -14,14 +14,14 @@ from archive.audit.auditview import AuditView
 from archive.audit.trail import export_entries, verify_trail
 from archive.errors import QueryError
 from archive.messages import Message
-from web import catalog
-from web.api import int_arg
 from web.audit_text import describe
-from web.auth import clearance, require
+from web.auth import require
+from web.context import catalog, clearance
 from web.formats import parse_date
 from web.labels import ACTIONS
+from web.parsing import int_arg
 
-admin = Blueprint("admin", __name__)
+audit = Blueprint("audit", __name__)
 PAGE = 100
 FILTERS = ("from", "to", "action", "actor", "record")  # the URL parameters that choose entries
 
@@ -64,7 +64,7 @@ def _entries(view: AuditView, limit: int, offset: int) -> tuple[list[Entry], boo
     return list(view.entries(found[:limit])), len(found) > limit
 
 
-@admin.get("/admin/audit")
+@audit.get("/admin/audit")
 def audit_page():
     require("admin")
     view = AuditView(catalog(), clearance())
@@ -89,7 +89,7 @@ def audit_page():
     )
 
 
-@admin.get("/api/audit")
+@audit.get("/api/audit")
 def audit_entries():
     require("admin")
     limit = int_arg("limit", 100, 1, 1000)
@@ -98,7 +98,7 @@ def audit_entries():
     return jsonify({"entries": [e.to_dict() for e in found]})
 
 
-@admin.get("/api/audit/verify")
+@audit.get("/api/audit/verify")
 def audit_verify():
     require("admin")
     try:
@@ -108,7 +108,7 @@ def audit_verify():
     return jsonify({**report.to_dict(), "head": AuditView(catalog(), clearance()).head(report.head)})
 
 
-@admin.get("/admin/audit.csv")
+@audit.get("/admin/audit.csv")
 def audit_csv():
     """The entries the page's filters choose, oldest first, as the viewer may read them."""
     require("admin")

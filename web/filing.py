@@ -36,10 +36,10 @@ from archive.filing.suggestions import dismiss, suggestions
 from archive.messages import Message
 from archive.retention.schedule import load_schedule
 from archive.store import Store
-from web import catalog, settings
-from web.auth import clearance, require
+from web.auth import require
+from web.context import catalog, clearance, settings, writer_settings
 from web.messages import localize
-from web.workflow_api import json_body, text_field, writer_settings
+from web.parsing import json_body, text_field
 
 filing = Blueprint("filing", __name__)
 

@@ -14,10 +14,9 @@ from archive.followup.counts import unit_counts
 from archive.followup.listing import STATUSES, list_tasks, task_views
 from archive.followup.tasks import add_task, check_task, complete_task, dismiss_candidate, visible_task
 from archive.messages import Message, message_of
-from web import catalog, settings
-from web.api import int_arg
-from web.auth import clearance, require
-from web.workflow_api import as_of_arg, json_body, text_field
+from web.auth import require
+from web.context import catalog, clearance, settings
+from web.parsing import as_of_arg, int_arg, json_body, text_field
 
 followup = Blueprint("followup", __name__)
 
@@ -75,14 +74,14 @@ def page():
 def add_form(record_id: int):
     require("archivist")
     add_task(settings(), record_id, _new_task(request.form), clearance=clearance())
-    return redirect(url_for("pages.record", record_id=record_id, _anchor="followup-h"), 303)
+    return redirect(url_for("records.record", record_id=record_id, _anchor="followup-h"), 303)
 
 
 @followup.post("/followup/<int:task_id>/done")
 def done_form(task_id: int):
     require("archivist")
     closed, _ = complete_task(settings(), task_id, _evidence(request.form.get("evidence")), clearance=clearance())
-    return redirect(url_for("pages.record", record_id=closed.record_id, _anchor="followup-h"), 303)
+    return redirect(url_for("records.record", record_id=closed.record_id, _anchor="followup-h"), 303)
 
 
 @followup.post("/followup/<int:task_id>/dismiss")
@@ -90,7 +89,7 @@ def dismiss_form(task_id: int):
     require("archivist")
     task = visible_task(catalog(), task_id, clearance())
     dismiss_candidate(settings(), task_id, _evidence(request.form.get("record_id")), clearance=clearance())
-    return redirect(url_for("pages.record", record_id=task.record_id, _anchor="followup-h"), 303)
+    return redirect(url_for("records.record", record_id=task.record_id, _anchor="followup-h"), 303)
 
 
 def _evidence(raw) -> int:

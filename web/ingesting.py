@@ -20,8 +20,8 @@ from archive.people.access import may_know
 from archive.pipeline.files import printable
 from archive.pipeline.ingest import disposed_record, ingest
 from archive.pipeline.manifest import UPLOAD_DEFAULTS, ManifestProblem, load_manifest, template_csv, with_defaults
-from web import catalog, settings
-from web.auth import clearance, require
+from web.auth import require
+from web.context import catalog, clearance, settings
 from web.formats import vndate
 from web.labels import edit_choices, label, levels_up_to
 from web.messages import localize
@@ -218,7 +218,7 @@ def _read(record_id: int | None) -> dict | None:
         "issued_text": vndate(record.issued) if record.issued else None,
         "classification": record.classification,
         "classification_text": label("classification", record.classification),
-        "check": url_for("pages.record", record_id=record.id, edit=1),
+        "check": url_for("records.record", record_id=record.id, edit=1),
     }
 
 
@@ -266,6 +266,13 @@ def manifest_template():
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=bang-ke-mau.csv"},
     )
+
+
+@ingesting.get("/api/ingest")
+def ingest_limits():
+    """What an upload may be, as the ingest page says it: the most one request may carry, in MiB."""
+    require("archivist")
+    return jsonify({"limit_mb": settings().max_upload_mb})
 
 
 @ingesting.post("/api/ingest")

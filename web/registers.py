@@ -17,9 +17,9 @@ from archive.registers.checking import check_register
 from archive.registers.counts import register_counts
 from archive.registers.listing import read_register
 from archive.registers.numbering import desk_values, register_records
-from web import catalog, settings
-from web.auth import clearance, require
-from web.workflow_api import json_body, text_field
+from web.auth import require
+from web.context import catalog, clearance, settings
+from web.parsing import json_body, text_field
 
 registers = Blueprint("registers", __name__)
 
@@ -121,7 +121,7 @@ def register_form(record_id: int):
     result = register_records(settings(), book, [record_id], values, clearance=clearance())
     if result.refused:
         raise UsageError(result.refused[0].reason)
-    return redirect(url_for("pages.record", record_id=record_id, _anchor="registry-h"), 303)
+    return redirect(url_for("records.record", record_id=record_id, _anchor="registry-h"), 303)
 
 
 @registers.post("/api/registers/<book:book>")

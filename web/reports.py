@@ -12,8 +12,8 @@ from archive.reports import charts
 from archive.reports.periods import parse_period
 from archive.reports.reporting import make_period_report, make_thematic_report, render, render_thematic
 from archive.reports.thematic import STATES
-from web import search_index, settings
-from web.auth import clearance, require
+from web.auth import require
+from web.context import clearance, search_index, settings
 
 reports = Blueprint("reports", __name__)
 TYPES = {"md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8", "json": "application/json",

@@ -1,58 +1,29 @@
-"""JSON API for archivists: metadata edits (declassifying too), legal holds, retention and disposal,
-declassification review. Each needs the archivist role and sees only records within the caller's clearance."""
+"""Retention, for archivists, as pages and as JSON: records (and closed files) due for disposal, legal holds,
+disposal with its confirmation step and the disposals made, and the declassification review. Each sees only
+records within the caller's clearance; disposal writes its own audit entries (`archive.retention.dispose`)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, jsonify, render_template, request, url_for
+from flask_babel import gettext as _
 
-from archive.corrections.batch import apply_corrections
-from archive.corrections.selection import ids_for_query
-from archive.editing import edit_record
-from archive.errors import QueryError, UsageError
-from archive.messages import Message, message_of
-from archive.people.access import can_see, disposal_seen, may_see
+from archive.errors import UsageError
+from archive.messages import Message
+from archive.people.access import can_see, disposal_seen, may_see, visible_record
 from archive.retention.classification import due_for_declassification
 from archive.retention.disposals import list_disposals
 from archive.retention.dispose import dispose
-from archive.retention.holds import add_hold, find_hold, list_holds, remove_hold
+from archive.retention.holds import find_hold, list_holds
 from archive.retention.retention import due_for_disposal
 from archive.retention.schedule import load_schedule
-from web import catalog, search_index, settings
-from web.auth import clearance, require
+from web.auth import require
+from web.context import catalog, clearance, settings, writer_settings
 from web.messages import localize
+from web.parsing import as_of_arg, json_body, text_field
 
-workflow_api = Blueprint("workflow_api", __name__)
-LOCK_WAIT = 10.0  # seconds a web request waits for another writer (an ingest) before answering 503
-
-
-def writer_settings():
-    return settings().with_(lock_wait=LOCK_WAIT)
-
-
-def as_of_arg(raw: str | None) -> date:
-    if not raw:
-        return date.today()
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise QueryError(Message("as_of must be a date YYYY-MM-DD, not %(value)r", value=raw)) from None
-
-
-def json_body() -> dict:
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise UsageError(Message("send a JSON object (Content-Type: application/json)"))
-    return data
-
-
-def text_field(data: dict, name: str) -> str:
-    """`data[name]` when it is text, "" when it is absent or null; anything else (a list, a number) is 400."""
-    value = data.get(name)
-    if value is not None and not isinstance(value, str):
-        raise UsageError(Message("%(field)s must be text", field=name))
-    return value or ""
+retention = Blueprint("retention", __name__)
 
 
 def visible_records():
@@ -93,105 +64,98 @@ def visible_holds() -> list[dict]:
     return [h.to_dict() for h in list_holds(catalog().db) if h.record_id in seen]
 
 
-@workflow_api.patch("/api/records/<int:record_id>")
-def edit(record_id: int):
-    """`{"set": {field: value}}` → `{"id", "changed"}`, as `archive edit --json`."""
-    user = require("archivist")
-    values = json_body().get("set")
-    if not isinstance(values, dict) or not values or not all(isinstance(v, str) for v in values.values()):
-        raise UsageError('send {"set": {"field": "value", …}} with text values')
+# --- pages ----------------------------------------------------------------------------------------------
+
+
+@retention.get("/retention")
+def page():
+    require("archivist")
+    as_of = as_of_arg(request.args.get("as_of"))
+    return render_template(
+        "retention.html",
+        due=retention_due(as_of),
+        holds=visible_holds(),
+        disposals=visible_disposals(),
+        result=None,
+    )
+
+
+@retention.post("/retention/dispose")
+def dispose_form():
+    require("archivist")
     try:
-        changed = edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
-    except ValueError as exc:
-        raise UsageError(message_of(exc)) from None
-    return jsonify({"id": record_id, "changed": changed})
+        ids = [int(i) for i in request.form.getlist("id")]
+    except ValueError:
+        raise UsageError(Message("record ids are numbers")) from None
+    if not ids:
+        raise UsageError(Message("tick the records to dispose of"))
+    result = dispose(writer_settings(), ids, request.form.get("authority", ""), clearance=clearance())
+    as_of = as_of_arg(request.form.get("as_of"))
+    status = 409 if result.refused else 200
+    page = render_template(
+        "retention.html",
+        due=retention_due(as_of),
+        holds=visible_holds(),
+        disposals=visible_disposals(),
+        result=result.to_dict(),
+        lang_next=url_for("retention.page", as_of=request.form.get("as_of") or None),  # not this POST's address
+    )
+    return page, status
 
 
-@workflow_api.patch("/api/records")
-def edit_batch():
-    """Many records at once, all or nothing: `{"ids": [...], "set": {...}}`, `{"query": "…", "set": {...}}`
-    or `{"records": [{"id", "set"}, …]}`, with `"dry_run": true` to preview; 409 and nothing changed on
-    any refusal (the ids the editor may not see are refused as not found)."""
-    user = require("archivist")
-    data = json_body()
-    dry_run = data.get("dry_run", False)
-    if not isinstance(dry_run, bool):
-        raise UsageError("dry_run must be true or false")
-    corrections = batch_corrections(data)
-    result = apply_corrections(writer_settings(), corrections, actor=user.name, clearance=clearance(), dry_run=dry_run)
-    body = result.to_dict()
-    body["refused"] = [{"id": r.id, "reason": localize(r.reason)} for r in result.refused]
-    if result.refused:
-        text = Message(
-            "nothing was changed: %(reasons)s", reasons="; ".join(localize(r.reason) for r in result.refused)
-        )
-        return jsonify({"error": {"status": 409, "message": text, "text": localize(text)}, **body}), 409
-    return jsonify(body)
-
-
-def _texts(values) -> bool:
-    return isinstance(values, dict) and bool(values) and all(isinstance(v, str) for v in values.values())
-
-
-def batch_corrections(data: dict) -> dict[int, dict[str, str]]:
-    """{id: {field: value}} from a PATCH /api/records body."""
-    usage = 'send {"ids": [...], "set": {...}}, {"query": "…", "set": {...}} or {"records": [{"id", "set"}, …]}'
-    if "records" in data:
-        rows = data["records"]
-        if not isinstance(rows, list) or not rows:
-            raise UsageError(usage)
-        corrections = {}
-        for row in rows:
-            if not isinstance(row, dict) or not isinstance(row.get("id"), int) or not _texts(row.get("set")):
-                raise UsageError(usage)
-            corrections[row["id"]] = row["set"]
-        return corrections
-    values = data.get("set")
-    if not _texts(values):
-        raise UsageError(usage)
-    if "ids" in data:
-        ids = data["ids"]
-        if not isinstance(ids, list) or not ids or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
-            raise UsageError(usage)
-    elif isinstance(data.get("query"), str):
-        filters = data.get("filters") or {}
-        if not isinstance(filters, dict) or not all(isinstance(v, str) for v in filters.values()):
-            raise UsageError(usage)
-        ids = ids_for_query(catalog(), search_index(), data["query"], filters, clearance())
-    else:
-        raise UsageError(usage)
-    return {i: values for i in ids}
-
-
-@workflow_api.post("/api/records/<int:record_id>/hold")
-def hold(record_id: int):
+@retention.post("/retention/dispose/review")
+def dispose_review():
+    """The step before a disposal: the ticked records and the authority, to confirm (or go back). The
+    confirmation posts to `dispose_form`, which does it."""
     require("archivist")
-    placed = add_hold(writer_settings(), record_id, text_field(json_body(), "reason"), clearance=clearance())
-    return jsonify({"hold": placed.to_dict()}), 201
+    try:
+        ids = [int(i) for i in request.form.getlist("id")]
+    except ValueError:
+        raise UsageError(Message("record ids are numbers")) from None
+    if not ids:
+        raise UsageError(Message("tick the records to dispose of"))
+    authority = request.form.get("authority", "").strip()
+    if not authority:
+        raise UsageError(Message("a disposal needs the authority that approved it"))
+    records = [visible_record(catalog(), i, clearance()) for i in ids]
+    as_of = request.form.get("as_of") or ""
+    return render_template(
+        "confirm.html",
+        heading=_("Dispose of these records?"),
+        explain=_(
+            "The originals are destroyed for good; only the disposal record is kept. Authority: %(a)s", a=authority
+        ),
+        items=[f"{r.doc_number or r.filename} — {r.title or ''}" for r in records],
+        action=url_for("retention.dispose_form"),
+        fields=[("id", str(i)) for i in ids] + [("authority", authority), ("as_of", as_of)],
+        confirm=_("Yes, dispose of them"),
+        cancel=url_for("retention.page", as_of=as_of or None),
+        lang_next=url_for("retention.page", as_of=as_of or None),
+    )
 
 
-@workflow_api.delete("/api/records/<int:record_id>/hold")
-def unhold(record_id: int):
+@retention.get("/classification")
+def classification():
     require("archivist")
-    data = request.get_json(silent=True)
-    data = data if isinstance(data, dict) else {}  # no body (or not an object): no reason, which is refused
-    lifted = remove_hold(writer_settings(), record_id, text_field(data, "reason"), clearance=clearance())
-    return jsonify({"lifted": lifted.to_dict()})
+    return render_template("classification.html", due=classification_due(as_of_arg(request.args.get("as_of"))))
 
 
-@workflow_api.get("/api/holds")
+# --- the same as JSON ------------------------------------------------------------------------------------
+
+
+@retention.get("/api/holds")
 def holds():
     require("archivist")
     return jsonify({"holds": visible_holds()})
 
 
-@workflow_api.get("/api/retention/due")
+@retention.get("/api/retention/due")
 def due():
     require("archivist")
     return jsonify(retention_due(as_of_arg(request.args.get("as_of"))))
 
 
-@workflow_api.post("/api/retention/dispose")
+@retention.post("/api/retention/dispose")
 def dispose_records():
     """`{"ids": [...], "authority": "…"}` → `{"disposed", "refused"}`; 409 and nothing disposed on any refusal."""
     require("archivist")
@@ -210,13 +174,13 @@ def dispose_records():
     return jsonify(result.to_dict())
 
 
-@workflow_api.get("/api/disposals")
+@retention.get("/api/disposals")
 def disposals():
     require("archivist")
     return jsonify({"disposals": visible_disposals()})
 
 
-@workflow_api.get("/api/classification/due")
+@retention.get("/api/classification/due")
 def declassification_due():
     require("archivist")
     return jsonify(classification_due(as_of_arg(request.args.get("as_of"))))

@@ -10,11 +10,10 @@ from flask import Blueprint, g, jsonify, redirect, request
 from archive.errors import UsageError
 from archive.messages import Message
 from archive.saved.searches import FILTERS, list_searches, remove_search, run_search, save_search
-from web import catalog, search_index
-from web.api import int_arg
-from web.auth import clearance, require
-from web.searching import DATE_RANGE, SearchState
-from web.workflow_api import json_body, text_field
+from web.auth import require
+from web.context import catalog, clearance, search_index
+from web.parsing import int_arg, json_body, text_field
+from web.search import SearchRequest
 
 saved = Blueprint("saved", __name__)
 
@@ -40,7 +39,7 @@ def saved_searches_for_start() -> list[dict]:
     if user is None:
         return []
     rows = list_searches(catalog(), search_index(), user.name, clearance())
-    return [{**row, "url": SearchState(row["query"], row["filters"]).url()} for row in rows[:20]]
+    return [{**row, "url": SearchRequest(row["query"], row["filters"]).url()} for row in rows[:20]]
 
 
 @saved.app_context_processor
@@ -92,7 +91,6 @@ def page_add():
     """The search page's "Lưu tìm kiếm" form: save the search shown, then go back to it."""
     user = require("reader")
     form = request.form
-    filters = {k: form[k] for k in (*FILTERS, *DATE_RANGE) if form.get(k)}
-    state = SearchState(form.get("q", ""), filters)
+    state = SearchRequest.from_form(form, FILTERS)  # the filters a saved search keeps
     save_search(catalog(), user.name, form.get("name", ""), state.query, state.search_filters())
     return redirect(state.url(), 303)
