@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template
 
-from web.auth import require
+from web.auth import role_for
 from web.status import index_status
 
 admin = Blueprint("admin", __name__)
+role_for(admin, "archivist")
 
 
 @admin.get("/admin")
 def index():
-    require("archivist")
     return render_template("admin.html", status=index_status())
 
 
@@ -23,5 +23,4 @@ def index():
 
 @admin.get("/api/status")
 def status_api():
-    require("archivist")
     return jsonify(index_status())

@@ -15,13 +15,14 @@ from archive.audit.trail import export_entries, verify_trail
 from archive.errors import QueryError
 from archive.messages import Message
 from web.audit_text import describe
-from web.auth import require
+from web.auth import role_for
 from web.context import catalog, clearance
 from web.formats import parse_date
 from web.labels import ACTIONS
 from web.parsing import int_arg
 
 audit = Blueprint("audit", __name__)
+role_for(audit, "admin")
 PAGE = 100
 FILTERS = ("from", "to", "action", "actor", "record")  # the URL parameters that choose entries
 
@@ -66,7 +67,6 @@ def _entries(view: AuditView, limit: int, offset: int) -> tuple[list[Entry], boo
 
 @audit.get("/admin/audit")
 def audit_page():
-    require("admin")
     view = AuditView(catalog(), clearance())
     page = int_arg("page", 1, 1, 1_000_000)
     found, more = _entries(view, PAGE, (page - 1) * PAGE)
@@ -91,7 +91,6 @@ def audit_page():
 
 @audit.get("/api/audit")
 def audit_entries():
-    require("admin")
     limit = int_arg("limit", 100, 1, 1000)
     offset = int_arg("offset", 0, 0, 10**9)
     found, _ = _entries(AuditView(catalog(), clearance()), limit, offset)
@@ -100,7 +99,6 @@ def audit_entries():
 
 @audit.get("/api/audit/verify")
 def audit_verify():
-    require("admin")
     try:
         report = verify_trail(catalog(), request.args.get("anchor") or None)
     except ValueError as exc:
@@ -111,7 +109,6 @@ def audit_verify():
 @audit.get("/admin/audit.csv")
 def audit_csv():
     """The entries the page's filters choose, oldest first, as the viewer may read them."""
-    require("admin")
     view, chosen = AuditView(catalog(), clearance()), _filters()
     out = io.StringIO()
     found = () if _unknown_record(view, chosen) else view.entries(iter_entries(catalog().db, **chosen))

@@ -47,6 +47,20 @@ def require(role: str) -> User:
     return current
 
 
+def role_for(blueprint: Blueprint, role: str, *, writes: str | None = None, **views: str) -> None:
+    """The one role check of `blueprint`, before each of its views: `role` to read (GET, HEAD), `writes`
+    (else `role`) for the other methods, and the role a view named in `views` (by its function's name) needs
+    instead. 403 otherwise, the same for every record (`require`); who may see which record stays with
+    `archive.people.access`."""
+
+    @blueprint.before_request
+    def check_role() -> None:
+        if g.get("user") is None or request.method == "OPTIONS":  # open pages; OPTIONS runs no view
+            return
+        view = (request.endpoint or "").rpartition(".")[2]
+        require(views.get(view) or (role if request.method in ("GET", "HEAD") else writes or role))
+
+
 def csrf_token() -> str:
     """The token forms carry (hidden field `csrf_token`); scripts send it as `X-CSRF-Token`."""
     return g.get("csrf") or ""

@@ -36,12 +36,13 @@ from archive.filing.suggestions import dismiss, suggestions
 from archive.messages import Message
 from archive.retention.schedule import load_schedule
 from archive.store import Store
-from web.auth import require
+from web.auth import role_for
 from web.context import catalog, clearance, settings, writer_settings
 from web.messages import localize
 from web.parsing import json_body, text_field
 
 filing = Blueprint("filing", __name__)
+role_for(filing, "reader", writes="archivist", api_suggestions="archivist")
 
 
 class FileRefConverter(BaseConverter):
@@ -154,7 +155,6 @@ def _ascii(name: str) -> str:
 @filing.post("/files/<fileref:ref>/documents")
 def file_documents_form(ref: str):
     """Documents by id or symbol (89-KL/TU), separated by spaces or commas, filed in that order."""
-    require("archivist")
     names = [n for n in re.split(r"[\s,;]+", request.form.get("documents", "")) if n]
     ids = resolve_documents(settings(), names, clearance())
     view = add_documents(writer_settings(), ref, ids, clearance=clearance())
@@ -163,7 +163,6 @@ def file_documents_form(ref: str):
 
 @filing.post("/files/<fileref:ref>/close")
 def close_form(ref: str):
-    require("archivist")
     raw = (request.form.get("date") or "").strip()
     try:
         day = date.fromisoformat(raw) if raw else None
@@ -175,7 +174,6 @@ def close_form(ref: str):
 
 @filing.post("/files/<fileref:ref>/reopen")
 def reopen_form(ref: str):
-    require("archivist")
     file = reopen_file(writer_settings(), ref, request.form.get("reason", ""), clearance=clearance())
     return redirect(url_for("filing.file_page", ref=file.ref), 303)
 
@@ -191,7 +189,6 @@ def api_fonds():
 @filing.post("/api/fonds")
 def api_add_fonds():
     """Archivists: add a fonds `{"code", "name"}`."""
-    require("archivist")
     data = json_body()
     found = add_fonds(writer_settings(), text_field(data, "code"), text_field(data, "name"))
     return jsonify(found.to_dict()), 201
@@ -201,7 +198,6 @@ def api_add_fonds():
 def api_import_plan():
     """Archivists: a year's file plan as a CSV body (text/csv, UTF-8); `?dry_run=1` only checks. With any
     problem nothing is created (422, each problem with its line)."""
-    require("archivist")
     body = request.get_data(cache=False)
     dry_run = request.args.get("dry_run") in ("1", "true", "yes")
     store_ = Store(settings().store_dir).ensure()
@@ -218,7 +214,6 @@ def api_import_plan():
 @filing.post("/api/files/<fileref:ref>/hold")
 def api_hold(ref: str):
     """Archivists: put a whole file under legal hold `{"reason"}`."""
-    require("archivist")
     return jsonify(
         {"hold": hold_file(writer_settings(), ref, text_field(json_body(), "reason"), clearance=clearance())}
     ), 201
@@ -226,7 +221,6 @@ def api_hold(ref: str):
 
 @filing.delete("/api/files/<fileref:ref>/hold")
 def api_release(ref: str):
-    require("archivist")
     release_file(writer_settings(), ref, text_field(json_body(), "reason"), clearance=clearance())
     return jsonify({"hold": None})
 
@@ -239,7 +233,6 @@ def api_files():
 @filing.post("/api/files")
 def api_open_file():
     """Open a file ad hoc (archivists): code, title, year, and the plan's other columns."""
-    require("archivist")
     data = json_body()
     raw = {
         name: text_field(data, name)
@@ -267,14 +260,12 @@ def api_open_file():
 
 @filing.get("/api/files/suggestions")
 def api_suggestions():
-    require("archivist")
     return jsonify({"suggestions": [s.to_dict() for s in suggestions(catalog(), clearance())]})
 
 
 @filing.post("/api/files/<fileref:ref>/dismissed")
 def api_dismiss(ref: str):
     """Never suggest these documents for this file again: `{"ids": [..]}` (accepting is filing them)."""
-    require("archivist")
     for record_id in _ids(json_body()):
         dismiss(writer_settings(), record_id, ref, clearance=clearance())
     return jsonify({"suggestions": [s.to_dict() for s in suggestions(catalog(), clearance())]})
@@ -289,14 +280,12 @@ def api_file(ref: str):
 @filing.post("/api/files/<fileref:ref>/documents")
 def api_add(ref: str):
     """File documents: `{"ids": [..]}`, in that order, all or nothing."""
-    require("archivist")
     view = add_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
     return jsonify({**view.to_dict(), "contents": contents_rows(view)})
 
 
 @filing.delete("/api/files/<fileref:ref>/documents")
 def api_remove(ref: str):
-    require("archivist")
     view = remove_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
     return jsonify({**view.to_dict(), "contents": contents_rows(view)})
 
@@ -304,14 +293,12 @@ def api_remove(ref: str):
 @filing.put("/api/files/<fileref:ref>/order")
 def api_order(ref: str):
     """Set the order of the documents the caller sees (a meeting's agenda): `{"ids": [..]}`, every one once."""
-    require("archivist")
     view = reorder_documents(writer_settings(), ref, _ids(json_body()), clearance=clearance())
     return jsonify({**view.to_dict(), "contents": contents_rows(view)})
 
 
 @filing.post("/api/files/<fileref:ref>/close")
 def api_close(ref: str):
-    require("archivist")
     raw = text_field(json_body(), "date")
     try:
         day = date.fromisoformat(raw) if raw else None
@@ -322,7 +309,6 @@ def api_close(ref: str):
 
 @filing.post("/api/files/<fileref:ref>/reopen")
 def api_reopen(ref: str):
-    require("archivist")
     reason = text_field(json_body(), "reason")
     return jsonify(reopen_file(writer_settings(), ref, reason, clearance=clearance()).to_dict())
 

@@ -13,11 +13,12 @@ from archive.errors import UsageError
 from archive.messages import Message
 from archive.people.access import can_see
 from archive.pipeline.ocr import mark_reviewed
-from web.auth import require
+from web.auth import role_for
 from web.context import catalog, clearance, settings, writer_settings
 from web.parsing import json_body
 
 ocr_review = Blueprint("ocr_review", __name__)
+role_for(ocr_review, "archivist")
 
 
 def flagged() -> list[dict]:
@@ -52,19 +53,16 @@ def flagged() -> list[dict]:
 
 @ocr_review.get("/admin/ocr")
 def ocr_page():
-    require("archivist")
     return render_template("ocr.html", rows=flagged(), threshold=settings().ocr_min_confidence)
 
 
 @ocr_review.get("/api/ocr/review")
 def ocr_api():
-    require("archivist")
     return jsonify({"threshold": settings().ocr_min_confidence, "records": flagged()})
 
 
 @ocr_review.post("/admin/ocr/reviewed")
 def reviewed():
-    require("archivist")
     try:
         ids = [int(i) for i in request.form.getlist("id")]
     except ValueError:
@@ -77,7 +75,6 @@ def reviewed():
 def reviewed_api():
     """`{"ids": [record ids], "note": "…"}` → `{"reviewed": [{"id", "confidence", "reason", "note"}]}`, as
     `archive ocr --reviewed --json`; all or nothing."""
-    require("archivist")
     data = json_body()
     ids, note = data.get("ids"), data.get("note", "")
     if not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):

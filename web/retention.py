@@ -18,12 +18,13 @@ from archive.retention.dispose import dispose
 from archive.retention.holds import find_hold, list_holds
 from archive.retention.retention import due_for_disposal
 from archive.retention.schedule import load_schedule
-from web.auth import require
+from web.auth import role_for
 from web.context import catalog, clearance, settings, writer_settings
 from web.messages import localize
 from web.parsing import as_of_arg, json_body, text_field
 
 retention = Blueprint("retention", __name__)
+role_for(retention, "archivist")
 
 
 def visible_records():
@@ -69,7 +70,6 @@ def visible_holds() -> list[dict]:
 
 @retention.get("/retention")
 def page():
-    require("archivist")
     as_of = as_of_arg(request.args.get("as_of"))
     return render_template(
         "retention.html",
@@ -82,7 +82,6 @@ def page():
 
 @retention.post("/retention/dispose")
 def dispose_form():
-    require("archivist")
     try:
         ids = [int(i) for i in request.form.getlist("id")]
     except ValueError:
@@ -107,7 +106,6 @@ def dispose_form():
 def dispose_review():
     """The step before a disposal: the ticked records and the authority, to confirm (or go back). The
     confirmation posts to `dispose_form`, which does it."""
-    require("archivist")
     try:
         ids = [int(i) for i in request.form.getlist("id")]
     except ValueError:
@@ -136,7 +134,6 @@ def dispose_review():
 
 @retention.get("/classification")
 def classification():
-    require("archivist")
     return render_template("classification.html", due=classification_due(as_of_arg(request.args.get("as_of"))))
 
 
@@ -145,20 +142,17 @@ def classification():
 
 @retention.get("/api/holds")
 def holds():
-    require("archivist")
     return jsonify({"holds": visible_holds()})
 
 
 @retention.get("/api/retention/due")
 def due():
-    require("archivist")
     return jsonify(retention_due(as_of_arg(request.args.get("as_of"))))
 
 
 @retention.post("/api/retention/dispose")
 def dispose_records():
     """`{"ids": [...], "authority": "…"}` → `{"disposed", "refused"}`; 409 and nothing disposed on any refusal."""
-    require("archivist")
     data = json_body()
     ids = data.get("ids")
     if not isinstance(ids, list) or not ids or not all(isinstance(i, int) for i in ids):
@@ -176,11 +170,9 @@ def dispose_records():
 
 @retention.get("/api/disposals")
 def disposals():
-    require("archivist")
     return jsonify({"disposals": visible_disposals()})
 
 
 @retention.get("/api/classification/due")
 def declassification_due():
-    require("archivist")
     return jsonify(classification_due(as_of_arg(request.args.get("as_of"))))

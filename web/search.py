@@ -17,6 +17,7 @@ from archive.messages import Message
 from archive.search import start_page, with_accents
 from indexer import FILTER_NAMES
 from indexer.normalize import fold
+from web.auth import role_for
 from web.context import catalog, clearance, search_index
 from web.formats import parse_date
 from web.highlighting import exact_snippet
@@ -24,6 +25,7 @@ from web.labels import levels_up_to
 from web.parsing import int_arg
 
 search = Blueprint("search", __name__)
+role_for(search, "reader")
 
 # The sorts a search takes, and the other names each is also known by (the command line's and the API's).
 SORT_NAMES = ("relevance", "issued_desc", "issued_asc", "added")

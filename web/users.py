@@ -20,12 +20,13 @@ from archive.people.passwords import generate_password
 from archive.people.tokens import list_tokens
 from archive.people.users import User, get_user, list_users
 from archive.vocabulary import CLASSIFICATIONS
-from web.auth import require
+from web.auth import role_for
 from web.context import catalog
 from web.labels import levels_up_to
 from web.parsing import json_body
 
 users = Blueprint("users", __name__)
+role_for(users, "admin")
 SQLITE_MAX = 2**63 - 1
 
 
@@ -152,7 +153,6 @@ def revoke(name: str, token_id: int | None) -> list[int]:
 
 @users.get("/admin/users")
 def users_page():
-    require("admin")
     return render_template("users.html", users=users_view(), shown=None, levels=levels_up_to(g.user.clearance))
 
 
@@ -160,7 +160,6 @@ def users_page():
 def users_confirm():
     """The step before locking a user out: who, and what it does; the confirmation posts to `users_post`.
     One's own account is refused here as there (and never offered on the page)."""
-    require("admin")
     name = request.form.get("name", "").strip()
     other = _target(name)
     if other.name == g.user.name:
@@ -182,7 +181,6 @@ def users_confirm():
 @users.post("/admin/users")
 def users_post():
     """One form per action: add, set, disable, enable, password, token, revoke."""
-    require("admin")
     form = request.form
     action, name = form.get("action", ""), form.get("name", "").strip()
     with one_transaction():
@@ -256,14 +254,12 @@ def _compartment_list(data: dict) -> str | None:
 
 @users.get("/api/users")
 def users_api():
-    require("admin")
     return jsonify({"users": users_view()})
 
 
 @users.post("/api/users")
 def add_user_api():
     """`{"name", "role", "clearance", "compartments": [...]}` → 201 `{"user", "password"}`."""
-    require("admin")
     data = json_body()
     name, role, level = (_text(data, field) or "" for field in ("name", "role", "clearance"))
     person = {field: _text(data, field) for field in ("display_name", "unit")}
@@ -275,7 +271,6 @@ def add_user_api():
 @users.patch("/api/users/<name>")
 def change_user_api(name: str):
     """Any of `{"role", "clearance", "compartments", "disabled"}` → `{"name", "changed"}`."""
-    require("admin")
     data = json_body()
     unknown = sorted(set(data) - set(USER_FIELDS))
     if unknown:
@@ -301,7 +296,6 @@ def change_user_api(name: str):
 @users.post("/api/users/<name>/password")
 def password_api(name: str):
     """A new generated password → `{"name", "password"}`; the user's sessions end."""
-    require("admin")
     with one_transaction():
         password = reset_password(name)
     return jsonify({"name": name, "password": password})
@@ -310,7 +304,6 @@ def password_api(name: str):
 @users.post("/api/users/<name>/tokens")
 def token_api(name: str):
     """`{"label"}` (optional) → 201 `{"name", "id", "label", "token"}`."""
-    require("admin")
     data = json_body() if request.get_data() else {}  # the body is optional; when sent, a JSON object
     label = _text(data, "label")
     with one_transaction():
@@ -321,7 +314,6 @@ def token_api(name: str):
 @users.delete("/api/users/<name>/tokens")
 def revoke_all_api(name: str):
     """Revoke every live token of the user → `{"name", "revoked": [ids]}`."""
-    require("admin")
     with one_transaction():
         revoked = revoke(name, None)
     return jsonify({"name": name, "revoked": revoked})
@@ -330,7 +322,6 @@ def revoke_all_api(name: str):
 @users.delete("/api/users/<name>/tokens/<int:token_id>")
 def revoke_api(name: str, token_id: int):
     """Revoke one token → `{"name", "revoked": [id]}`; 404 when the user has no such live token."""
-    require("admin")
     with one_transaction():
         revoked = revoke(name, token_id)
     return jsonify({"name": name, "revoked": revoked})

@@ -16,19 +16,20 @@ from archive.messages import Message, message_of
 from archive.people.access import ACCESS_FIELDS, visible_record
 from archive.retention.holds import add_hold, remove_hold
 from archive.vocabulary import METADATA_FIELDS
-from web.auth import require
+from web.auth import role_for
 from web.context import catalog, clearance, writer_settings
 from web.parsing import json_body, text_field
 from web.paths import local_path
 
 editing = Blueprint("editing", __name__)
+role_for(editing, "archivist")
 
 
 @editing.post("/records/<int:record_id>/declassify")
 def declassify_form(record_id: int):
     """Declassify with the decision and reason: first a confirmation page, then (`confirm`) the change,
     reported at the top of the record page."""
-    user = require("archivist")
+    user = g.user
     decision, reason = request.form.get("decision", "").strip(), request.form.get("reason", "").strip()
     record = visible_record(catalog(), record_id, clearance())
     if not decision or not reason:
@@ -72,7 +73,6 @@ def done_texts() -> dict:
 
 @editing.post("/records/<int:record_id>/hold")
 def hold(record_id: int):
-    require("archivist")
     if request.form.get("action") == "remove":
         remove_hold(writer_settings(), record_id, request.form.get("reason", ""), clearance=clearance())
     else:
@@ -85,7 +85,7 @@ def hold(record_id: int):
 def edit(record_id: int):
     """From the record page: `field`/`value` for one field ("Declassify" posts classification=unclassified),
     or the whole form's `set-FIELD` values, of which only those that differ are changed (one audited edit)."""
-    user = require("archivist")
+    user = g.user
     if "field" in request.form:
         values = {request.form.get("field", ""): request.form.get("value", "")}
     else:
@@ -167,7 +167,7 @@ def _stored(name: str, value: str):
 @editing.patch("/api/records/<int:record_id>")
 def api_edit(record_id: int):
     """`{"set": {field: value}}` → `{"id", "changed"}`, as `archive edit --json`."""
-    user = require("archivist")
+    user = g.user
     values = json_body().get("set")
     if not isinstance(values, dict) or not values or not all(isinstance(v, str) for v in values.values()):
         raise UsageError('send {"set": {"field": "value", …}} with text values')
@@ -180,14 +180,12 @@ def api_edit(record_id: int):
 
 @editing.post("/api/records/<int:record_id>/hold")
 def api_hold(record_id: int):
-    require("archivist")
     placed = add_hold(writer_settings(), record_id, text_field(json_body(), "reason"), clearance=clearance())
     return jsonify({"hold": placed.to_dict()}), 201
 
 
 @editing.delete("/api/records/<int:record_id>/hold")
 def api_unhold(record_id: int):
-    require("archivist")
     data = request.get_json(silent=True)
     data = data if isinstance(data, dict) else {}  # no body (or not an object): no reason, which is refused
     lifted = remove_hold(writer_settings(), record_id, text_field(data, "reason"), clearance=clearance())

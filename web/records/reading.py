@@ -19,6 +19,7 @@ from archive.search import similar_records
 from archive.store import Store
 from archive.upkeep.fixity import checked_original
 from archive.vocabulary import METADATA_FIELDS
+from web.auth import role_for
 from web.context import catalog, clearance, search_index, settings
 from web.labels import edit_choices, label, levels_up_to
 from web.parsing import int_arg
@@ -26,6 +27,7 @@ from web.records.shown import ocr_view, preview_of, rendition_of, status, text_p
 from web.search import SEARCH_ARGS
 
 records = Blueprint("records", __name__)
+role_for(records, "reader")
 SIMILAR_SHOWN = 5
 # Panels other features add beside a record's metadata (its hồ sơ, its register entry, its follow-up tasks),
 # each a template of its own included when it exists, given `record` (as the reader may see it) and `user`.
