@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from archive.vocabulary import CLASSIFICATIONS
+from web.search import API_LIMIT_MAX, PAGE_MAX, SORT_SPELLINGS
 
 openapi = Blueprint("openapi", __name__)
 
@@ -510,11 +511,11 @@ SEARCH_PARAMS = [
     _param("file", text="the same as hoso"),
     _param(
         "sort",
-        schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest", "added"]},
+        schema={"type": "string", "enum": list(SORT_SPELLINGS)},
         text="added: the most recently added first",
     ),
-    _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
-    _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
+    _param("page", schema={"type": "integer", "minimum": 1, "maximum": PAGE_MAX}),
+    _param("limit", schema={"type": "integer", "minimum": 1, "maximum": API_LIMIT_MAX}),
 ]
 
 
