@@ -42,3 +42,66 @@ def test_front_ends_write_no_audit_entries(folder):
 def test_no_sql_in_the_web():
     sql = [where for where, attr, _ in calls(ROOT / "web") if attr in SQL_CALLS]
     assert sql == [], "SQL belongs in the catalog modules; the web calls them"
+
+
+# --- web/: the request context in web/context.py, the role once per blueprint --------------------------
+
+WEB = ROOT / "web"
+# Blueprints open to anyone signed in, or to all: logging in, /healthz, the OpenAPI document, the language.
+OPEN_BLUEPRINTS = {"auth", "health", "openapi", "i18n"}
+
+
+def imports_of_web_root(folder: Path):
+    """(file:line) of every `from web import …` or `import web` (the package itself, not its modules)."""
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            from_root = isinstance(node, ast.ImportFrom) and node.module == "web" and node.level == 0
+            root = isinstance(node, ast.Import) and any(alias.name == "web" for alias in node.names)
+            if from_root or root:
+                yield f"{os.path.relpath(path, ROOT)}:{node.lineno}"
+
+
+def blueprints(folder: Path):
+    """(file, blueprint name, whether `role_for(<it>, …)` is called in the same file) for every Blueprint."""
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        guarded = {
+            node.args[0].id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "role_for"
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+        }
+        for node in tree.body:
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name)
+                and node.value.func.id == "Blueprint"
+            ):
+                name = node.targets[0].id
+                yield os.path.relpath(path, ROOT), name, name in guarded
+
+
+def test_the_web_finders_see_what_they_look_for(tmp_path):
+    (tmp_path / "feature.py").write_text(
+        "from web import catalog\nimport web\nfrom web.context import catalog\n"
+        "a = Blueprint('a', __name__)\nb = Blueprint('b', __name__)\nrole_for(a, 'reader')\n"
+    )
+    assert [where.rsplit(":", 1)[1] for where in imports_of_web_root(tmp_path)] == ["1", "2"]
+    assert {(name, guarded) for _, name, guarded in blueprints(tmp_path)} == {("a", True), ("b", False)}
+
+
+def test_blueprints_take_the_request_context_from_web_context_not_the_package():
+    # web/server.py alone imports the package: it builds the app with create_app.
+    found = [where for where in imports_of_web_root(WEB) if not where.startswith(os.path.join("web", "server.py"))]
+    assert found == [], "take catalog(), settings(), search_index(), clearance() from web.context"
+
+
+def test_each_blueprint_checks_its_role_once():
+    found = list(blueprints(WEB))
+    assert len(found) >= 15  # the finder sees the feature modules
+    unguarded = [f"{where}: {name}" for where, name, guarded in found if not guarded and name not in OPEN_BLUEPRINTS]
+    assert unguarded == [], "give the blueprint its role with web.auth.role_for (a before_request), once"

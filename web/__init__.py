@@ -25,12 +25,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     Catalog(settings.catalog_path).close()  # create or migrate the catalog once, at start-up
     app.extensions["archive_index"] = SearchIndex(settings.index_dir, settings.search_budget)
 
-    from web import errors
     from web.admin import admin
     from web.audit import audit
     from web.auth import auth, authenticate_request, csrf_token, end_request
     from web.batch import batch
     from web.context import close_catalog
+    from web.errors import install as install_errors
     from web.filing import filing
     from web.followup import followup
     from web.i18n import init_i18n
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.teardown_request(end_request)
     app.teardown_appcontext(close_catalog)
     app.jinja_env.globals["csrf_token"] = csrf_token
-    errors.install(app)
+    install_errors(app)
 
     @app.get("/favicon.ico")
     def favicon():
