@@ -20,6 +20,7 @@ from web.auth import role_for
 from web.context import catalog, clearance, writer_settings
 from web.parsing import json_body, text_field
 from web.paths import local_path
+from web.records.reading import record_page
 
 editing = Blueprint("editing", __name__)
 role_for(editing, "archivist")
@@ -126,8 +127,6 @@ def _refused(record_id: int, values: dict[str, str]) -> dict[str, str]:
 def _form_again(record_id: int, refused: dict[str, str]) -> str:
     """The record page again, nothing saved, its edit form holding what the archivist typed and each refusal
     beside its field (`edit_form` in the template)."""
-    from web.records.reading import record_page
-
     typed = {name: request.form[f"set-{name}"] for name in METADATA_FIELDS if f"set-{name}" in request.form}
     g.edit_form = {"typed": typed, "refused": refused}
     return record_page(record_id)
