@@ -39,11 +39,11 @@ def main() -> int:
         f"{len(measured.docs)} records ({', '.join(f'{n} {k}' for k, n in sorted(languages.items()))}) ingested "
         f"through the real pipeline; {len(measured.outcomes)} known-item queries, each asking for one record; "
         f"success@10 and MRR over the first {LIMIT} hits. FTS5 tuned: title, body, symbol and citation columns "
-        "folded on both sides (`đ` → `d` too), `bm25(3, 1, 12, 1)`, filters as SQL on a metadata table, symbols "
-        "on the symbol and citation columns, phrases as FTS5 phrases (`tests/relevance/fts5.py`). Kind `pasted` "
-        "(`tests/relevance/pasted.py`): titles pasted with a type word and a dash, an en dash, a bullet, a colon or "
-        "brackets, quoted stretches starting at a comma, sentences of the text with their punctuation (and of the "
-        "real news texts, held out, when present), and hyphenated names (`Ô-xtrây-li-a`, `vi-rút`, `Mác-Lê-nin`, "
+        "folded on both sides (`đ` → `d` too), `bm25(3, 1, 12, 1)`, filters as SQL on a metadata table, symbols on the "
+        "symbol and citation columns, phrases as FTS5 phrases (`bench/generators/relevance/fts5.py`). Kind `pasted` "
+        "(`bench/generators/relevance/pasted.py`): titles pasted with a type word and a dash, an en dash, a bullet, a "
+        "colon or brackets, quoted stretches starting at a comma, sentences of the text with their punctuation (and of "
+        "the real news texts, held out, when present), and hyphenated names (`Ô-xtrây-li-a`, `vi-rút`, `Mác-Lê-nin`, "
         "`cross-border`) on records made with a near miss holding the same syllables apart.",
         "",
         table(measured),

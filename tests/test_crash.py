@@ -21,10 +21,10 @@ from archive.config import Settings
 from archive.pipeline.ingest import ingest
 from archive.store import Store
 from archive.upkeep.reindex import KILL_AFTER_CHUNK
+from bench.generators.docgen import SAMPLES, WRITERS
 from indexer.index.generations import indexed_revs, open_index, read_building, read_current
 from indexer.index.search import SearchIndex
 from tests.conftest import run_archive, write
-from tests.docgen import SAMPLES, WRITERS
 
 KILLS = 6
 

@@ -1,5 +1,5 @@
 """Search quality on a relevance set: ~400 generated Party records (plus the three real news texts when
-`../shared/corpus/news` is present) and ~250 known-item queries (`tests/relevance`).
+`../shared/corpus/news` is present) and ~250 known-item queries (`bench/generators/relevance`).
 
 The archive is built once per module through the real ingest pipeline; every query goes through
 `archive.search.search_records` exactly as the web and CLI run it. Success@10 and MRR per query kind are
@@ -21,10 +21,10 @@ from archive.config import Settings
 from archive.errors import ArchiveError
 from archive.pipeline.ingest import ingest
 from archive.search import search_records
+from bench.generators.relevance.corpus import CORPUS_SIZE, NEWS_DIR, NEWS_FILES, build_corpus
+from bench.generators.relevance.fts5 import TunedFts5
+from bench.generators.relevance.queries import KINDS, NOTES, Query, build_queries, counts
 from indexer.index.search import SearchIndex
-from tests.relevance.corpus import CORPUS_SIZE, NEWS_DIR, NEWS_FILES, build_corpus
-from tests.relevance.fts5 import TunedFts5
-from tests.relevance.queries import KINDS, NOTES, Query, build_queries, counts
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "test-artifacts" / "relevance.md"

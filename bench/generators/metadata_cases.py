@@ -1,6 +1,6 @@
 """First pages of invented Party and state documents, each with the metadata an extractor should find.
 
-A case renders with ``WRITERS[case.fmt](case.doc, path, **case.writer_kwargs)`` (``tests.docgen``); its
+A case renders with ``WRITERS[case.fmt](case.doc, path, **case.writer_kwargs)`` (``bench.generators.docgen``); its
 ``expected`` gives every field of ``FIELDS``, written out by hand. Every name, number and sentence is
 fictional test data; symbols of real documents appear only as citations, and an invented symbol that
 matches a real one does so by chance.
@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from tests.docgen import OfficialDoc
+from bench.generators.docgen import OfficialDoc
 
 FIELDS = (
     "doc_number",

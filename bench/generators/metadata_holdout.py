@@ -1,4 +1,4 @@
-"""A held-out set of first pages, labelled by hand under the conventions of ``tests.metadata_cases``.
+"""A held-out set of first pages, labelled by hand under the conventions of ``bench.generators.metadata_cases``.
 
 The extractor was written without seeing these cases: they check that its rules carry over to other
 provinces and cities (Nghệ An, Thừa Thiên Huế, Cần Thơ, Thành phố Hồ Chí Minh), other bodies (Ban Dân
@@ -13,8 +13,8 @@ citations, and an invented symbol that matches a real one does so by chance.
 
 from __future__ import annotations
 
-from tests.docgen import OfficialDoc
-from tests.metadata_cases import FIELDS, MetadataCase
+from bench.generators.docgen import OfficialDoc
+from bench.generators.metadata_cases import FIELDS, MetadataCase
 
 
 def _paras(text: str) -> tuple[str, ...]:
@@ -24,7 +24,7 @@ def _paras(text: str) -> tuple[str, ...]:
 
 def _expect(**fields: object) -> dict[str, object]:
     """The expected metadata; every field of ``FIELDS`` must be stated, and nothing else (recipients, added
-    after these cases were written, may be left to ``tests.metadata_cases.listed``)."""
+    after these cases were written, may be left to ``bench.generators.metadata_cases.listed``)."""
     if set(fields) | {"recipients"} != set(FIELDS) | {"recipients"} or not set(fields) <= set(FIELDS):
         raise ValueError(f"expected fields differ from FIELDS: {sorted(set(fields) ^ set(FIELDS))}")
     return {name: fields[name] for name in FIELDS if name in fields}

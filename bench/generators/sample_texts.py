@@ -1,4 +1,4 @@
-"""Invented records used by ``tests/docgen.py`` to build the files in ``samples/``.
+"""Invented records used by ``bench/generators/docgen.py`` to build the files in ``samples/``.
 
 Every name, number and sentence here is fictional test data written for this project.
 Symbols of real documents appear only as citations. Each entry is

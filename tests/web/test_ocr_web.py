@@ -126,8 +126,8 @@ TESSERACT_MISSING = Engine().missing()
 @pytest.mark.skipif(TESSERACT_MISSING is not None, reason=f"{TESSERACT_MISSING}; CI installs it")
 @pytest.mark.skipif(shutil.which("ocrmypdf") is None, reason="ocrmypdf is optional and not installed")
 def test_a_real_tiff_scan_gets_a_searchable_pdf_preview(server, settings, cli, inbox, admin, monkeypatch):
+    from bench.generators.scangen import page_images, sample, scanned, write_tiff
     from tests.archive.test_ocr import FONT
-    from tests.scangen import page_images, sample, scanned, write_tiff
 
     if not FONT.exists():
         pytest.skip("needs fonts-dejavu-core (apt-get install it)")

@@ -27,13 +27,13 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from tests.docgen import OfficialDoc, plain_text, write_docx, write_html, write_pdf, write_text
+from bench.generators.docgen import OfficialDoc, plain_text, write_docx, write_html, write_pdf, write_text
 
 SEED = 20_250_526
 CORPUS_SIZE = 400
 # Beside the project, or where RELEVANCE_NEWS_DIR says (a worktree's parent has no `shared` folder).
 NEWS_DIR = Path(
-    os.environ.get("RELEVANCE_NEWS_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "news"
+    os.environ.get("RELEVANCE_NEWS_DIR") or Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "news"
 )
 NEWS_FILES = {  # file name → (language, year)
     "2013-11_hoi-nghi-van-phong-tinh-uy_vi.txt": ("vi", 2013),
@@ -1820,7 +1820,7 @@ def build_corpus(folder: Path) -> list[CorpusDoc]:
                 encoding = "utf-8"
             layout = "columns" if rng.random() < 0.08 else "stacked"
             write_text(doc.official, path, encoding=encoding, layout=layout)
-    from tests.relevance.pasted import pasted_documents  # it builds on this module
+    from bench.generators.relevance.pasted import pasted_documents  # it builds on this module
 
     pasted = pasted_documents()
     for doc in pasted:
