@@ -1,4 +1,5 @@
-"""The relevance set of `tests/test_relevance.py`, measured here and on SQLite FTS5 tuned, into RESULTS.md.
+"""The relevance set of `tests/test_relevance.py` (`bench/generators/relevance`), measured here and on SQLite
+FTS5 tuned, into RESULTS.md.
 
     python -m bench.relevance
     RELEVANCE_NEWS_DIR=/work/shared/corpus/news python -m bench.relevance   # with the real news texts held out
@@ -21,7 +22,7 @@ SECTION = "## Relevance: known-item queries, this archive against SQLite FTS5 tu
 
 
 def main() -> int:
-    from tests.test_relevance import LIMIT, measure, table
+    from bench.generators.relevance.measure import LIMIT, measure, table
 
     info = machine()
     with tempfile.TemporaryDirectory(prefix="bench-relevance-") as tmp:
