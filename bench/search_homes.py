@@ -76,7 +76,8 @@ def pick_generator(mode: str, seed: int) -> tuple[str, Callable[[int], Iterator[
             probe = [_adapt(d, i) for i, d in enumerate(generate_documents(5, seed))]
             if len(probe) != 5 or not all(d.doc_number and d.issued for d in probe):
                 raise ValueError("documents without symbol or date")
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+            tables = ROOT / "bench" / "generators" / "data" / "relevance_corpus.json"  # its tables, read by it
+            digest = hashlib.sha256(path.read_bytes() + tables.read_bytes()).hexdigest()[:12]
 
             def relevance(n: int) -> Iterator[bench_corpus.BenchDoc]:
                 for i, d in enumerate(generate_documents(n, seed)):
