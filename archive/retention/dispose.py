@@ -66,7 +66,7 @@ def dispose(
     today = today or date.today()
     schedule = load_schedule(settings.home)
     result = DisposalResult()
-    with writing(settings) as session:  # recovery finishes a disposal killed half way, too
+    with writing(settings, "dispose") as session:  # recovery finishes a disposal killed half way, too
         catalog = session.catalog
         approved: list[tuple[Record, RetentionRule]] = []
         for record_id in dict.fromkeys(ids):
