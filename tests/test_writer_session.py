@@ -17,7 +17,7 @@ from archive.store import Store
 from archive.upkeep.lock import read_holder
 from archive.upkeep.session import writing
 from indexer import SearchIndex
-from tests.conftest import Cli, run_archive, write
+from tests.conftest import Cli, admin_client, run_archive, write
 
 AUTHORITY = ("--authority", "Quyết định số 9-QĐ/VPTU")
 
@@ -61,6 +61,15 @@ def test_the_lock_file_names_the_purpose_and_a_waiting_command_says_it(home):
     assert read_holder(settings.lock_path) == {}, "a writer that finished leaves no holder behind"
     held = run_archive(settings.home, "hold", "add", record, "--reason", "Vụ việc số 12")
     assert held.returncode == 0, held.stderr
+
+
+def test_the_status_says_what_holds_the_lock(home):
+    settings, _ = home
+    client = admin_client(settings)
+    assert client.get("/api/status").get_json()["writer"] is None
+    with writing(settings, "edit", repair="catalog"):
+        writer = client.get("/api/status").get_json()["writer"]
+    assert writer["purpose"] == "edit" and writer["pid"] and writer["since"]
 
 
 def test_a_quick_writer_finishes_a_killed_disposal_and_leaves_the_files_alone(home):
