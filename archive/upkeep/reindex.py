@@ -201,8 +201,9 @@ def _write_part(catalog: Catalog, folder: Path, ids: list[int]) -> tuple:
     records = catalog.get_many(ids)
     texts = catalog.texts(ids)
     cited = catalog.citation_keys(ids)
+    filed = files_of(catalog, ids)
     written = [records[i] for i in ids if i in records]
-    docs = (document_for(r, texts.get(r.id, ""), cited[r.id]) for r in written)
+    docs = (document_for(r, texts.get(r.id, ""), cited[r.id], filed.get(r.id)) for r in written)
     return write_segment_files(folder, docs), [(r.id, r.rev) for r in written]
 
 
