@@ -105,3 +105,42 @@ def test_each_blueprint_checks_its_role_once():
     assert len(found) >= 15  # the finder sees the feature modules
     unguarded = [f"{where}: {name}" for where, name, guarded in found if not guarded and name not in OPEN_BLUEPRINTS]
     assert unguarded == [], "give the blueprint its role with web.auth.role_for (a before_request), once"
+
+
+# The writer session (`archive.upkeep.session`) is the one door to the writer lock and to recovery; the lock and
+# recovery modules define them. Tests may take the lock themselves, to play a busy archive.
+SESSION_ONLY = {"writer_lock", "recover"}
+SESSION_HOME = {ROOT / "archive" / "upkeep" / name for name in ("session.py", "lock.py", "recovery.py")}
+
+
+def session_uses(folder: Path):
+    """(file:line, name) for every call of, or import of, a name in SESSION_ONLY under the folder."""
+    for path in sorted(folder.rglob("*.py")):
+        if path in SESSION_HOME:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+                names = [name]
+            elif isinstance(node, ast.ImportFrom):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                if name in SESSION_ONLY:
+                    yield f"{os.path.relpath(path, ROOT)}:{node.lineno}", name
+
+
+def test_the_session_finder_sees_calls_and_imports(tmp_path):
+    (tmp_path / "job.py").write_text(
+        "from archive.upkeep.lock import writer_lock as held\n"
+        "with held(path):\n    recovery.recover(settings, catalog, store)\n"
+    )
+    assert [name for _, name in session_uses(tmp_path)] == ["writer_lock", "recover"]
+
+
+@pytest.mark.parametrize("folder", ("archive", "web", "indexer"))
+def test_only_the_writer_session_takes_the_lock_and_recovers(folder):
+    found = list(session_uses(ROOT / folder))
+    assert found == [], "write through `archive.upkeep.session.writing` (or `holding`), which takes the lock"

@@ -286,7 +286,11 @@ ADMIN_STATUS = _obj(
         "index": {"type": "string"},
         "not_indexed": {"type": "integer"},
         "ocr_pending": {"type": "integer"},
-        "writer": {"type": "object", "nullable": True},
+        "writer": {
+            "type": "object",
+            "nullable": True,
+            "description": "the writer lock's holder: pid, command, since, purpose",
+        },
         "last_verify": {
             "type": "object",
             "nullable": True,

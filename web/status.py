@@ -44,13 +44,15 @@ def index_status() -> dict:
 
 
 def writer(holder: dict) -> dict | None:
-    """The writer lock's holder: pid, since, and the job as `command_name` gives it."""
+    """The writer lock's holder: pid, since, the job as `command_name` gives it, and its purpose (the web's
+    writes all run as `archive serve`: "edit", "hold", "filing" … say which)."""
     if not holder:
         return None
     return {
         "pid": holder.get("pid"),
         "command": command_name(holder.get("command") or ""),
         "since": holder.get("since"),
+        "purpose": holder.get("purpose"),
     }
 
 

@@ -18,8 +18,8 @@ from archive.filing.plan import file_values
 from archive.messages import Message
 from archive.models import Record
 from archive.people.access import can_see, visible_record
-from archive.upkeep.lock import writer_lock
 from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 
@@ -42,7 +42,8 @@ def open_file(
         values = file_values(raw, clearance)
     except ValueError as exc:
         raise UsageError(exc.args[0]) from None
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         target = fonds_for(catalog, fonds or (raw.get("fonds") or "").strip() or None)
         if store.file_exists(catalog, target.id, values["year"], values["code"]):
             raise UsageError(
@@ -89,7 +90,8 @@ def add_documents(
     """File these documents at the end of the file, in the order given; all or nothing: a document filed
     elsewhere (or here), unknown, or a closed or disposed file refuses the whole request."""
     ids = list(dict.fromkeys(record_ids))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file, _ = _check_filing(catalog, ref, ids, clearance)
         with catalog.transaction():
             store.add_items(catalog, file.id, ids)
@@ -139,7 +141,8 @@ def remove_documents(
 ) -> FileView:
     """Take documents out of an open file (all or nothing); audited."""
     ids = list(dict.fromkeys(record_ids))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         _check_open(file)
         filed = store.files_of(catalog, ids)
@@ -161,7 +164,8 @@ def reorder_documents(
     """Put the documents the caller sees in this order (a meeting's agenda order): they must be named, each
     once. They take the places they held between them, so documents hidden from the caller keep theirs."""
     ids = list(record_ids)
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         _check_open(file)
         seen = [r.id for r in visible_items(catalog, file, clearance)]

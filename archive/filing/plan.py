@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
 from archive.fields import validate
@@ -21,7 +20,7 @@ from archive.filing.models import KINDS
 from archive.messages import Message, message_of
 from archive.people.access import may_classify
 from archive.pipeline.manifest import ManifestProblem, _reader
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 COLUMNS = (
@@ -133,7 +132,8 @@ def import_plan(
                     1, Message("unknown column %(name)r; columns: %(known)s", name=name, known=", ".join(COLUMNS))
                 )
             )
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "file plan", repair="catalog") as session:
+        catalog = session.catalog
         seen: dict[tuple, int] = {}
         ended = reader.line_num
         for cells in reader:

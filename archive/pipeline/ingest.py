@@ -31,6 +31,7 @@ from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.retention.disposals import Disposal, disposal_of_bytes
 from archive.store import Store
+from archive.upkeep.failpoint import reach
 from archive.upkeep.reindex import reindex_records
 from archive.upkeep.session import writing
 from archive.vocabulary import METADATA_FIELDS
@@ -214,6 +215,7 @@ class _Ingest:
 
     def _ready(self, pending: _Pending, text: ExtractedText) -> None:
         self.ready.append((pending, text))
+        reach("ingest:file-ready")  # a crash test's kill: the bytes stored, nothing of the batch written yet
         if len(self.ready) >= self.settings.index_batch_size:
             self.flush()
 
@@ -224,11 +226,14 @@ class _Ingest:
         batch, self.ready = self.ready, []
         with self.catalog.transaction():
             ids = [self._insert(pending, text) for pending, text in batch]
+        reach("ingest:catalog-committed")
         records = self.catalog.get_many(ids)
         texts = {record_id: text.text for record_id, (_, text) in zip(ids, batch, strict=True)}
         cited = self.catalog.citation_keys(ids)
         add_documents(self.ix, (document_for(records[i], texts[i], cited[i]) for i in ids))
+        reach("ingest:index-committed")
         self.catalog.mark_indexed((i, records[i].rev) for i in ids)
+        reach("ingest:noted")
         for record_id, (pending, text) in zip(ids, batch, strict=True):
             self.by_sha.pop(pending.sha256, None)
             status, note = OutcomeStatus.ADDED, None
@@ -349,7 +354,9 @@ def ingest(
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
     started = time.monotonic()
-    with writing(settings, random_ids=settings.random_ids) as session:  # the catalog opened once the lock is held
+    with writing(
+        settings, "ingest", random_ids=settings.random_ids
+    ) as session:  # the catalog opened once the lock is held
         catalog, store = session.catalog, session.store
         for ref in sorted({file_ref, *(manifest.file_codes.values() if manifest else ())} - {None}):
             try:  # a wrong code stops the batch before it starts: bad input, as a manifest's error is

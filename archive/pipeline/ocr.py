@@ -25,7 +25,6 @@ from archive.pipeline.remote import connect, extraction, task_queue, window
 from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.store import Store
-from archive.upkeep.lock import writer_lock
 from archive.upkeep.reindex import reindex_records
 from archive.upkeep.session import writing
 from indexer import Clearance
@@ -52,7 +51,7 @@ def ocr_pending(
 ) -> OcrSummary:
     """OCR every record whose OCR is pending; raises ArchiveError (saying what to install) without Tesseract."""
     started = time.monotonic()
-    with writing(settings) as session:
+    with writing(settings, "ocr") as session:
         catalog, store = session.catalog, session.store
         records = catalog.get_many(catalog.ocr_pending())
         summary = OcrSummary(records=len(records))
@@ -176,7 +175,8 @@ def mark_reviewed(
     if not ids:
         raise UsageError(Message("name the records whose OCR was reviewed"))
     note = " ".join(note.split()) or None
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "ocr review", repair="catalog") as session:
+        catalog = session.catalog
         flagged = []
         for record_id in ids:
             visible_record(catalog, record_id, clearance)

@@ -29,6 +29,7 @@ from archive.retention.purging import purge
 from archive.retention.retention import RetentionRule, ends_on, rule_for
 from archive.retention.schedule import load_schedule
 from archive.store import Store
+from archive.upkeep.failpoint import reach
 from archive.upkeep.session import writing
 from indexer import Clearance
 
@@ -66,7 +67,7 @@ def dispose(
     today = today or date.today()
     schedule = load_schedule(settings.home)
     result = DisposalResult()
-    with writing(settings) as session:  # recovery finishes a disposal killed half way, too
+    with writing(settings, "dispose") as session:  # recovery finishes a disposal killed half way, too
         catalog = session.catalog
         approved: list[tuple[Record, RetentionRule]] = []
         for record_id in dict.fromkeys(ids):
@@ -139,8 +140,10 @@ def _refusal(catalog: Catalog, record: Record, rule: RetentionRule, today: date)
 def _destroy(settings: Settings, catalog: Catalog, approved: list[tuple[Record, RetentionRule]], authority: str):
     actor, origin = audit.current()
     catalog.db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten in the file, not left in free pages
+    reach("dispose:checked")  # crash tests' kills: before anything is written, then once the disposals are in
     with catalog.transaction():
         write_disposals(catalog, approved, authority, actor, origin)
+    reach("dispose:committed")
     purge(settings, catalog, Store(settings.store_dir))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from archive.catalog import Catalog
 from archive.config import Settings
 from archive.store import Store
+from archive.upkeep.failpoint import reach
 from indexer import index_state, open_index, purge_ids
 
 
@@ -19,10 +20,13 @@ def purge(settings: Settings, catalog: Catalog, store: Store) -> int:
         return 0
     if index_state(settings.index_dir) == "ok":
         purge_ids(open_index(settings.index_dir), [row[0] for row in rows])
+    reach("purge:index-purged")  # crash tests' kills, each between two steps of the purge
     for _, sha256 in rows:
         store.remove(sha256)
+        reach("purge:original-removed")
     with catalog.transaction():
         catalog.db.executemany("UPDATE disposals SET purged = 1 WHERE record_id = ?", [(row[0],) for row in rows])
+    reach("purge:noted")
     # Old page images of the text may sit in the write-ahead log until a checkpoint copies it back.
     catalog.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return len(rows)

@@ -28,9 +28,8 @@ from archive.retention.disposals import disposal_of_bytes
 from archive.store import Store, file_sha256
 from archive.transfer import tables
 from archive.transfer.package import FORMAT, verify_package
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.recovery import recover
 from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from archive.vocabulary import METADATA_FIELDS
 from indexer import open_index
 
@@ -90,9 +89,8 @@ def import_package(
     source = manifest["source"]["archive"]
     result = ImportResult(manifest["package"], source)
     name = check.info.get("Source-Organization")
-    store = Store(settings.store_dir).ensure()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        recover(settings, catalog, store)
+    with writing(settings, "transfer import") as session:
+        catalog, store = session.catalog, session.store
         open_index(settings.index_dir, create=True)
         docs = manifest["documents"]
         for start in range(0, len(docs), CHUNK):
