@@ -78,8 +78,8 @@ def writing(
     `repair="catalog"` finishes only what a killed writer committed half way in the catalog (a disposal or a
     transfer not yet purged, batches left running) — enough for a command that reads and writes a few
     catalog rows and reindexes the records it touched (an edit, a hold, filing): the file repairs walk the
-    whole store and may index thousands of records, which a web request must not wait for, and they remove
-    the temporary files of web requests running beside it (a plan upload spooled in the store's tmp).
+    whole store and may index thousands of records, which a web request must not wait for, and they empty
+    the store's tmp (a web request keeps nothing there: a plan upload is held in memory).
     `sync=False` leaves the index to the caller (`archive reindex` brings it in step next); `random_ids`:
     new records and batches take random ids (`Settings.random_ids`, for ingest)."""
     store = Store(settings.store_dir).ensure()
