@@ -7,7 +7,6 @@ from archive.fields import hour_missing, validate
 from archive.messages import Message
 from archive.models import Record
 from archive.people.access import ACCESS_FIELDS, may_classify, visible_record
-from archive.upkeep.reindex import reindex_records
 from archive.upkeep.session import writing
 from indexer import Clearance
 
@@ -49,7 +48,7 @@ def edit_record(
                     **(grounds or {}),
                 )
         if changed:
-            reindex_records(catalog, settings.index_dir, [record_id])
+            session.reindex([record_id])
     return {name: {"old": _plain(old), "new": _plain(new)} for name, (old, new) in changed.items()}
 
 

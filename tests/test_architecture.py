@@ -144,3 +144,51 @@ def test_the_session_finder_sees_calls_and_imports(tmp_path):
 def test_only_the_writer_session_takes_the_lock_and_recovers(folder):
     found = list(session_uses(ROOT / folder))
     assert found == [], "write through `archive.upkeep.session.writing` (or `holding`), which takes the lock"
+
+
+# The writer session's index writer (`archive.upkeep.indexing`, as `Writer.index`, `.reindex`, `.add`, `.purge`)
+# is the one door to writing the search index: a command outside `archive/upkeep/` that opened the index itself,
+# or wrote to it, would skip the session's one opening and its closing.
+INDEX_WRITES = {"open_index", "add_documents", "delete_ids", "purge_ids", "add_segment", "swap_in", "reindex_records"}
+INDEX_HOME = ROOT / "archive" / "upkeep"
+
+
+def index_writes(folder: Path):
+    """(file:line, name) for every import of a name in INDEX_WRITES from `indexer` or `archive.upkeep.reindex`,
+    and every `indexer.<name>(...)` or `reindex.<name>(...)` call, under the folder (outside archive/upkeep)."""
+    for path in sorted(folder.rglob("*.py")):
+        if path.is_relative_to(INDEX_HOME):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in ("indexer", "archive"):
+                if node.module.startswith("archive") and node.module != "archive.upkeep.reindex":
+                    continue
+                names = [alias.name for alias in node.names]
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("indexer", "reindex")
+            ):
+                names = [node.func.attr]
+            else:
+                continue
+            for name in names:
+                if name in INDEX_WRITES:
+                    yield f"{os.path.relpath(path, ROOT)}:{node.lineno}", name
+
+
+def test_the_index_finder_sees_imports_and_calls(tmp_path):
+    (tmp_path / "job.py").write_text(
+        "from indexer import open_index, SearchIndex\n"
+        "from archive.upkeep.reindex import reindex_records\n"
+        "from archive.filing.filing import add_documents\n"  # filing documents into a hồ sơ, not the index
+        "indexer.purge_ids(ix, [1])\n"
+    )
+    assert [name for _, name in index_writes(tmp_path)] == ["open_index", "reindex_records", "purge_ids"]
+
+
+@pytest.mark.parametrize("folder", ("archive", "web"))
+def test_only_the_writer_session_writes_the_index(folder):
+    found = list(index_writes(ROOT / folder))
+    assert found == [], "write the index through the writer session: `w.reindex(ids)`, `w.add(...)`, `w.purge(ids)`"

@@ -17,6 +17,8 @@ from archive.store import Store
 from archive.upkeep.lock import read_holder
 from archive.upkeep.session import writing
 from indexer import SearchIndex
+from indexer.core.errors import IndexOutdatedError
+from indexer.index.generations import indexed_revs, open_index
 from tests.conftest import Cli, admin_client, run_archive, write
 
 AUTHORITY = ("--authority", "Quyết định số 9-QĐ/VPTU")
@@ -98,3 +100,27 @@ def test_a_quick_writer_finishes_a_killed_disposal_and_leaves_the_files_alone(ho
     assert again.returncode == 0, again.stderr
     assert not stray.exists()
     assert json.loads(run_archive(settings.home, "verify", "--json").stdout)["ok"]
+
+
+def test_the_session_opens_the_index_once_and_reindexes_what_it_changed(home):
+    settings, ids = home
+    record_id = ids["d3.txt"]
+    with writing(settings, "edit", repair="catalog") as w:
+        assert w.index is w.index, "one index handle for the whole session"
+        with w.catalog.transaction():
+            w.catalog.update_fields(record_id, {"place": "Đông Hà"}, source="edited", actor="test")
+        assert w.catalog.pending_index() == [record_id]
+        assert w.reindex([record_id]) == 1
+        assert w.catalog.pending_index() == []
+        rev = w.catalog.get(record_id).rev
+    assert indexed_revs(open_index(settings.index_dir))[record_id] == rev, "the edited revision is in the index"
+
+
+def test_a_session_that_writes_no_index_never_opens_it(home):
+    settings, ids = home
+    settings.index_dir.rename(settings.home / "index-away")  # a home whose index is gone
+    with writing(settings, "hold", repair="catalog") as w:  # the quick repair: no rebuild
+        assert w.reindex([]) == 0
+        with pytest.raises(IndexOutdatedError):  # the reindex asks for `archive reindex`, as it always did
+            w.reindex([ids["d3.txt"]])
+    assert not settings.index_dir.exists(), "no empty index made behind the person's back"

@@ -13,7 +13,6 @@ from archive.errors import ArchiveError, UsageError
 from archive.fields import validate
 from archive.messages import Message, message_of
 from archive.people.access import ACCESS_FIELDS, visible_record
-from archive.upkeep.reindex import reindex_records
 from archive.upkeep.session import writing
 from indexer import Clearance
 
@@ -118,7 +117,7 @@ def apply_corrections(
                     }
                 )
         if touched:
-            reindex_records(catalog, settings.index_dir, touched)  # one index update for the whole batch
+            session.reindex(touched)  # one index update for the whole batch
         result.batch = batch
     return result
 

@@ -82,7 +82,7 @@ def dispose_file(
             catalog.log_event("file.disposal", None, file_id=file.id, authority=authority, records=len(records))
             reach("file-disposal:before-commit")
         reach("file-disposal:after-commit")
-        purge(settings, catalog, session.store)
+        purge(catalog, session.store, session.indexes)
         result.disposed = [r.id for r in records]
         return result
 

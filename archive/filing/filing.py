@@ -18,8 +18,7 @@ from archive.filing.plan import file_values
 from archive.messages import Message
 from archive.models import Record
 from archive.people.access import can_see, visible_record
-from archive.upkeep.reindex import reindex_records
-from archive.upkeep.session import writing
+from archive.upkeep.session import Writer, writing
 from indexer import Clearance
 
 
@@ -97,7 +96,7 @@ def add_documents(
             store.add_items(catalog, file.id, ids)
             for record_id in ids:
                 catalog.log_event("file.add", record_id, file_id=file.id)
-        reindex_records(catalog, settings.index_dir, ids)
+        session.reindex(ids)
         return FileView(file, visible_items(catalog, file, clearance))
 
 
@@ -154,7 +153,7 @@ def remove_documents(
             store.remove_items(catalog, ids)
             for record_id in ids:
                 catalog.log_event("file.remove", record_id, file_id=file.id)
-        reindex_records(catalog, settings.index_dir, ids)
+        session.reindex(ids)
         return FileView(file, visible_items(catalog, file, clearance))
 
 
@@ -247,9 +246,10 @@ def check_file_open(catalog: Catalog, ref: str, clearance: Clearance | None) -> 
     return file
 
 
-def file_ingested(settings: Settings, catalog: Catalog, wanted: dict[int, str], clearance: Clearance | None) -> list:
-    """File records just ingested: `wanted` {record id: file ref}. Runs inside the ingest's writer lock; a record
-    already filed or a file that closed meanwhile is reported, the others filed. Returns the problems."""
+def file_ingested(session: Writer, wanted: dict[int, str], clearance: Clearance | None) -> list:
+    """File records just ingested: `wanted` {record id: file ref}. Runs inside the ingest's writer session; a
+    record already filed or a file that closed meanwhile is reported, the others filed. Returns the problems."""
+    catalog = session.catalog
     problems = []
     by_file: dict[int, list[int]] = {}
     for record_id, ref in wanted.items():
@@ -269,7 +269,7 @@ def file_ingested(settings: Settings, catalog: Catalog, wanted: dict[int, str], 
                 catalog.log_event("file.add", record_id, file_id=file_id)
     touched = [i for ids in by_file.values() for i in ids]
     if touched:
-        reindex_records(catalog, settings.index_dir, touched)
+        session.reindex(touched)
     return problems
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from archive.config import Settings
-from archive.upkeep.reindex import reindex_records
 from archive.upkeep.session import writing
 from archive.vocabulary import METADATA_FIELDS
 from indexer import extract_metadata
@@ -37,6 +36,6 @@ def reextract(settings: Settings, ids: Iterable[int] | None = None, *, actor: st
             if fields_changed or citations_changed:
                 changed_ids.append(record.id)
         if changed_ids:
-            reindex_records(catalog, settings.index_dir, changed_ids)
+            session.reindex(changed_ids)
     counts["updated"] = len(changed_ids)
     return counts

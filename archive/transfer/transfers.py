@@ -124,7 +124,7 @@ def record_transfer(
                     removed=remove_local,
                 )
         failpoint.reach("transfer.committed")  # a crash test's kill: after the commit, before index and store
-        finish_removals(settings, catalog, store)
+        finish_removals(catalog, store, session.indexes)
         return TransferResult(tables.find_transfer(catalog.db, transfer_id))
 
 

@@ -14,6 +14,7 @@ from archive.config import Settings
 from archive.retention.purging import purge
 from archive.store import Store
 from archive.upkeep.backup import remove_abandoned_staging
+from archive.upkeep.indexing import IndexWriter
 from archive.upkeep.reindex import sync_index
 from indexer import index_state, remove_unused_generations
 
@@ -21,7 +22,13 @@ log = logging.getLogger("archive.recovery")  # the name log files have always sh
 
 
 def recover(
-    settings: Settings, catalog: Catalog, store: Store, *, sync: bool = True, scope: str = "all"
+    settings: Settings,
+    catalog: Catalog,
+    store: Store,
+    *,
+    sync: bool = True,
+    scope: str = "all",
+    index: IndexWriter | None = None,
 ) -> dict[str, int]:
     """Call only while holding the writer lock (`archive.upkeep.session.writing` does both): then nothing in
     flight belongs to a live process. `sync=False` leaves the index to the caller (`archive reindex`, which
@@ -31,7 +38,8 @@ def recover(
     left running, a disposal or a transfer whose records are not yet purged. Their cost follows what was
     interrupted, not the archive's size. `scope="all"` also clears temporary files, removes originals stored
     by a run killed before its catalog commit and unused index generations, and indexes what is not yet
-    indexed: a walk of the whole store and possibly a long indexing run."""
+    indexed: a walk of the whole store and possibly a long indexing run. `index`: the session's index writer,
+    which purges what an unfinished disposal or transfer left in the index."""
     if scope not in ("all", "catalog"):
         raise ValueError(f"recovery scope is 'all' or 'catalog', not {scope!r}")
     files = scope == "all"
@@ -45,10 +53,11 @@ def recover(
         "orphaned_originals": 0,
         "reindexed": 0,
     }
-    report["unfinished_disposals"] = purge(settings, catalog, store)
+    index = index or IndexWriter(settings.index_dir)
+    report["unfinished_disposals"] = purge(catalog, store, index)
     from archive.transfer.removal import finish_removals  # a feature package's repair, like purge's
 
-    report["unfinished_transfers"] = finish_removals(settings, catalog, store)
+    report["unfinished_transfers"] = finish_removals(catalog, store, index)
     if files:
         known = catalog.digests()
         for digest in list(store.iter_digests()):

@@ -104,9 +104,10 @@ def _crash_test_point(chunk: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def reindex_records(catalog: Catalog, index_dir, ids: list[int]) -> int:
-    """Write these records' current revisions to the live index now (an edit, a manifest correction)."""
-    done = _index_chunk(catalog, open_index(index_dir), ids, replace=True)
+def reindex_records(catalog: Catalog, ix, ids: list[int]) -> int:
+    """Write these records' current revisions to the open live index `ix` now and note them indexed (an edit,
+    a manifest correction: through the writer session, `Writer.reindex`)."""
+    done = _index_chunk(catalog, ix, ids, replace=True)
     catalog.mark_indexed(done)
     return len(done)
 
