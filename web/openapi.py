@@ -1217,7 +1217,7 @@ def file_paths() -> dict:
                                       text="1: check only")],
                 "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
                 "responses": {"200": _json(PLAN_RESULT), "422": _json(PLAN_RESULT, "problems: nothing created"),
-                              **_errors(400, 401, 403, 503)},
+                              **_errors(400, 401, 403, 413, 503)},
             }
         },
         "/api/files/{ref}/hold": {
