@@ -173,9 +173,10 @@ def merge_ab(home: str, per_segment: int) -> dict:
 def open_and_query(home: str, queries_file: str) -> dict:
     """Child: open the searcher cold (time, RSS), then every query (p50/p95 per type) and its answers."""
     from bench.search_measure import percentile, rss_mb
-    from indexer import Clearance, SearchIndex
+    from indexer import Clearance, QueryTooBroad, SearchIndex
 
     queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
+    refused: list[str] = []
     base = rss_mb()
     started = time.perf_counter()
     index = SearchIndex(Path(home) / "index")
@@ -190,18 +191,21 @@ def open_and_query(home: str, queries_file: str) -> dict:
             kwargs = {"filters": q["filters"] or None, "clearance": clearance}
             if q["sort"]:
                 kwargs["sort"] = "newest"
-            samples = []
+            samples, result = [], None
             for _ in range(3):
                 t = time.perf_counter()
-                result = index.search(q["text"], **kwargs)
+                try:
+                    result = index.search(q["text"], **kwargs)
+                except QueryTooBroad:  # the query-cost bound refused it: its time is the time to refuse
+                    refused.append(f"{kind}: {q['text']}")
                 samples.append((time.perf_counter() - t) * 1000)
             times.append(statistics.median(samples))
-            answers[f"{kind}:{q['text']}:{q['filters']}"] = [
+            answers[f"{kind}:{q['text']}:{q['filters']}"] = None if result is None else [
                 result.total, [(h.id, round(h.score, 6)) for h in result.hits], result.facets
             ]  # fmt: skip
         per_type[kind] = {"p50": percentile(times, 50), "p95": percentile(times, 95), "n": len(times)}
     return {"open_s": opened, "rss_open_mb": after_open - base, "rss_end_mb": rss_mb() - base,
-            "per_type": per_type, "answers": answers}  # fmt: skip
+            "per_type": per_type, "answers": answers, "refused": sorted(set(refused))}  # fmt: skip
 
 
 # --- the parent ----------------------------------------------------------------------------------------
