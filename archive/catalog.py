@@ -311,7 +311,7 @@ class Catalog:
         """What OCR did for a record, and what it read on each page (call inside `transaction`)."""
         self.db.execute(
             "INSERT OR REPLACE INTO ocr (record_id, status, needs_review, engine, engine_version, languages, dpi, "
-            "confidence, reason, rendition, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "confidence, reason, rendition, rendition_sha256, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 record_id,
                 ocr.status,
@@ -323,6 +323,7 @@ class Catalog:
                 ocr.confidence,
                 ocr.reason,
                 ocr.rendition,
+                ocr.rendition_sha256 if ocr.rendition else None,
                 now(),
             ),
         )
@@ -347,7 +348,18 @@ class Catalog:
             needs_review=bool(row["needs_review"]),
             reason=row["reason"],
             rendition=row["rendition"],
+            rendition_sha256=row["rendition_sha256"],
         )
+
+    def ocr_renditions(self) -> Iterator[tuple[int, str, str | None]]:
+        """(record id, the original's SHA-256, the searchable PDF's recorded SHA-256 or None) of every record
+        OCR made a searchable PDF for."""
+        rows = self.db.execute(
+            "SELECT o.record_id, r.sha256, o.rendition_sha256 FROM ocr o JOIN records r ON r.id = o.record_id "
+            "WHERE o.rendition IS NOT NULL ORDER BY o.record_id"
+        )
+        for row in rows:
+            yield row[0], row[1], row[2]
 
     def ocr_pending(self) -> list[int]:
         """Ids of records whose scanned pages wait for OCR."""
