@@ -46,9 +46,11 @@ RANDOM_IDS_FROM = 10**9  # random ids stay clear of the counted ones an archive 
 class Catalog:
     """A connection to the catalog. One per thread; cheap to open."""
 
-    def __init__(self, path: Path, *, migrate: bool = True, random_ids: bool = False) -> None:
+    def __init__(self, path: Path, *, migrate: bool = True, random_ids: bool = True) -> None:
         self.path = path
-        self.random_ids = random_ids  # new records and batches take random ids (Settings.random_ids)
+        # New records and batches take random ids unless told otherwise (writers pass Settings.random_ids):
+        # a path that forgets to say still keeps hidden records out of the id sequence.
+        self.random_ids = random_ids
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -190,9 +192,11 @@ class Catalog:
         return [{"symbol": row["symbol"], "id": self._resolve(row["symbol_key"], row["cited_date"])} for row in rows]
 
     def _resolve(self, key: str, cited_date: str | None) -> int | None:
-        # A symbol is unique only with its date (numbering restarts each term): prefer the dated match.
+        # A symbol is unique only with its date (numbering restarts each term): prefer the dated match, then
+        # the first archived (ids are random: they say nothing of arrival).
         row = self.db.execute(
-            "SELECT id FROM records WHERE doc_number_key = ? ORDER BY (issued IS ? AND ? IS NOT NULL) DESC, id LIMIT 1",
+            "SELECT id FROM records WHERE doc_number_key = ? "
+            "ORDER BY (issued IS ? AND ? IS NOT NULL) DESC, ingested_at, id LIMIT 1",
             (key, cited_date, cited_date),
         ).fetchone()
         return row[0] if row else None

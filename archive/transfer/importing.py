@@ -91,7 +91,10 @@ def import_package(
     result = ImportResult(manifest["package"], source)
     name = check.info.get("Source-Organization")
     store = Store(settings.store_dir).ensure()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with (
+        writer_lock(settings.lock_path, wait=settings.lock_wait),
+        Catalog(settings.catalog_path, random_ids=settings.random_ids) as catalog,
+    ):
         recover(settings, catalog, store)
         open_index(settings.index_dir, create=True)
         docs = manifest["documents"]

@@ -26,16 +26,16 @@ class Writer:
 
 @contextmanager
 def writing(
-    settings: Settings, *, wait: float | None = None, sync: bool = True, random_ids: bool = False
+    settings: Settings, *, wait: float | None = None, sync: bool = True, random_ids: bool | None = None
 ) -> Iterator[Writer]:
     """Hold the writer lock (waiting `wait` seconds, or the settings' `lock_wait`), recover, and open the
     catalog and store. `sync=False` leaves the index to the caller (`archive reindex` brings it in step next);
-    `random_ids`: new records and batches take random ids (`Settings.random_ids`, for ingest)."""
+    `random_ids`: whether new records and batches take random ids (default: `Settings.random_ids`)."""
     store = Store(settings.store_dir).ensure()
     lock_wait = settings.lock_wait if wait is None else wait
     with (
         writer_lock(settings.lock_path, wait=lock_wait),
-        Catalog(settings.catalog_path, random_ids=random_ids) as catalog,
+        Catalog(settings.catalog_path, random_ids=settings.random_ids if random_ids is None else random_ids) as catalog,
     ):
         recovered = recover(settings, catalog, store, sync=sync)
         yield Writer(settings, catalog, store, recovered)
