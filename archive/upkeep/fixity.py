@@ -31,7 +31,7 @@ DAMAGED = {
     ),
     "rendition": Message(
         "the searchable PDF of record %(id)s is damaged (it no longer matches its SHA-256): it was not handed "
-        "out; run `archive ocr %(id)s` to make it again (`archive verify` lists it)"
+        "out; the original is not affected; restore the PDF from a backup (`archive verify` lists it)"
     ),
     "preview": Message(
         "the preview of record %(id)s is damaged (it no longer matches its SHA-256): it was not shown; "
