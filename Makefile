@@ -50,7 +50,7 @@ lint: venv
 	$(BIN)/ruff format .
 
 samples: venv
-	$(BIN)/python -m tests.docgen samples/
+	$(BIN)/python -m bench.generators.docgen samples/
 
 clean:
 	rm -rf $(VENV) $(HOME_DIR) .pytest_cache build *.egg-info

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from archive.catalog import Catalog
 from archive.config import Settings
 from archive.fields import hour_missing, validate
 from archive.messages import Message
 from archive.models import Record
 from archive.people.access import ACCESS_FIELDS, may_classify, visible_record
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 
@@ -28,7 +26,8 @@ def edit_record(
     and reaches the index before this returns, so it holds from the next request on. `grounds` (a decision
     and a reason) go into that entry."""
     values = {name: validate(name, value) for name, value in raw.items()}
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "edit", repair="catalog") as session:
+        catalog = session.catalog
         record = visible_record(catalog, record_id, clearance)
         refusal = beyond_clearance(record, values, clearance) or hour_refusal(record, values)
         if refusal:
@@ -49,7 +48,7 @@ def edit_record(
                     **(grounds or {}),
                 )
         if changed:
-            reindex_records(catalog, settings.index_dir, [record_id])
+            session.reindex([record_id])
     return {name: {"old": _plain(old), "new": _plain(new)} for name, (old, new) in changed.items()}
 
 

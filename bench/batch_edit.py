@@ -38,6 +38,7 @@ def main(n: int = 10_000, edited: int = 1_000) -> None:
     from archive.corrections.batch import edit_many
     from archive.editing import edit_record
     from archive.upkeep.reindex import reindex_records
+    from indexer import open_index
 
     home = WORK / f"batch-edit-n{n}"
     if home.exists():
@@ -60,7 +61,7 @@ def main(n: int = 10_000, edited: int = 1_000) -> None:
         assert result.ok and sum(1 for r in result.changes if r["changed"]) == len(ids)
         batch.append(seconds)
     with Catalog(settings.catalog_path) as catalog:
-        reindex = [timed(lambda: reindex_records(catalog, settings.index_dir, ids))[0] for _ in range(3)]
+        reindex = [timed(lambda: reindex_records(catalog, open_index(settings.index_dir), ids))[0] for _ in range(3)]
     sample = all_ids[1::step][:SAMPLE]
     singles = []
     for record_id in sample:

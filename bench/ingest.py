@@ -4,9 +4,9 @@ full and incremental reindexing take on the search benchmark's archives.
     python -m bench.ingest [--files 80] [--repeat 3] [--sizes 10000,100000]
 
 Ingest: `--files` generated records per format (DOCX, PDF, HTML, UTF-8 text; the search benchmark's
-generator, laid out by `tests/docgen.py`) go through the real `archive.pipeline.ingest.ingest` into a fresh home,
-`--repeat` times per (format, workers); the median is kept. Reindex: for each of `--sizes`, the search
-benchmark's generated archive (its catalog built if not cached in `bench/work/`) goes through the
+generator, laid out by `bench/generators/docgen.py`) go through the real `archive.pipeline.ingest.ingest` into a
+fresh home, `--repeat` times per (format, workers); the median is kept. Reindex: for each of `--sizes`, the
+search benchmark's generated archive (its catalog built if not cached in `bench/work/`) goes through the
 `archive reindex` command: `--full`, then incremental runs on the unchanged archive and after 1% of the
 records were edited. The full rebuild leaves the cached home with a current index, which `bench.search`
 and `bench.load` then reuse. Figures go to `bench/RESULTS.md`.
@@ -38,7 +38,7 @@ SECTION = "## Ingest and reindex (`bench/ingest.py`)"
 
 def official(doc: bench_corpus.BenchDoc):
     """A generated record laid out as an official document."""
-    from tests.docgen import OfficialDoc
+    from bench.generators.docgen import OfficialDoc
 
     lines = [line for line in doc.text.split("\n") if line.strip()]
     body = tuple(lines[6:]) or (doc.text,)
@@ -56,7 +56,7 @@ def official(doc: bench_corpus.BenchDoc):
 
 def make_inbox(folder: Path, fmt: str, count: int, offset: int) -> int:
     """`count` files of one format; returns their total size in bytes."""
-    from tests.docgen import WRITERS
+    from bench.generators.docgen import WRITERS
 
     folder.mkdir(parents=True, exist_ok=True)
     size = 0

@@ -5,13 +5,13 @@ same page images, on the local worker pool (1 and 2 processes) and on 1 and 2 Ce
     .venv/bin/python -m bench.ocr --pages 20 --repeat 5
     .venv/bin/python -m bench.ocr --celery ""     # without the Celery runs (no redis-server needed)
 
-Pages are official documents typeset with DejaVu (`tests.docgen`), rasterised at 300 dpi and degraded like a
-scan (`tests.scangen`), saved as one image-only PDF. Each archive run renders every page with PDFium and reads
-it with Tesseract (`vie+eng`), as ingest does. The reference runs `tesseract page.pnm stdout -l vie+eng --dpi
-300 tsv` on the same pages rendered once beforehand, one process per core with `OMP_THREAD_LIMIT=1`. The
-Celery runs start a redis-server of their own on a loopback port, and N workers of one process each; the
-pages are rendered here on the local pool and read by the workers, as `archive ingest --broker` does. The
-median run is reported in `bench/RESULTS.md` (its own block).
+Pages are official documents typeset with DejaVu (`bench.generators.docgen`), rasterised at 300 dpi and degraded like a
+scan (`bench.generators.scangen`), saved as one image-only PDF. Each archive run renders every page with PDFium and
+reads it with Tesseract (`vie+eng`), as ingest does. The reference runs `tesseract page.pnm stdout -l vie+eng --dpi 300
+tsv` on the same pages rendered once beforehand, one process per core with `OMP_THREAD_LIMIT=1`. The Celery runs start a
+redis-server of their own on a loopback port, and N workers of one process each; the pages are rendered here on the
+local pool and read by the workers, as `archive ingest --broker` does. The median run is reported in `bench/RESULTS.md`
+(its own block).
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def make_scan(pages: int, folder: Path) -> Path:
     """An image-only PDF of `pages` A4 pages cut from the sample documents (body repeated to fill pages)."""
     # Imported here, not above: each pool worker imports this module again (it is `__main__`), and these
     # would add their imports to the archive's measured cost.
-    from tests.docgen import SAMPLES
-    from tests.scangen import page_images, scanned, write_image_pdf
+    from bench.generators.docgen import SAMPLES
+    from bench.generators.scangen import page_images, scanned, write_image_pdf
 
     images = []
     docs = [doc for _, doc, fmt, _ in SAMPLES if fmt in ("pdf", "docx")]

@@ -1,4 +1,5 @@
-"""The relevance set of `tests/test_relevance.py`, measured here and on SQLite FTS5 tuned, into RESULTS.md.
+"""The relevance set of `tests/test_relevance.py` (`bench/generators/relevance`), measured here and on SQLite
+FTS5 tuned, into RESULTS.md.
 
     python -m bench.relevance
     RELEVANCE_NEWS_DIR=/work/shared/corpus/news python -m bench.relevance   # with the real news texts held out
@@ -21,7 +22,7 @@ SECTION = "## Relevance: known-item queries, this archive against SQLite FTS5 tu
 
 
 def main() -> int:
-    from tests.test_relevance import LIMIT, measure, table
+    from bench.generators.relevance.measure import LIMIT, measure, table
 
     info = machine()
     with tempfile.TemporaryDirectory(prefix="bench-relevance-") as tmp:
@@ -39,11 +40,11 @@ def main() -> int:
         f"{len(measured.docs)} records ({', '.join(f'{n} {k}' for k, n in sorted(languages.items()))}) ingested "
         f"through the real pipeline; {len(measured.outcomes)} known-item queries, each asking for one record; "
         f"success@10 and MRR over the first {LIMIT} hits. FTS5 tuned: title, body, symbol and citation columns "
-        "folded on both sides (`đ` → `d` too), `bm25(3, 1, 12, 1)`, filters as SQL on a metadata table, symbols "
-        "on the symbol and citation columns, phrases as FTS5 phrases (`tests/relevance/fts5.py`). Kind `pasted` "
-        "(`tests/relevance/pasted.py`): titles pasted with a type word and a dash, an en dash, a bullet, a colon or "
-        "brackets, quoted stretches starting at a comma, sentences of the text with their punctuation (and of the "
-        "real news texts, held out, when present), and hyphenated names (`Ô-xtrây-li-a`, `vi-rút`, `Mác-Lê-nin`, "
+        "folded on both sides (`đ` → `d` too), `bm25(3, 1, 12, 1)`, filters as SQL on a metadata table, symbols on the "
+        "symbol and citation columns, phrases as FTS5 phrases (`bench/generators/relevance/fts5.py`). Kind `pasted` "
+        "(`bench/generators/relevance/pasted.py`): titles pasted with a type word and a dash, an en dash, a bullet, a "
+        "colon or brackets, quoted stretches starting at a comma, sentences of the text with their punctuation (and of "
+        "the real news texts, held out, when present), and hyphenated names (`Ô-xtrây-li-a`, `vi-rút`, `Mác-Lê-nin`, "
         "`cross-border`) on records made with a near miss holding the same syllables apart.",
         "",
         table(measured),

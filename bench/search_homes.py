@@ -30,7 +30,7 @@ def _get(item, *names, default=None):
 
 
 def _adapt(item, i: int) -> bench_corpus.BenchDoc:
-    """A document from `tests/relevance/corpus.py`, whatever its exact shape, as a BenchDoc."""
+    """A document from `bench/generators/relevance/corpus.py`, whatever its exact shape, as a BenchDoc."""
     text = _get(item, "text", "body", "content")
     if not isinstance(text, str) or len(text) < 100:
         raise ValueError("no text")
@@ -68,27 +68,32 @@ def _issuer_line(value: str) -> str:
 
 def pick_generator(mode: str, seed: int) -> tuple[str, Callable[[int], Iterator[bench_corpus.BenchDoc]], str]:
     """(id for the cache key, n → documents, note). `auto` takes the relevance corpus when it works."""
-    path = ROOT / "tests" / "relevance" / "corpus.py"
+    path = ROOT / "bench" / "generators" / "relevance" / "corpus.py"
     if mode in ("auto", "relevance") and path.exists():
         try:
-            from tests.relevance.corpus import generate_documents
+            from bench.generators.relevance.corpus import generate_documents
 
             probe = [_adapt(d, i) for i, d in enumerate(generate_documents(5, seed))]
             if len(probe) != 5 or not all(d.doc_number and d.issued for d in probe):
                 raise ValueError("documents without symbol or date")
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+            tables = ROOT / "bench" / "generators" / "data" / "relevance_corpus.json"  # its tables, read by it
+            digest = hashlib.sha256(path.read_bytes() + tables.read_bytes()).hexdigest()[:12]
 
             def relevance(n: int) -> Iterator[bench_corpus.BenchDoc]:
                 for i, d in enumerate(generate_documents(n, seed)):
                     yield _adapt(d, i)
 
-            return f"relevance-{digest}", relevance, f"`tests/relevance/corpus.py` `generate_documents` ({digest})"
+            note = f"`bench/generators/relevance/corpus.py` `generate_documents` ({digest})"
+            return f"relevance-{digest}", relevance, note
         except Exception as exc:  # any failure: fall back, and say so
             if mode == "relevance":
                 raise
-            log(f"tests/relevance/corpus.py did not work ({type(exc).__name__}: {exc}); using bench/corpus.py")
+            log(
+                f"bench/generators/relevance/corpus.py did not work ({type(exc).__name__}: {exc}); "
+                "using bench/corpus.py"
+            )
     elif mode == "relevance":
-        raise SystemExit("tests/relevance/corpus.py does not exist")
+        raise SystemExit("bench/generators/relevance/corpus.py does not exist")
     digest = hashlib.sha256(Path(bench_corpus.__file__).read_bytes()).hexdigest()[:12]
     return (
         f"bench-{digest}",

@@ -2,11 +2,18 @@
 
 import pytest
 
+from bench.generators.docgen import encode_cp1258
+from bench.generators.legacygen import (
+    TCVN3_FONT,
+    VNI_FONT,
+    legacy_bytes,
+    soffice_convert,
+    tcvn3_text,
+    write_legacy_docx,
+)
 from indexer.reading import detect, legacy
 from tests.conftest import write
-from tests.docgen import encode_cp1258
 from tests.indexer.test_legacy import NEWS_VI
-from tests.legacygen import TCVN3_FONT, VNI_FONT, legacy_bytes, soffice_convert, tcvn3_text, write_legacy_docx
 
 # One topic per file, so that each query has exactly one right answer.
 TOPICS = {

@@ -2,8 +2,8 @@
 
 import json
 
+from bench.generators.docgen import OfficialDoc, write_docx, write_text
 from tests.conftest import write
-from tests.docgen import OfficialDoc, write_docx, write_text
 
 CITED = OfficialDoc(
     issuer="TỈNH ỦY QUẢNG TRỊ",

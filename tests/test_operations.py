@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from archive.upkeep.lock import read_holder
+from bench.generators.hostile import slow_pdf
 from tests.conftest import EN_TEXT, VI_TEXT, write
-from tests.hostile import slow_pdf
 
 DUE = "file,doc_type,issued,doc_number\nold.txt,CV,2001-03-01,7-CV/VPTU\n"  # a 10-year letter, long due
 

@@ -5,6 +5,8 @@ import pytest
 
 import archive.upkeep.reindex
 from archive.catalog import Catalog
+from archive.filing.filing import add_documents, open_file
+from archive.filing.fonds import add_fonds
 from archive.pipeline.ingest import ingest
 from archive.store import Store
 from archive.upkeep.reindex import rebuild
@@ -25,6 +27,13 @@ def archived(settings, inbox):
         line = f"Thông báo số {n}-TB/TU về {TOPICS[n % 4]}, đợt {n % 13}. " + "Kết luận. " * (n % 5)
         write(inbox / f"tb-{n:03}.txt", line * (3 + n % 7))
     assert ingest(settings, [inbox]).counts["added"] == RECORDS
+    # Some filed in hồ sơ: the `hoso` field (a facet and the hoso: filter) must come through either writer.
+    add_fonds(settings, "TUQT", "Phông Tỉnh ủy")
+    with Catalog(settings.catalog_path) as catalog:
+        ids = sorted(catalog.id_revs())
+    for n, code in enumerate(("01.TB", "02.TB")):
+        hoso = open_file(settings, {"code": code, "title": f"Hồ sơ {code}", "year": "2020"}, fonds="TUQT")
+        add_documents(settings, hoso.ref, ids[n::11])
     return settings
 
 
@@ -53,6 +62,7 @@ def test_workers_write_the_index_one_process_writes(archived):
             and not (archived.index_dir / read_current(archived.index_dir).name / "staging").exists()
         )
         assert answers(archived.index_dir) == alone, "the same totals, ids, scores and facets"
+        assert all(len(facets["file"]) == 2 for *_, facets in alone[:2]), "the filed documents' hồ sơ facet"
         assert segment_sizes(archived.index_dir) == alone_sizes == [CHUNK] * (RECORDS // CHUNK)
         ix = open_index(archived.index_dir)
         with ix.searcher() as searcher:  # document numbers follow record ids: score ties break the same way

@@ -21,9 +21,18 @@ from pathlib import Path
 import pytest
 
 from archive.catalog import Catalog
+from bench.generators.scangen import (
+    long_doc,
+    page_images,
+    recall,
+    sample,
+    scanned,
+    source_text,
+    write_image_pdf,
+    write_tiff,
+)
 from indexer.reading.ocr.tesseract import Engine
 from tests.conftest import ROOT, SAMPLES, run_archive
-from tests.scangen import long_doc, page_images, recall, sample, scanned, source_text, write_image_pdf, write_tiff
 
 MISSING = Engine().missing()
 needs_tesseract = pytest.mark.skipif(MISSING is not None, reason=f"{MISSING}; CI installs it (.ci/run)")

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from bench.generators.docgen import SAMPLES as SAMPLE_SPECS
+from bench.generators.docgen import WRITERS
 from tests.conftest import SAMPLES
-from tests.docgen import SAMPLES as SAMPLE_SPECS
-from tests.docgen import WRITERS
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def sampled(cli):
 
 
 def test_samples_are_current(tmp_path):
-    """samples/ is exactly what tests/docgen.py makes (regenerate with `make samples`)."""
+    """samples/ is exactly what bench/generators/docgen.py makes (regenerate with `make samples`)."""
     for name, doc, fmt, kwargs in SAMPLE_SPECS:
         fresh = WRITERS[fmt](doc, tmp_path / name, **kwargs)
         assert fresh.read_bytes() == (SAMPLES / name).read_bytes(), name

@@ -9,7 +9,7 @@ import re
 import secrets
 from urllib.parse import urlsplit
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from archive.audit import audit
@@ -18,12 +18,11 @@ from archive.messages import Message, Term
 from archive.people.logins import log_in, log_out
 from archive.people.tokens import SESSION_HOURS, session_user, user_for_token
 from archive.people.users import User
-from indexer import Clearance
-from web import catalog, settings
+from web.context import catalog, settings
 
 auth = Blueprint("auth", __name__)
 
-PUBLIC = {"api.healthz", "auth.login", "auth.login_post", "static", "favicon", "i18n.choose"}
+PUBLIC = {"health.healthz", "auth.login", "auth.login_post", "static", "favicon", "i18n.choose"}
 # Over HTTPS (and on loopback) only the `__Host-` names are set and read: a browser takes such a cookie only
 # from this very host, over a secure connection, for the whole site, so a neighbouring host or a plain-HTTP
 # answer cannot plant one. The plain names serve only ARCHIVE_SECURE_COOKIES=never (plain HTTP on a LAN).
@@ -32,15 +31,6 @@ LOGIN_COOKIE, SECURE_LOGIN_COOKIE = "archive_login", "__Host-archive_login"  # t
 # compared with the form's copy (double submit)
 LOGIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) makes
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-
-
-def user() -> User | None:
-    return g.get("user")
-
-
-def clearance() -> Clearance:
-    """The requesting user's clearance: every answer is cut to it."""
-    return g.user.access
 
 
 def require(role: str) -> User:
@@ -55,6 +45,20 @@ def require(role: str) -> User:
             )
         )
     return current
+
+
+def role_for(blueprint: Blueprint, role: str, *, writes: str | None = None, **views: str) -> None:
+    """The one role check of `blueprint`, before each of its views: `role` to read (GET, HEAD), `writes`
+    (else `role`) for the other methods, and the role a view named in `views` (by its function's name) needs
+    instead. 403 otherwise, the same for every record (`require`); who may see which record stays with
+    `archive.people.access`."""
+
+    @blueprint.before_request
+    def check_role() -> None:
+        if g.get("user") is None or request.method == "OPTIONS":  # open pages; OPTIONS runs no view
+            return
+        view = (request.endpoint or "").rpartition(".")[2]
+        require(views.get(view) or (role if request.method in ("GET", "HEAD") else writes or role))
 
 
 def csrf_token() -> str:
@@ -147,7 +151,7 @@ def login_post():
     if tried.outcome == "failed":
         return _login_again(name, target, _("wrong name or password"), 401)
     cookie, g.csrf = tried.cookie, tried.csrf
-    response = redirect(target or url_for("pages.home"))
+    response = redirect(target or url_for("search.home"))
     secure = _secure()
     response.set_cookie(
         _session_cookie(),
@@ -232,3 +236,11 @@ def _local_path(target: str | None) -> str | None:
     if parts.scheme or parts.netloc:
         return None
     return target
+
+
+@auth.get("/api/me")
+def me():
+    """Who is asking, as every page's header shows it: name, role, clearance, compartments, and how they signed in."""
+    user = g.user
+    return jsonify({"name": user.name, "role": user.role, "clearance": user.clearance,
+                    "compartments": list(user.compartments), "via": g.get("via")})  # fmt: skip

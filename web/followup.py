@@ -14,12 +14,12 @@ from archive.followup.counts import unit_counts
 from archive.followup.listing import STATUSES, list_tasks, task_views
 from archive.followup.tasks import add_task, check_task, complete_task, dismiss_candidate, visible_task
 from archive.messages import Message, message_of
-from web import catalog, settings
-from web.api import int_arg
-from web.auth import clearance, require
-from web.workflow_api import as_of_arg, json_body, text_field
+from web.auth import role_for
+from web.context import catalog, clearance, settings
+from web.parsing import as_of_arg, int_arg, json_body, text_field
 
 followup = Blueprint("followup", __name__)
+role_for(followup, "reader", writes="archivist")
 
 
 def _status(raw: str | None) -> str | None:
@@ -73,24 +73,21 @@ def page():
 
 @followup.post("/records/<int:record_id>/followup")
 def add_form(record_id: int):
-    require("archivist")
     add_task(settings(), record_id, _new_task(request.form), clearance=clearance())
-    return redirect(url_for("pages.record", record_id=record_id, _anchor="followup-h"), 303)
+    return redirect(url_for("records.record", record_id=record_id, _anchor="followup-h"), 303)
 
 
 @followup.post("/followup/<int:task_id>/done")
 def done_form(task_id: int):
-    require("archivist")
     closed, _ = complete_task(settings(), task_id, _evidence(request.form.get("evidence")), clearance=clearance())
-    return redirect(url_for("pages.record", record_id=closed.record_id, _anchor="followup-h"), 303)
+    return redirect(url_for("records.record", record_id=closed.record_id, _anchor="followup-h"), 303)
 
 
 @followup.post("/followup/<int:task_id>/dismiss")
 def dismiss_form(task_id: int):
-    require("archivist")
     task = visible_task(catalog(), task_id, clearance())
     dismiss_candidate(settings(), task_id, _evidence(request.form.get("record_id")), clearance=clearance())
-    return redirect(url_for("pages.record", record_id=task.record_id, _anchor="followup-h"), 303)
+    return redirect(url_for("records.record", record_id=task.record_id, _anchor="followup-h"), 303)
 
 
 def _evidence(raw) -> int:
@@ -119,7 +116,6 @@ def api_list():
 @followup.post("/api/followup")
 def api_add():
     """`{"record_id", "task", "lead", "due", "every"?, "kind"?}` → the task, 201."""
-    require("archivist")
     data = json_body()
     record_id = data.get("record_id")
     if not isinstance(record_id, int) or isinstance(record_id, bool):
@@ -143,7 +139,6 @@ def api_one(task_id: int):
 @followup.post("/api/followup/<int:task_id>/done")
 def api_done(task_id: int):
     """`{"evidence": record id}` → `{"done", "next"}` (next: the repeat of a repeating task, else null)."""
-    require("archivist")
     closed, repeat = complete_task(settings(), task_id, _evidence(json_body().get("evidence")), clearance=clearance())
     return jsonify({"done": _one(closed.id), "next": _one(repeat.id) if repeat else None})
 
@@ -151,6 +146,5 @@ def api_done(task_id: int):
 @followup.post("/api/followup/<int:task_id>/dismiss")
 def api_dismiss(task_id: int):
     """`{"record_id": a candidate}` → `{"dismissed": true}` (false when it was dismissed already)."""
-    require("archivist")
     changed = dismiss_candidate(settings(), task_id, _evidence(json_body().get("record_id")), clearance=clearance())
     return jsonify({"task": task_id, "record_id": int(json_body()["record_id"]), "dismissed": changed})

@@ -83,7 +83,7 @@ def language_return() -> str:
     referrer = urlsplit(request.referrer or "")
     if referrer.netloc == request.host and referrer.scheme in ("http", "https") and _answers_get(referrer.path):
         return referrer.path + (f"?{referrer.query}" if referrer.query else "")
-    return url_for("pages.home")
+    return url_for("search.home")
 
 
 def _answers_get(path: str) -> bool:
@@ -105,6 +105,6 @@ def choose(code: str):
     """Switch the language and go back where the reader was (a path on this site only)."""
     if code not in LOCALES:
         code = DEFAULT_LOCALE
-    response = redirect(local_path(request.args.get("next")) or url_for("pages.home"), 303)
+    response = redirect(local_path(request.args.get("next")) or url_for("search.home"), 303)
     response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, path="/", httponly=True, samesite="Lax")
     return response

@@ -20,8 +20,8 @@ from archive.people.access import may_know
 from archive.pipeline.files import printable
 from archive.pipeline.ingest import disposed_record, ingest
 from archive.pipeline.manifest import UPLOAD_DEFAULTS, ManifestProblem, load_manifest, template_csv, with_defaults
-from web import catalog, settings
-from web.auth import clearance, require
+from web.auth import role_for
+from web.context import catalog, clearance, settings
 from web.formats import vndate
 from web.labels import edit_choices, label, levels_up_to
 from web.messages import localize
@@ -29,6 +29,7 @@ from web.multipart import FormParser
 from web.status import busy_message
 
 ingesting = Blueprint("ingesting", __name__)
+role_for(ingesting, "archivist")
 LOCK_WAIT = 5.0  # seconds an upload waits for another writer before saying the archive is busy
 MAX_NAME_BYTES = 200  # file names are kept as sent, within what a file system takes
 
@@ -218,7 +219,7 @@ def _read(record_id: int | None) -> dict | None:
         "issued_text": vndate(record.issued) if record.issued else None,
         "classification": record.classification,
         "classification_text": label("classification", record.classification),
-        "check": url_for("pages.record", record_id=record.id, edit=1),
+        "check": url_for("records.record", record_id=record.id, edit=1),
     }
 
 
@@ -233,13 +234,11 @@ def _form() -> dict:
 
 @ingesting.get("/ingest")
 def ingest_page():
-    require("archivist")
     return render_template("ingest.html", result=None, error=None, **_form())
 
 
 @ingesting.post("/ingest")
 def ingest_form():
-    require("archivist")
     result, error, status = None, None, 200
     try:
         result = run_upload()
@@ -260,7 +259,6 @@ def ingest_form():
 @ingesting.get("/ingest/template.csv")
 def manifest_template():
     """A manifest to fill in: Vietnamese headers and an example row, UTF-8 with a BOM (Excel opens it)."""
-    require("archivist")
     return Response(
         template_csv(),
         mimetype="text/csv",
@@ -268,9 +266,14 @@ def manifest_template():
     )
 
 
+@ingesting.get("/api/ingest")
+def ingest_limits():
+    """What an upload may be, as the ingest page says it: the most one request may carry, in MiB."""
+    return jsonify({"limit_mb": settings().max_upload_mb})
+
+
 @ingesting.post("/api/ingest")
 def ingest_api():
     """Multipart `files` (many) and an optional `manifest` → the outcome of each file and the summary."""
-    require("archivist")
     result = run_upload()
     return jsonify(result), (422 if result["batch"] is None else 200)

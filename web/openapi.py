@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from archive.vocabulary import CLASSIFICATIONS
+from web.search import API_LIMIT_MAX, PAGE_MAX, SORT_SPELLINGS
 
 openapi = Blueprint("openapi", __name__)
 
@@ -285,7 +286,11 @@ ADMIN_STATUS = _obj(
         "index": {"type": "string"},
         "not_indexed": {"type": "integer"},
         "ocr_pending": {"type": "integer"},
-        "writer": {"type": "object", "nullable": True},
+        "writer": {
+            "type": "object",
+            "nullable": True,
+            "description": "the writer lock's holder: pid, command, since, purpose",
+        },
         "last_verify": {
             "type": "object",
             "nullable": True,
@@ -510,11 +515,11 @@ SEARCH_PARAMS = [
     _param("file", text="the same as hoso"),
     _param(
         "sort",
-        schema={"type": "string", "enum": ["relevance", "issued_desc", "newest", "issued_asc", "oldest", "added"]},
+        schema={"type": "string", "enum": list(SORT_SPELLINGS)},
         text="added: the most recently added first",
     ),
-    _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}),
-    _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100}),
+    _param("page", schema={"type": "integer", "minimum": 1, "maximum": PAGE_MAX}),
+    _param("limit", schema={"type": "integer", "minimum": 1, "maximum": API_LIMIT_MAX}),
 ]
 
 
@@ -1212,7 +1217,7 @@ def file_paths() -> dict:
                                       text="1: check only")],
                 "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
                 "responses": {"200": _json(PLAN_RESULT), "422": _json(PLAN_RESULT, "problems: nothing created"),
-                              **_errors(400, 401, 403, 503)},
+                              **_errors(400, 401, 403, 413, 503)},
             }
         },
         "/api/files/{ref}/hold": {

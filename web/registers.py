@@ -17,11 +17,12 @@ from archive.registers.checking import check_register
 from archive.registers.counts import register_counts
 from archive.registers.listing import read_register
 from archive.registers.numbering import desk_values, register_records
-from web import catalog, settings
-from web.auth import clearance, require
-from web.workflow_api import json_body, text_field
+from web.auth import role_for
+from web.context import catalog, clearance, settings
+from web.parsing import json_body, text_field
 
 registers = Blueprint("registers", __name__)
+role_for(registers, "archivist")
 
 
 class BookConverter(BaseConverter):
@@ -64,7 +65,6 @@ def rows_for(book: str, year: int) -> list[dict]:
 @registers.get("/registers")
 def index():
     """The register asked for; by default the incoming one, of the latest year it has entries for."""
-    require("archivist")
     book = request.args.get("book") if request.args.get("book") in BOOKS else "in"
     try:
         year = int(request.args.get("year") or 0)
@@ -77,21 +77,18 @@ def index():
 @registers.get("/registers/<book:book>/<int:year>")
 def register_page(book: str, year: int):
     """The register as Decree 30's appendix lays it out, to read or print."""
-    require("archivist")
     rows = rows_for(book, year)
     return render_template("register.html", book=book, year=year, rows=rows, books=BOOKS)
 
 
 @registers.get("/api/registers/<book:book>/<int:year>")
 def api_rows(book: str, year: int):
-    require("archivist")
     return jsonify({"book": book, "year": year, "rows": rows_for(book, year)})
 
 
 @registers.get("/api/registers/<book:book>/<int:year>/check")
 def api_check(book: str, year: int):
     """Duplicates and gaps, as `archive register check --json`."""
-    require("archivist")
     report = check_register(catalog(), _book(book), _year(year), clearance())
     return jsonify(report.to_dict())
 
@@ -99,7 +96,6 @@ def api_check(book: str, year: int):
 @registers.get("/api/registers/counts")
 def api_counts():
     """Documents received (in) and sent (out) with a day in [from, to), of those the caller may see."""
-    require("archivist")
     today = date.today()
     start, end = _day("from", date(today.year, 1, 1)), _day("to", date(today.year + 1, 1, 1))
     return jsonify(
@@ -110,7 +106,6 @@ def api_counts():
 @registers.post("/records/<int:record_id>/register")
 def register_form(record_id: int):
     """The record page's form: number it in the book chosen, now or at the hour received given."""
-    require("archivist")
     book = request.form.get("book", "")
     _book(book)
     received = request.form.get("received", "").strip() if book == "in" else ""
@@ -121,14 +116,13 @@ def register_form(record_id: int):
     result = register_records(settings(), book, [record_id], values, clearance=clearance())
     if result.refused:
         raise UsageError(result.refused[0].reason)
-    return redirect(url_for("pages.record", record_id=record_id, _anchor="registry-h"), 303)
+    return redirect(url_for("records.record", record_id=record_id, _anchor="registry-h"), 303)
 
 
 @registers.post("/api/registers/<book:book>")
 def api_register(book: str):
     """`{"ids": [...], "received"?, "sender"?, "recipients"?, "routed_to"?, "copies"?}` → `{"registered",
     "refused"}`: each record registered or refused with its reason, as `archive register in|out --json`."""
-    require("archivist")
     _book(book)
     data = json_body()
     ids = data.get("ids")

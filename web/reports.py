@@ -12,17 +12,17 @@ from archive.reports import charts
 from archive.reports.periods import parse_period
 from archive.reports.reporting import make_period_report, make_thematic_report, render, render_thematic
 from archive.reports.thematic import STATES
-from web import search_index, settings
-from web.auth import clearance, require
+from web.auth import role_for
+from web.context import clearance, search_index, settings
 
 reports = Blueprint("reports", __name__)
+role_for(reports, "reader")
 TYPES = {"md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8", "json": "application/json",
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
          "svg": "image/svg+xml"}  # fmt: skip
 
 
 def _report(fmt: str) -> dict:
-    require("reader")
     args = request.args
     if args.get("about"):  # a thematic report on one directing document (sơ kết, tổng kết), task states as of today
         return make_thematic_report(settings(), search_index(), args["about"], clearance(), date.today(), fmt=fmt)
@@ -32,7 +32,6 @@ def _report(fmt: str) -> dict:
 
 @reports.get("/reports")
 def page():
-    require("reader")
     if request.args.get("about"):
         report = _report("html")
         args = {"about": request.args["about"]}

@@ -10,13 +10,13 @@ from flask import Blueprint, g, jsonify, redirect, request
 from archive.errors import UsageError
 from archive.messages import Message
 from archive.saved.searches import FILTERS, list_searches, remove_search, run_search, save_search
-from web import catalog, search_index
-from web.api import int_arg
-from web.auth import clearance, require
-from web.searching import DATE_RANGE, SearchState
-from web.workflow_api import json_body, text_field
+from web.auth import require, role_for
+from web.context import catalog, clearance, search_index
+from web.parsing import int_arg, json_body, text_field
+from web.search import PAGE_MAX, SearchRequest
 
 saved = Blueprint("saved", __name__)
+role_for(saved, "reader")
 
 
 def _since(raw: str | None) -> str | None:
@@ -30,7 +30,7 @@ def _since(raw: str | None) -> str | None:
 
 def saved_for_start_page() -> list[dict]:
     """The caller's saved searches with their new-since-last-run counts (for the start page)."""
-    user = require("reader")
+    user = g.user
     return list_searches(catalog(), search_index(), user.name, clearance())
 
 
@@ -40,7 +40,7 @@ def saved_searches_for_start() -> list[dict]:
     if user is None:
         return []
     rows = list_searches(catalog(), search_index(), user.name, clearance())
-    return [{**row, "url": SearchState(row["query"], row["filters"]).url()} for row in rows[:20]]
+    return [{**row, "url": SearchRequest(row["query"], row["filters"]).url()} for row in rows[:20]]
 
 
 @saved.app_context_processor
@@ -56,7 +56,7 @@ def api_list():
 @saved.post("/api/saved")
 def api_add():
     """`{"name", "query", "filters": {...}, "shared": false}` → the saved search (shared: archivists only)."""
-    user = require("reader")
+    user = g.user
     data = json_body()
     filters = data.get("filters") or {}
     shared = data.get("shared", False)
@@ -72,8 +72,8 @@ def api_add():
 
 @saved.get("/api/saved/<name>/run")
 def api_run(name: str):
-    user = require("reader")
-    page = int_arg("page", 1, 1, 10_000)
+    user = g.user
+    page = int_arg("page", 1, 1, PAGE_MAX)
     limit = int_arg("limit", 20, 1, 100)
     since = _since(request.args.get("since"))
     result = run_search(catalog(), search_index(), user.name, name, clearance(), since=since, page=page, limit=limit)
@@ -82,7 +82,7 @@ def api_run(name: str):
 
 @saved.delete("/api/saved/<name>")
 def api_remove(name: str):
-    user = require("reader")
+    user = g.user
     remove_search(catalog(), user.name, name)
     return jsonify({"removed": name})
 
@@ -90,9 +90,8 @@ def api_remove(name: str):
 @saved.post("/saved")
 def page_add():
     """The search page's "Lưu tìm kiếm" form: save the search shown, then go back to it."""
-    user = require("reader")
+    user = g.user
     form = request.form
-    filters = {k: form[k] for k in (*FILTERS, *DATE_RANGE) if form.get(k)}
-    state = SearchState(form.get("q", ""), filters)
+    state = SearchRequest.from_form(form, FILTERS)  # the filters a saved search keeps
     save_search(catalog(), user.name, form.get("name", ""), state.query, state.search_filters())
     return redirect(state.url(), 303)

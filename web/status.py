@@ -1,20 +1,24 @@
 """The index and verification status, as an archivist may know it: every count is of records they may see,
 the last verification lists only problems of those, and the writer lock names the job holding it (the
-program and its subcommand, never its arguments: `archive hold add 13` would name a record)."""
+program and its subcommand, never its arguments: `archive hold add 13` would name a record). `/healthz`,
+open to all, says the service is up (its record count only to a caller signed in, of what they may see);
+the admin area serves the archivist's status (`web.admin`)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from flask import Blueprint, g, jsonify
+
 from archive.audit.auditview import AuditView, fixity_seen
 from archive.messages import Message
 from archive.people.access import visible_count
 from archive.upkeep.lock import read_holder
 from indexer import index_state
-from web import catalog, settings
-from web.auth import clearance
+from web.context import catalog, clearance, settings
 
+health = Blueprint("health", __name__)
 NOT_INDEXED = "indexed_rev IS NULL OR indexed_rev <> rev"
 OCR_PENDING = "id IN (SELECT record_id FROM ocr WHERE status = 'pending')"
 
@@ -40,13 +44,15 @@ def index_status() -> dict:
 
 
 def writer(holder: dict) -> dict | None:
-    """The writer lock's holder: pid, since, and the job as `command_name` gives it."""
+    """The writer lock's holder: pid, since, the job as `command_name` gives it, and its purpose (the web's
+    writes all run as `archive serve`: "edit", "hold", "filing" … say which)."""
     if not holder:
         return None
     return {
         "pid": holder.get("pid"),
         "command": command_name(holder.get("command") or ""),
         "since": holder.get("since"),
+        "purpose": holder.get("purpose"),
     }
 
 
@@ -73,3 +79,11 @@ def command_name(command: str) -> str:
             shown.append(word)
             group = found
     return " ".join(shown)
+
+
+@health.get("/healthz")
+def healthz():
+    """Open to all; the record count is what the caller may see (null without credentials)."""
+    state = index_state(settings().index_dir)
+    records = visible_count(catalog(), clearance()) if g.get("user") else None
+    return jsonify({"status": "ok", "records": records, "index": state})

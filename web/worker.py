@@ -104,7 +104,7 @@ class ArchiveWorker(ThreadWorker):
 
     def _json_error(self, status: int, reason: str, exc: BaseException) -> bytes:
         from archive.messages import Message
-        from web import error_response
+        from web.errors import error_response
         from web.messages import HTTP_TEXTS
 
         detail = str(exc) if status < 500 else "internal error; the details are in the server log"

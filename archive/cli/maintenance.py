@@ -58,7 +58,7 @@ def reindex(settings: Settings, full: bool, as_json: bool, quiet: bool, wait: fl
     from archive.upkeep.reindex import sync_index
     from archive.upkeep.session import writing
 
-    with writing(settings, wait=wait, sync=False) as session:  # synced next, once
+    with writing(settings, "reindex", wait=wait, sync=False) as session:  # synced next, once
         catalog = session.catalog
         bar = progress(catalog.count() if full else None, "record", quiet or as_json)
         try:
@@ -97,10 +97,11 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
 
     Each run is recorded in the audit trail (`fixity`)."""
     from archive.store import Store
-    from archive.upkeep.lock import writer_lock
+    from archive.upkeep.session import holding
     from archive.upkeep.verify import verify_and_log as run_verify
 
-    with writer_lock(settings.lock_path, wait=wait), Catalog(settings.catalog_path) as catalog:
+    # The lock alone: verify reports what a killed writer left; repairing it first would hide it.
+    with holding(settings, "verify", wait=wait), Catalog(settings.catalog_path) as catalog:
         bar = progress(catalog.count(), "record", as_json or quiet)
         try:
             report = run_verify(

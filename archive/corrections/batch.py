@@ -13,8 +13,7 @@ from archive.errors import ArchiveError, UsageError
 from archive.fields import validate
 from archive.messages import Message, message_of
 from archive.people.access import ACCESS_FIELDS, visible_record
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 MAX_BATCH = 5000  # records one batch may touch: bounds a request's cost and a mistake's reach
@@ -84,8 +83,8 @@ def apply_corrections(
         raise UsageError(Message("no records to correct"))
     if len(corrections) > MAX_BATCH:
         raise UsageError(Message("at most %(max)s records at once, not %(n)s", max=MAX_BATCH, n=len(corrections)))
-    lock = writer_lock(settings.lock_path, wait=settings.lock_wait)
-    with lock, Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "edit", repair="catalog") as session:
+        catalog = session.catalog
         plans = _plan(catalog, corrections, clearance, refusals)
         result = BatchResult(None, dry_run, refused=refusals)
         if refusals or dry_run:
@@ -118,7 +117,7 @@ def apply_corrections(
                     }
                 )
         if touched:
-            reindex_records(catalog, settings.index_dir, touched)  # one index update for the whole batch
+            session.reindex(touched)  # one index update for the whole batch
         result.batch = batch
     return result
 

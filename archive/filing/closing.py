@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
 from archive.filing import store
 from archive.filing.access import visible_file
 from archive.filing.models import HoSo
 from archive.messages import Message
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 
@@ -21,7 +20,8 @@ def close_file(settings: Settings, ref: str, day: date | None = None, *, clearan
     day = day or date.today()
     if day > date.today():
         raise UsageError(Message("a file cannot be closed in the future (%(day)s)", day=day.isoformat()))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         if file.disposed_at:
             raise UsageError(Message("file %(ref)s was disposed of", ref=file.ref))
@@ -38,7 +38,8 @@ def reopen_file(settings: Settings, ref: str, reason: str, *, clearance: Clearan
     reason = " ".join((reason or "").split())
     if not reason:
         raise UsageError(Message("reopening a file needs a reason"))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         if file.disposed_at:
             raise UsageError(Message("file %(ref)s was disposed of", ref=file.ref))
@@ -55,7 +56,8 @@ def hold_file(settings: Settings, ref: str, reason: str, *, clearance: Clearance
     reason = " ".join((reason or "").split())
     if not reason:
         raise UsageError(Message("a legal hold needs a reason (the case, the request, the decision)"))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         if store.file_hold(catalog, file.id):
             raise UsageError(Message("file %(ref)s is already under a legal hold", ref=file.ref))
@@ -69,7 +71,8 @@ def release_file(settings: Settings, ref: str, reason: str, *, clearance: Cleara
     reason = " ".join((reason or "").split())
     if not reason:
         raise UsageError(Message("lifting a legal hold needs a reason (the case closed, the decision)"))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         if not store.file_hold(catalog, file.id):
             raise UsageError(Message("file %(ref)s is not under a legal hold", ref=file.ref))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from archive.audit import audit
-from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
 from archive.filing import store
@@ -23,9 +22,8 @@ from archive.retention.dispose import write_disposals
 from archive.retention.holds import find_hold
 from archive.retention.purging import purge
 from archive.retention.schedule import load_schedule
-from archive.store import Store
 from archive.upkeep.failpoint import reach
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 
@@ -52,10 +50,8 @@ def dispose_file(
         raise UsageError(Message("a disposal needs --authority: the decision that approved it"))
     today = today or date.today()
     schedule = load_schedule(settings.home)
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        from archive.upkeep.recovery import recover
-
-        recover(settings, catalog, Store(settings.store_dir).ensure())
+    with writing(settings, "dispose") as session:  # recovery finishes a disposal killed half way, too
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         result = FileDisposalResult(file.ref)
         records = store.items(catalog, file.id)
@@ -86,7 +82,7 @@ def dispose_file(
             catalog.log_event("file.disposal", None, file_id=file.id, authority=authority, records=len(records))
             reach("file-disposal:before-commit")
         reach("file-disposal:after-commit")
-        purge(settings, catalog, Store(settings.store_dir))
+        purge(catalog, session.store, session.indexes)
         result.disposed = [r.id for r in records]
         return result
 

@@ -18,8 +18,7 @@ from archive.filing.plan import file_values
 from archive.messages import Message
 from archive.models import Record
 from archive.people.access import can_see, visible_record
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import Writer, writing
 from indexer import Clearance
 
 
@@ -42,7 +41,8 @@ def open_file(
         values = file_values(raw, clearance)
     except ValueError as exc:
         raise UsageError(exc.args[0]) from None
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         target = fonds_for(catalog, fonds or (raw.get("fonds") or "").strip() or None)
         if store.file_exists(catalog, target.id, values["year"], values["code"]):
             raise UsageError(
@@ -89,13 +89,14 @@ def add_documents(
     """File these documents at the end of the file, in the order given; all or nothing: a document filed
     elsewhere (or here), unknown, or a closed or disposed file refuses the whole request."""
     ids = list(dict.fromkeys(record_ids))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file, _ = _check_filing(catalog, ref, ids, clearance)
         with catalog.transaction():
             store.add_items(catalog, file.id, ids)
             for record_id in ids:
                 catalog.log_event("file.add", record_id, file_id=file.id)
-        reindex_records(catalog, settings.index_dir, ids)
+        session.reindex(ids)
         return FileView(file, visible_items(catalog, file, clearance))
 
 
@@ -139,7 +140,8 @@ def remove_documents(
 ) -> FileView:
     """Take documents out of an open file (all or nothing); audited."""
     ids = list(dict.fromkeys(record_ids))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         _check_open(file)
         filed = store.files_of(catalog, ids)
@@ -151,7 +153,7 @@ def remove_documents(
             store.remove_items(catalog, ids)
             for record_id in ids:
                 catalog.log_event("file.remove", record_id, file_id=file.id)
-        reindex_records(catalog, settings.index_dir, ids)
+        session.reindex(ids)
         return FileView(file, visible_items(catalog, file, clearance))
 
 
@@ -161,7 +163,8 @@ def reorder_documents(
     """Put the documents the caller sees in this order (a meeting's agenda order): they must be named, each
     once. They take the places they held between them, so documents hidden from the caller keep theirs."""
     ids = list(record_ids)
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         _check_open(file)
         seen = [r.id for r in visible_items(catalog, file, clearance)]
@@ -243,9 +246,10 @@ def check_file_open(catalog: Catalog, ref: str, clearance: Clearance | None) -> 
     return file
 
 
-def file_ingested(settings: Settings, catalog: Catalog, wanted: dict[int, str], clearance: Clearance | None) -> list:
-    """File records just ingested: `wanted` {record id: file ref}. Runs inside the ingest's writer lock; a record
-    already filed or a file that closed meanwhile is reported, the others filed. Returns the problems."""
+def file_ingested(session: Writer, wanted: dict[int, str], clearance: Clearance | None) -> list:
+    """File records just ingested: `wanted` {record id: file ref}. Runs inside the ingest's writer session; a
+    record already filed or a file that closed meanwhile is reported, the others filed. Returns the problems."""
+    catalog = session.catalog
     problems = []
     by_file: dict[int, list[int]] = {}
     for record_id, ref in wanted.items():
@@ -265,7 +269,7 @@ def file_ingested(settings: Settings, catalog: Catalog, wanted: dict[int, str], 
                 catalog.log_event("file.add", record_id, file_id=file_id)
     touched = [i for ids in by_file.values() for i in ids]
     if touched:
-        reindex_records(catalog, settings.index_dir, touched)
+        session.reindex(touched)
     return problems
 
 

@@ -10,7 +10,7 @@ from archive.errors import UsageError
 from archive.filing import store
 from archive.filing.models import Fonds
 from archive.messages import Message
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.session import writing
 
 FONDS_CODE = re.compile(r"[\w.-]{1,32}")
 
@@ -24,7 +24,8 @@ def add_fonds(settings: Settings, code: str, name: str) -> Fonds:
         )
     if not name:
         raise UsageError(Message('a fonds needs a name, e.g. "Phông Tỉnh ủy Quảng Trị"'))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "fonds", repair="catalog") as session:
+        catalog = session.catalog
         if store.fonds_by_code(catalog, code) is not None:
             raise UsageError(Message("fonds %(code)s exists already", code=code))
         with catalog.transaction():

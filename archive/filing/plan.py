@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
 from archive.fields import validate
@@ -21,7 +20,8 @@ from archive.filing.models import KINDS
 from archive.messages import Message, message_of
 from archive.people.access import may_classify
 from archive.pipeline.manifest import ManifestProblem, _reader
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.failpoint import reach
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 COLUMNS = (
@@ -111,15 +111,49 @@ def import_plan(
     With a `clearance` (a person's upload), a row may not classify a file beyond it."""
     shown = shown_as or str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(
-            Message("%(path)s: not UTF-8 text (in Excel: Save As → CSV UTF-8): %(error)s", path=shown, error=str(exc))
-        ) from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise UsageError(
             Message("cannot read the file plan %(path)s: %(error)s", path=shown, error=exc.strerror)
         ) from exc
+    return import_plan_bytes(settings, data, shown, fonds=fonds, dry_run=dry_run, clearance=clearance)
+
+
+# A year's plan is some hundreds of rows (a few dozen KiB): a web upload beyond this is refused before it is read
+# whole, since the body is held in memory (never staged in the store's tmp, which recovery empties).
+PLAN_UPLOAD_MAX = 4 << 20
+
+
+class PlanTooLarge(UsageError):
+    """A plan sent over the web beyond `PLAN_UPLOAD_MAX` bytes."""
+
+    status = 413
+
+    def __init__(self) -> None:
+        super().__init__(
+            Message("the file plan is larger than %(mb)s MiB: send one year's plan at a time", mb=PLAN_UPLOAD_MAX >> 20)
+        )
+
+
+def import_plan_bytes(
+    settings: Settings,
+    data: bytes,
+    shown_as: str,
+    *,
+    fonds: str | None = None,
+    dry_run: bool = False,
+    clearance: Clearance | None = None,
+) -> PlanResult:
+    """`import_plan` for a plan already read (a web upload, held in memory); `shown_as` names it in problems
+    and in the audit entry."""
+    shown = shown_as
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            Message("%(path)s: not UTF-8 text (in Excel: Save As → CSV UTF-8): %(error)s", path=shown, error=str(exc))
+        ) from exc
+    reach("file-plan:read")  # a test runs a whole recovery here, as an ingest starting beside the upload would
     result = PlanResult()
     reader = _reader(text)
     header = [h.strip().lower() for h in next(reader, [])]
@@ -133,7 +167,8 @@ def import_plan(
                     1, Message("unknown column %(name)r; columns: %(known)s", name=name, known=", ".join(COLUMNS))
                 )
             )
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "file plan", repair="catalog") as session:
+        catalog = session.catalog
         seen: dict[tuple, int] = {}
         ended = reader.line_num
         for cells in reader:

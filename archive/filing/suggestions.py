@@ -16,7 +16,7 @@ from archive.filing.models import HoSo
 from archive.messages import Message
 from archive.models import Record
 from archive.people.access import can_see, visible_record
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 SCAN_LIMIT = 5000  # citation pairs read per call: the cost stays bounded on a large archive
@@ -70,7 +70,8 @@ def accept(settings: Settings, record_id: int, ref: str, *, clearance: Clearance
 
 def dismiss(settings: Settings, record_id: int, ref: str, *, clearance: Clearance | None = None) -> None:
     """Never suggest this document for this file again; audited."""
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "filing", repair="catalog") as session:
+        catalog = session.catalog
         file = visible_file(catalog, ref, clearance)
         visible_record(catalog, record_id, clearance)
         if store.file_of(catalog, record_id) == file.id:

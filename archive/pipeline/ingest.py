@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import ArchiveError, UsageError
 from archive.filing.filing import check_file_open, file_ingested
@@ -30,11 +29,10 @@ from archive.pipeline.remote import connect, extraction, task_queue, window
 from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
 from archive.retention.disposals import Disposal, disposal_of_bytes
-from archive.store import Store
-from archive.upkeep.reindex import reindex_records
-from archive.upkeep.session import writing
+from archive.upkeep.failpoint import reach
+from archive.upkeep.session import Writer, writing
 from archive.vocabulary import METADATA_FIELDS
-from indexer import Clearance, add_documents, document_for, open_index, sniff
+from indexer import Clearance, document_for, sniff
 
 log = logging.getLogger("archive.ingest")  # the name log files have always shown
 OnOutcome = Callable[[IngestOutcome], None]
@@ -58,9 +56,7 @@ class _Ingest:
 
     def __init__(
         self,
-        settings: Settings,
-        catalog: Catalog,
-        store: Store,
+        session: Writer,
         on_outcome: OnOutcome | None,
         manifest: Manifest | None,
         on_pages: OnPages | None = None,
@@ -68,6 +64,8 @@ class _Ingest:
         clearance: Clearance | None = None,
         file_ref: str | None = None,
     ) -> None:
+        settings, catalog, store = session.settings, session.catalog, session.store
+        self.session = session
         self.settings = settings
         self.file_ref = file_ref
         self.to_file: dict[int, str] = {}  # new record → the file it goes into, once the batch is written
@@ -79,7 +77,7 @@ class _Ingest:
         self.store = store
         self.on_outcome = on_outcome
         self.remote = connect(settings)  # OCR workers on other machines, with a broker; checked before the batch
-        self.ix = open_index(settings.index_dir, create=True)
+        session.ensure_index()
         self.batch_id = catalog.start_batch("ingest")
         self.summary = BatchSummary(self.batch_id)
         self.by_sha: dict[str, _Pending] = {}
@@ -214,6 +212,7 @@ class _Ingest:
 
     def _ready(self, pending: _Pending, text: ExtractedText) -> None:
         self.ready.append((pending, text))
+        reach("ingest:file-ready")  # a crash test's kill: the bytes stored, nothing of the batch written yet
         if len(self.ready) >= self.settings.index_batch_size:
             self.flush()
 
@@ -224,11 +223,14 @@ class _Ingest:
         batch, self.ready = self.ready, []
         with self.catalog.transaction():
             ids = [self._insert(pending, text) for pending, text in batch]
+        reach("ingest:catalog-committed")
         records = self.catalog.get_many(ids)
         texts = {record_id: text.text for record_id, (_, text) in zip(ids, batch, strict=True)}
         cited = self.catalog.citation_keys(ids)
-        add_documents(self.ix, (document_for(records[i], texts[i], cited[i]) for i in ids))
+        self.session.add(document_for(records[i], texts[i], cited[i]) for i in ids)
+        reach("ingest:index-committed")
         self.catalog.mark_indexed((i, records[i].rev) for i in ids)
+        reach("ingest:noted")
         for record_id, (pending, text) in zip(ids, batch, strict=True):
             self.by_sha.pop(pending.sha256, None)
             status, note = OutcomeStatus.ADDED, None
@@ -256,7 +258,7 @@ class _Ingest:
 
     def reindex_touched(self) -> None:
         if self.touched:
-            reindex_records(self.catalog, self.settings.index_dir, sorted(self.touched))
+            self.session.reindex(sorted(self.touched))
 
     def _insert(self, pending: _Pending, text: ExtractedText) -> int:
         fields = metadata_fields(text)
@@ -349,8 +351,8 @@ def ingest(
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
     started = time.monotonic()
-    with writing(settings) as session:  # the catalog opened once the lock is held
-        catalog, store = session.catalog, session.store
+    with writing(settings, "ingest") as session:  # the catalog opened once the lock is held
+        catalog = session.catalog
         for ref in sorted({file_ref, *(manifest.file_codes.values() if manifest else ())} - {None}):
             try:  # a wrong code stops the batch before it starts: bad input, as a manifest's error is
                 check_file_open(catalog, ref, clearance)
@@ -361,7 +363,7 @@ def ingest(
             files = [f for f in files if not _same_file(f, manifest.path)]
         if on_start:
             on_start(len(files))
-        run = _Ingest(settings, catalog, store, on_outcome, manifest, on_pages, describe, clearance, file_ref)
+        run = _Ingest(session, on_outcome, manifest, on_pages, describe, clearance, file_ref)
         try:
             for source in files:
                 pending = run.prepare(source)
@@ -374,7 +376,7 @@ def ingest(
         run.flush()
         run.reindex_touched()
         if run.to_file:
-            run.summary.not_filed = file_ingested(settings, catalog, run.to_file, clearance)
+            run.summary.not_filed = file_ingested(session, run.to_file, clearance)
             run.summary.filed = len(run.to_file) - len(run.summary.not_filed)
         run.summary.seconds = time.monotonic() - started
         catalog.finish_batch(run.batch_id, run.summary.counts)

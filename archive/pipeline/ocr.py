@@ -24,10 +24,7 @@ from archive.pipeline.ingest import metadata_fields
 from archive.pipeline.remote import connect, extraction, task_queue, window
 from archive.pipeline.scanning import extraction_pool
 from archive.pipeline.scans import OcrJob, OnPages, Scans, ScanTask
-from archive.store import Store
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.reindex import reindex_records
-from archive.upkeep.session import writing
+from archive.upkeep.session import Writer, writing
 from indexer import Clearance
 
 OnRecord = Callable[[dict], None]
@@ -52,7 +49,7 @@ def ocr_pending(
 ) -> OcrSummary:
     """OCR every record whose OCR is pending; raises ArchiveError (saying what to install) without Tesseract."""
     started = time.monotonic()
-    with writing(settings) as session:
+    with writing(settings, "ocr") as session:
         catalog, store = session.catalog, session.store
         records = catalog.get_many(catalog.ocr_pending())
         summary = OcrSummary(records=len(records))
@@ -62,7 +59,7 @@ def ocr_pending(
                 scans = Scans(settings, store, on_pages, remote)
                 if scans.missing:
                     raise ArchiveError(f"{scans.missing}; {len(records)} scans stay pending_ocr")
-                _run(settings, catalog, store, scans, records, summary, on_record)
+                _run(settings, session, scans, records, summary, on_record)
             finally:
                 if remote is not None:
                     remote.close()
@@ -70,7 +67,8 @@ def ocr_pending(
         return summary
 
 
-def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[int, Record], summary, on_record):
+def _run(settings, session: Writer, scans: Scans, records: dict[int, Record], summary, on_record):
+    catalog, store = session.catalog, session.store
     pool = extraction_pool(settings, store)
     tasks = task_queue(pool, window(settings, scans.remote), scans.remote)
     for record in records.values():
@@ -98,7 +96,7 @@ def _run(settings, catalog: Catalog, store: Store, scans: Scans, records: dict[i
                 changed.append(key.id)
     finally:
         pool.close()
-    reindex_records(catalog, settings.index_dir, changed)
+    session.reindex(changed)
 
 
 def _finish(catalog: Catalog, scans: Scans, job: OcrJob, summary: OcrSummary, on_record, changed: list) -> None:
@@ -176,7 +174,8 @@ def mark_reviewed(
     if not ids:
         raise UsageError(Message("name the records whose OCR was reviewed"))
     note = " ".join(note.split()) or None
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "ocr review", repair="catalog") as session:
+        catalog = session.catalog
         flagged = []
         for record_id in ids:
             visible_record(catalog, record_id, clearance)

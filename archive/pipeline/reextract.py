@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from archive.catalog import Catalog
 from archive.config import Settings
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from archive.vocabulary import METADATA_FIELDS
 from indexer import extract_metadata
 
@@ -20,7 +18,8 @@ def reextract(settings: Settings, ids: Iterable[int] | None = None, *, actor: st
     """Returns {"checked", "updated"}."""
     counts = {"checked": 0, "updated": 0}
     changed_ids: list[int] = []
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "reextract") as session:
+        catalog = session.catalog
         records = [catalog.get(i) for i in ids] if ids else list(catalog.iter_records())
         for record in records:
             counts["checked"] += 1
@@ -37,6 +36,6 @@ def reextract(settings: Settings, ids: Iterable[int] | None = None, *, actor: st
             if fields_changed or citations_changed:
                 changed_ids.append(record.id)
         if changed_ids:
-            reindex_records(catalog, settings.index_dir, changed_ids)
+            session.reindex(changed_ids)
     counts["updated"] = len(changed_ids)
     return counts

@@ -19,7 +19,7 @@ from archive.messages import Message
 from archive.preservation.formats import pdfa_format
 from archive.preservation.pdfa import ConversionFailed, ToolMissing, make_pdfa, scratch
 from archive.store import Store, file_sha256
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.session import writing
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,10 @@ def make_renditions(
     on_record: Callable[[Rendition], None] | None = None,
 ) -> RenditionSummary:
     """Make the PDF/A copies of `ids` (remade even if done), or of every record still without one."""
-    store = Store(settings.store_dir).ensure()
     summary = RenditionSummary()
     languages = "+".join({"vi": "vie", "en": "eng"}.get(code, code) for code in settings.languages)
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "renditions") as session:
+        catalog, store = session.catalog, session.store
         wanted = list(dict.fromkeys(ids)) if ids is not None else wanting(catalog.db, pending_only=pending_only)
         for record_id in wanted:
             record = catalog.find(record_id)

@@ -28,8 +28,8 @@ from archive.retention.holds import find_hold
 from archive.retention.purging import purge
 from archive.retention.retention import RetentionRule, ends_on, rule_for
 from archive.retention.schedule import load_schedule
-from archive.store import Store
-from archive.upkeep.session import writing
+from archive.upkeep.failpoint import reach
+from archive.upkeep.session import Writer, writing
 from indexer import Clearance
 
 
@@ -66,7 +66,7 @@ def dispose(
     today = today or date.today()
     schedule = load_schedule(settings.home)
     result = DisposalResult()
-    with writing(settings) as session:  # recovery finishes a disposal killed half way, too
+    with writing(settings, "dispose") as session:  # recovery finishes a disposal killed half way, too
         catalog = session.catalog
         approved: list[tuple[Record, RetentionRule]] = []
         for record_id in dict.fromkeys(ids):
@@ -83,7 +83,7 @@ def dispose(
                 approved.append((record, rule))
         if result.refused or not approved:
             return result
-        _destroy(settings, catalog, approved, authority)
+        _destroy(session, approved, authority)
         result.disposed = [find_disposal(catalog.db, record.id) for record, _ in approved]
     return result
 
@@ -136,12 +136,15 @@ def _refusal(catalog: Catalog, record: Record, rule: RetentionRule, today: date)
     return None
 
 
-def _destroy(settings: Settings, catalog: Catalog, approved: list[tuple[Record, RetentionRule]], authority: str):
+def _destroy(session: Writer, approved: list[tuple[Record, RetentionRule]], authority: str):
+    catalog = session.catalog
     actor, origin = audit.current()
     catalog.db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten in the file, not left in free pages
+    reach("dispose:checked")  # crash tests' kills: before anything is written, then once the disposals are in
     with catalog.transaction():
         write_disposals(catalog, approved, authority, actor, origin)
-    purge(settings, catalog, Store(settings.store_dir))
+    reach("dispose:committed")
+    purge(catalog, session.store, session.indexes)
 
 
 def write_disposals(

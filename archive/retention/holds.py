@@ -12,7 +12,7 @@ from archive.config import Settings
 from archive.errors import ArchiveError, NotFoundError, UsageError
 from archive.messages import Message
 from archive.people.access import visible_record
-from archive.upkeep.lock import writer_lock
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 
@@ -47,7 +47,8 @@ def _reason(reason: str, why: str) -> str:
 def add_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clearance | None = None) -> Hold:
     """Put a record under legal hold (under the writer lock: disposal must see it); logged."""
     reason = _reason(reason, Message("a legal hold needs a reason (the case, the request, the decision)"))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "hold", repair="catalog") as session:
+        catalog = session.catalog
         visible_record(catalog, record_id, clearance)
         if find_hold(catalog.db, record_id) is not None:
             raise UsageError(Message("record %(id)s is already under a legal hold", id=record_id))
@@ -97,7 +98,8 @@ def add_holds(
         raise UsageError(Message("tick the records to hold"))
     if len(ids) > MAX_BATCH:
         raise UsageError(Message("at most %(max)s records at once, not %(n)s", max=MAX_BATCH, n=len(ids)))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "hold", repair="catalog") as session:
+        catalog = session.catalog
         refused = []
         for record_id in ids:
             try:
@@ -119,7 +121,8 @@ def add_holds(
 def remove_hold(settings: Settings, record_id: int, reason: str, *, clearance: Clearance | None = None) -> Hold:
     """Lift a legal hold, for a reason as placing one needs; the hold and its lifting stay in the audit trail."""
     reason = _reason(reason, Message("lifting a legal hold needs a reason (the case closed, the decision)"))
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
+    with writing(settings, "hold", repair="catalog") as session:
+        catalog = session.catalog
         visible_record(catalog, record_id, clearance)
         hold = find_hold(catalog.db, record_id)
         if hold is None:

@@ -28,11 +28,8 @@ from archive.retention.disposals import disposal_of_bytes
 from archive.store import Store, file_sha256
 from archive.transfer import tables
 from archive.transfer.package import FORMAT, verify_package
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.recovery import recover
-from archive.upkeep.reindex import reindex_records
+from archive.upkeep.session import writing
 from archive.vocabulary import METADATA_FIELDS
-from indexer import open_index
 
 CHUNK = 200  # documents per catalog transaction and index commit
 KEPT = (*METADATA_FIELDS, "classification", "compartments", "retention", "extractor", "pages", "language", "title")
@@ -90,13 +87,9 @@ def import_package(
     source = manifest["source"]["archive"]
     result = ImportResult(manifest["package"], source)
     name = check.info.get("Source-Organization")
-    store = Store(settings.store_dir).ensure()
-    with (
-        writer_lock(settings.lock_path, wait=settings.lock_wait),
-        Catalog(settings.catalog_path, random_ids=settings.random_ids) as catalog,
-    ):
-        recover(settings, catalog, store)
-        open_index(settings.index_dir, create=True)
+    with writing(settings, "transfer import") as session:
+        catalog, store = session.catalog, session.store
+        session.ensure_index()  # its documents are indexed chunk by chunk
         docs = manifest["documents"]
         for start in range(0, len(docs), CHUNK):
             ready = []
@@ -122,7 +115,7 @@ def import_package(
                     entry["report"]["id"] = record_id
                     ids.append(record_id)
             if ids:
-                reindex_records(catalog, settings.index_dir, ids)
+                session.reindex(ids)
             for entry in ready:
                 result.added.append(entry["report"])
                 if on_document:

@@ -5,18 +5,17 @@ apart from `archive.transfer.transfers` so that recovery does not import what im
 from __future__ import annotations
 
 from archive.catalog import Catalog
-from archive.config import Settings
 from archive.store import Store
 from archive.transfer import tables
-from indexer import index_state, open_index, purge_ids
+from archive.upkeep.indexing import IndexWriter
 
 
-def finish_removals(settings: Settings, catalog: Catalog, store: Store) -> int:
-    """Purge every removed-but-not-purged transfer's records (call under the writer lock); how many."""
+def finish_removals(catalog: Catalog, store: Store, index: IndexWriter) -> int:
+    """Purge every removed-but-not-purged transfer's records (call under the writer lock, with its session's
+    index writer); how many."""
     done = 0
     for transfer_id, rows in tables.unpurged(catalog.db):
-        if rows and index_state(settings.index_dir) == "ok":
-            purge_ids(open_index(settings.index_dir), [record_id for record_id, _ in rows])
+        index.purge([record_id for record_id, _ in rows])
         for _, sha256 in rows:
             if catalog.find_by_sha(sha256) is None:  # bytes imported again since stay
                 store.remove(sha256)

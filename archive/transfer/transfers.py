@@ -20,13 +20,11 @@ from archive.messages import Message
 from archive.models import Record
 from archive.people.access import visible_record
 from archive.retention.holds import find_hold
-from archive.store import Store
 from archive.transfer import tables
 from archive.transfer.package import verify_package
 from archive.transfer.removal import finish_removals
 from archive.upkeep import failpoint
-from archive.upkeep.lock import writer_lock
-from archive.upkeep.recovery import recover
+from archive.upkeep.session import writing
 from indexer import Clearance
 
 
@@ -66,9 +64,8 @@ def record_transfer(
     ids = list(dict.fromkeys(ids or ()))
     if not ids and file_code is None:
         raise UsageError(Message("no records to transfer"))
-    store = Store(settings.store_dir).ensure()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait), Catalog(settings.catalog_path) as catalog:
-        recover(settings, catalog, store)
+    with writing(settings, "transfer") as session:
+        catalog, store = session.catalog, session.store
         reasons = []
         if file_code is not None:  # the whole file, as filed: its documents, its hold, its closing
             from archive.transfer.filing_part import file_of_ref, file_record_ids, file_refusals
@@ -127,7 +124,7 @@ def record_transfer(
                     removed=remove_local,
                 )
         failpoint.reach("transfer.committed")  # a crash test's kill: after the commit, before index and store
-        finish_removals(settings, catalog, store)
+        finish_removals(catalog, store, session.indexes)
         return TransferResult(tables.find_transfer(catalog.db, transfer_id))
 
 

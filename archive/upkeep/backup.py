@@ -31,7 +31,6 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.errors import UsageError
 from archive.store import Store, read_only
-from archive.upkeep.lock import writer_lock
 from archive.upkeep.reindex import sync_index
 from archive.upkeep.verify import Problem
 from indexer import copy_live_generation
@@ -66,7 +65,9 @@ def snapshot(settings: Settings, dest: Path) -> Iterator[Snapshot]:
     """Copy the catalog into `dest` and keep the files it needs, under the writer lock; the lock is held
     only while they are linked, or for the whole `with` block where links cannot be made."""
     started = time.monotonic()
-    with writer_lock(settings.lock_path, wait=settings.lock_wait, command="backup"):
+    from archive.upkeep.session import holding  # here: session → recovery → backup
+
+    with holding(settings, "backup", command="backup"):
         remove_abandoned_staging(settings.home)
         records = _copy_catalog(settings.catalog_path, dest / settings.catalog_path.name)
         for config in settings.home.glob("*.toml"):  # retention schedule and other settings kept in the home
@@ -126,7 +127,9 @@ def restore(settings: Settings, source: Path) -> dict:
         raise UsageError(f"{source} is not a backup made by `archive backup` (no {MANIFEST})")
     _require_empty(settings.home, allowed={settings.lock_path.name})
     settings.home.mkdir(parents=True, exist_ok=True)
-    with writer_lock(settings.lock_path, wait=settings.lock_wait, command="restore"):
+    from archive.upkeep.session import holding  # here: session → recovery → backup
+
+    with holding(settings, "restore", command="restore"):
         for item in source.iterdir():
             if item.name == MANIFEST:
                 continue

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from archive.catalog import Catalog
 from archive.filing.store import files_of
+from archive.upkeep import failpoint
 from indexer import (
     add_documents,
     add_segment,
@@ -103,9 +104,10 @@ def _crash_test_point(chunk: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def reindex_records(catalog: Catalog, index_dir, ids: list[int]) -> int:
-    """Write these records' current revisions to the live index now (an edit, a manifest correction)."""
-    done = _index_chunk(catalog, open_index(index_dir), ids, replace=True)
+def reindex_records(catalog: Catalog, ix, ids: list[int]) -> int:
+    """Write these records' current revisions to the open live index `ix` now and note them indexed (an edit,
+    a manifest correction: through the writer session, `Writer.reindex`)."""
+    done = _index_chunk(catalog, ix, ids, replace=True)
     catalog.mark_indexed(done)
     return len(done)
 
@@ -128,6 +130,7 @@ def rebuild(
     keeps what was committed and writes only the rest."""
     size = chunk or BULK_CHUNK
     name, ix, resumed = resume_or_create_generation(index_dir)
+    failpoint.reach("rebuild:started")  # crash tests' kills: the generation made, then after each commit
     summary = ReindexSummary(full=True, reason=reason)
     in_catalog = catalog.id_revs()
     written = indexed_revs(ix) if resumed else {}
@@ -144,12 +147,14 @@ def rebuild(
         if workers <= 1 or len(parts) <= 1:
             for part in parts:
                 done.extend(_index_chunk(catalog, ix, part, replace=False))
+                failpoint.reach("rebuild:committed")
                 if progress:
                     progress(len(part))
         else:
             for part, (written, pairs) in zip(parts, _segments(catalog, staging_dir(ix), parts, workers), strict=True):
                 if written is not None:
                     add_segment(ix, written)
+                    failpoint.reach("rebuild:committed")
                 done.extend(pairs)
                 if progress:
                     progress(len(part))
@@ -201,8 +206,9 @@ def _write_part(catalog: Catalog, folder: Path, ids: list[int]) -> tuple:
     records = catalog.get_many(ids)
     texts = catalog.texts(ids)
     cited = catalog.citation_keys(ids)
+    filed = files_of(catalog, ids)
     written = [records[i] for i in ids if i in records]
-    docs = (document_for(r, texts.get(r.id, ""), cited[r.id]) for r in written)
+    docs = (document_for(r, texts.get(r.id, ""), cited[r.id], filed.get(r.id)) for r in written)
     return write_segment_files(folder, docs), [(r.id, r.rev) for r in written]
 
 

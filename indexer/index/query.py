@@ -28,7 +28,7 @@ from indexer.normalize import fold, symbol_key
 TEXT_FIELDS = ("title", "body", "filename", "issuer", "type_name", "signer", "notes", "title_en", "body_en")
 FIELD_BOOSTS = {"title": 3.0, "title_en": 3.0, "filename": 1.5, "issuer": 1.5, "type_name": 4.0}
 SYMBOL_BOOST, CITATION_BOOST = 12.0, 1.0
-# Optional extra score (tuned on tests/relevance): accents as typed, words side by side, and a type's
+# Optional extra score (tuned on bench/generators/relevance): accents as typed, words side by side, and a type's
 # name written in the query ("bao cao …" favours reports over notices that merely mention a report).
 EXACT_BOOST, PAIR_BOOST, TYPE_BOOST = 3.0, 4.0, 2.0
 LONG_RUN = 8  # a run of this many words or more is a pasted sentence: all of it in order scores extra

@@ -1,6 +1,6 @@
 """Born-digital PDFs are never sent to OCR: each page is judged on its own extracted text, and command lines,
 file paths, code, checksums and tables of numbers are real text. A technical manual made here (random
-pieces, `tests/techpdf.py`) ingests with no OCR'd page and no searchable copy; in a PDF that mixes typeset
+pieces, `bench/generators/techpdf.py`) ingests with no OCR'd page and no searchable copy; in a PDF that mixes typeset
 pages with a scanned one, only the scanned page is OCR'd and no copy is made either."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pdfminer.high_level import extract_text
 from archive.catalog import Catalog
 from archive.pipeline.ingest import ingest
 from archive.store import Store
+from bench.generators.techpdf import write_technical_pdf
 from indexer.reading.ocr.pages import pdf_pages_to_ocr, text_is_unusable
 from indexer.reading.ocr.tesseract import Engine
-from tests.techpdf import write_technical_pdf
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 MISSING = Engine().missing()
@@ -89,7 +89,7 @@ def test_in_a_mixed_pdf_only_the_scanned_page_is_read_and_no_copy_is_made(settin
 @needs_ocr_tools
 @pytest.mark.slow
 def test_a_scan_with_a_garbage_layer_gets_its_pages_redone_in_the_copy(settings, inbox):
-    from tests.scangen import sample, write_garbled_pdf
+    from bench.generators.scangen import sample, write_garbled_pdf
 
     write_garbled_pdf(sample(), inbox / "garbled.pdf")
     outcomes = []

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from archive.pipeline.files import display_path
+from bench.generators.hostile import corpus, slow_pdf, strange_names, text
 from indexer.reading import detect
 from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
-from tests.hostile import corpus, slow_pdf, strange_names, text
 
 
 def snapshot(folder: Path, skip: Path) -> dict[bytes, tuple[int, int]]:
@@ -143,7 +143,7 @@ def test_a_file_that_needs_too_much_memory_fails_and_the_batch_goes_on(settings,
 
 
 def test_limits_are_configurable(cli, tmp_path, monkeypatch):
-    from tests.hostile import many_pages_pdf
+    from bench.generators.hostile import many_pages_pdf
 
     write(tmp_path / "in" / "pages.pdf", many_pages_pdf(12))
     write(tmp_path / "in" / "big.txt", VI_TEXT * 40)  # ~10 KB
@@ -160,7 +160,7 @@ def test_limits_are_configurable(cli, tmp_path, monkeypatch):
 
 
 def test_the_unpacked_size_of_a_docx_is_limited(cli, tmp_path, monkeypatch):
-    from tests.docgen import SAMPLES, write_docx
+    from bench.generators.docgen import SAMPLES, write_docx
 
     doc = next(doc for _, doc, fmt, _ in SAMPLES if fmt == "docx")
     (tmp_path / "in").mkdir()
@@ -217,10 +217,10 @@ def test_the_archive_process_never_opens_a_zip_or_ole2_container(cli, settings, 
     """Their directories are read in the workers (fresh processes: this test's patches do not reach them)."""
     import zipfile
 
+    from bench.generators.docgen import SAMPLES, write_docx
+    from bench.generators.hostile import encrypted_docx, zip_bytes
+    from bench.generators.legacygen import write_ole2
     from indexer.reading import cfb
-    from tests.docgen import SAMPLES, write_docx
-    from tests.hostile import encrypted_docx, zip_bytes
-    from tests.legacygen import write_ole2
 
     inbox = tmp_path / "in"
     write_docx(next(doc for _, doc, fmt, _ in SAMPLES if fmt == "docx"), write(inbox / "a.docx", b""))
@@ -281,7 +281,7 @@ def peak_rss_mb(home: Path, *args: str, env: dict) -> tuple[subprocess.Completed
 
 @pytest.mark.slow
 def test_a_zip_directory_of_600_000_members_costs_a_worker_not_the_archive_process(settings, tmp_path):
-    from tests.hostile import crowded_docx
+    from bench.generators.hostile import crowded_docx
 
     env = {"ARCHIVE_MAX_MEMORY_MB": "200", "ARCHIVE_WORKERS": "1"}
     write(tmp_path / "first" / "a.txt", VI_TEXT)
@@ -310,7 +310,7 @@ mkdir -p "$out" && cp "$FAKE_SOFFICE_OUTPUT" "$out/document.docx"
 
 
 def test_what_libreoffice_makes_is_held_to_the_unpacked_size_limit_and_an_odt_is_checked_before(settings, tmp_path):
-    from tests.hostile import MB, docx_bomb, odt_bomb
+    from bench.generators.hostile import MB, docx_bomb, odt_bomb
 
     bin_dir = tmp_path / "bin"
     write(bin_dir / "soffice", FAKE_SOFFICE).chmod(0o755)

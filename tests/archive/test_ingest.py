@@ -6,9 +6,9 @@ from archive.catalog import Catalog
 from archive.models import OutcomeStatus
 from archive.pipeline.ingest import ingest
 from archive.store import Store
+from bench.generators.docgen import encode_cp1258
 from indexer.index.generations import indexed_revs, open_index
 from tests.conftest import EN_TEXT, VI_TEXT, write
-from tests.docgen import encode_cp1258
 
 
 def run(settings, *paths):

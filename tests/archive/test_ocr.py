@@ -11,9 +11,7 @@ import pytest
 from archive.catalog import Catalog
 from archive.pipeline.ingest import ingest
 from archive.store import Store
-from indexer.reading.ocr.tesseract import Engine
-from tests.conftest import run_archive
-from tests.scangen import (
+from bench.generators.scangen import (
     long_doc,
     page_images,
     recall,
@@ -25,6 +23,8 @@ from tests.scangen import (
     write_mixed_pdf,
     write_tiff,
 )
+from indexer.reading.ocr.tesseract import Engine
+from tests.conftest import run_archive
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 MISSING = Engine().missing()

@@ -11,7 +11,7 @@ import pytest
 
 from archive.pipeline.ingest import ingest
 from archive.pipeline.workers import CRASHED, TIMED_OUT, ExtractorPool, TaskQueue
-from tests.docgen import SAMPLES, write_pdf
+from bench.generators.docgen import SAMPLES, write_pdf
 from tests.pool_tasks import crash_on_bad, sleep_in_a_child
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

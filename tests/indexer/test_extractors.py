@@ -8,12 +8,7 @@ import pytest
 from fpdf import FPDF
 
 from archive.errors import ExtractionError
-from indexer.reading import detect
-from indexer.reading.detect import sniff
-from indexer.reading.extract import clean_text, extract_file
-from indexer.reading.language import detect_language
-from tests.conftest import NEWS
-from tests.docgen import (
+from bench.generators.docgen import (
     NOISE_WORDS,
     SAMPLES,
     encode_cp1258,
@@ -25,6 +20,11 @@ from tests.docgen import (
     write_pdf,
     write_text,
 )
+from indexer.reading import detect
+from indexer.reading.detect import sniff
+from indexer.reading.extract import clean_text, extract_file
+from indexer.reading.language import detect_language
+from tests.conftest import NEWS
 
 WRITERS = {"docx": write_docx, "pdf": write_pdf, "html": write_html, "text": write_text}
 EXPECTED_MIME = {"docx": detect.DOCX, "pdf": detect.PDF, "html": detect.HTML, "text": detect.TEXT}

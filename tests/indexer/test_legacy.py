@@ -7,14 +7,14 @@ import unicodedata
 import pytest
 
 from archive.errors import ExtractionError
+from bench.generators.docgen import SAMPLES, encode_cp1258, plain_text
+from bench.generators.legacygen import legacy_bytes, tcvn3_text
 from indexer.reading import detect, legacy
 from indexer.reading.extract import clean_text, extract_file
 from indexer.reading.extract.text import decode
 from indexer.reading.legacy.syllables import evidence, is_syllable
 from indexer.reading.legacy.tables import TCVN3_DECODE
 from tests.conftest import NEWS
-from tests.docgen import SAMPLES, encode_cp1258, plain_text
-from tests.legacygen import legacy_bytes, tcvn3_text
 
 
 def _news(name: str, language: str) -> str:

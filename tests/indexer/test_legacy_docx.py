@@ -5,11 +5,11 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from bench.generators.docgen import SAMPLES, plain_text
+from bench.generators.legacygen import TCVN3_CAPITALS, TCVN3_FONT, VNI_FONT, add_pieces, write_legacy_docx
 from indexer.reading import detect, legacy
 from indexer.reading.extract import extract_file
-from tests.docgen import SAMPLES, plain_text
 from tests.indexer.test_legacy import NEWS_VI
-from tests.legacygen import TCVN3_CAPITALS, TCVN3_FONT, VNI_FONT, add_pieces, write_legacy_docx
 
 UNICODE_FONT = "Times New Roman"
 DIRECTIVE = plain_text(next(doc for name, doc, _fmt, _kw in SAMPLES if name.startswith("chi-thi-18")))

@@ -1,4 +1,4 @@
-"""Field accuracy of metadata extraction over hand-labelled first pages (tests/metadata_cases.py).
+"""Field accuracy of metadata extraction over hand-labelled first pages (bench/generators/metadata_cases.py).
 
 Each case is rendered in its format, read back through the real extractor, and every field compared
 with its hand-written expectation. Per-field accuracy is printed (`pytest -s`) and held to a floor.
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.generators.docgen import WRITERS
+from bench.generators.metadata_cases import CASES as TUNING
+from bench.generators.metadata_cases import FIELDS, RECIPIENT_CASES, expected_value
+from bench.generators.metadata_holdout import HOLDOUT
 from indexer.reading.detect import sniff
 from indexer.reading.extract import extract_file
-from tests.docgen import WRITERS
-from tests.metadata_cases import CASES as TUNING
-from tests.metadata_cases import FIELDS, RECIPIENT_CASES, expected_value
-from tests.metadata_holdout import HOLDOUT
 
 # 50 cases the extractor was tuned on, plus 24 written later by someone who never saw the extractor
 # (measured blind first: 98.1% of fields right; see the issue note).

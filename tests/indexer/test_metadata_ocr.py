@@ -3,12 +3,12 @@ digits read as look-alike letters must not stop the symbol, type and date from b
 
 import pytest
 
+from bench.generators.docgen import plain_text
+from bench.generators.metadata_cases import CASES
+from bench.generators.metadata_holdout import HOLDOUT
 from indexer.normalize import fold
 from indexer.reading.metadata import extract_metadata
 from indexer.reading.metadata.dates import parse_date_line
-from tests.docgen import plain_text
-from tests.metadata_cases import CASES
-from tests.metadata_holdout import HOLDOUT
 
 
 def capitals_folded(text: str) -> str:

@@ -7,12 +7,19 @@ import pytest
 from PIL import Image
 
 from archive.errors import ExtractionError, NeedsOcrError
+from bench.generators.docgen import write_pdf
+from bench.generators.scangen import (
+    page_images,
+    sample,
+    write_garbled_pdf,
+    write_image_pdf,
+    write_mixed_pdf,
+    write_tiff,
+)
 from indexer.reading import detect
 from indexer.reading.extract import extract_file
 from indexer.reading.ocr.pages import page_count, page_image, pdf_pages_to_ocr, text_is_unusable
 from indexer.reading.ocr.tesseract import Engine, engine_for
-from tests.docgen import write_pdf
-from tests.scangen import page_images, sample, write_garbled_pdf, write_image_pdf, write_mixed_pdf, write_tiff
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-dejavu-core (apt-get install it)")

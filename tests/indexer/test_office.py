@@ -5,12 +5,12 @@ import zipfile
 import pytest
 
 from archive.errors import ExtractionError, UnsupportedFormatError
+from bench.generators.legacygen import soffice_convert, write_legacy_docx, write_ole2
 from indexer.reading import detect
 from indexer.reading.detect import sniff
 from indexer.reading.extract import extract_file, office
 from tests.conftest import write
 from tests.indexer.test_legacy_docx import _mixed_document
-from tests.legacygen import soffice_convert, write_legacy_docx, write_ole2
 
 needs_soffice = pytest.mark.skipif(
     detect.office_converter() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"

@@ -1,5 +1,5 @@
 """A PDF's two-column official header is read by position, so its metadata are those of a DOCX of the same
-document: documents drawn at random (`tests/headerpdf.py`), their header lines placed one by one as office
+document: documents drawn at random (`bench/generators/headerpdf.py`), their header lines placed one by one as office
 exports print them — spaced out (each line its own text box), the date level with the number, or wrapped
 before its year — which pdfminer's reading order interleaves."""
 
@@ -9,10 +9,10 @@ import random
 
 import pytest
 
+from bench.generators.docgen import write_docx
+from bench.generators.headerpdf import FONT_DIR, random_doc, write_two_column_pdf
 from indexer import detect
 from indexer.reading.extract import extract_file
-from tests.docgen import write_docx
-from tests.headerpdf import FONT_DIR, random_doc, write_two_column_pdf
 
 pytestmark = pytest.mark.skipif(not (FONT_DIR / "DejaVuSerif.ttf").exists(), reason="needs fonts-dejavu-core")
 

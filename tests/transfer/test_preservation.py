@@ -119,7 +119,7 @@ def test_each_record_shows_its_format(tmp_path: Path, settings, cli):
 @pytest.mark.slow
 def test_a_scan_becomes_a_searchable_pdfa_through_ocrmypdf(tmp_path: Path, settings, cli):
     need_ocrmypdf()
-    from tests.scangen import page_images, recall, sample, scanned, source_text, write_tiff
+    from bench.generators.scangen import page_images, recall, sample, scanned, source_text, write_tiff
 
     doc = sample()
     inbox = tmp_path / "in"

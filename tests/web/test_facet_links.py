@@ -14,7 +14,7 @@ import pytest
 from archive.config import Settings
 from tests.conftest import EN_TEXT, VI_TEXT, Cli, write
 from tests.web.conftest import add_user, archive_app, token_client
-from web.searching import FACET_FILTER
+from web.search import FACET_FILTER
 
 TINH_UY, VAN_PHONG, BAN_THUONG_VU = (
     "Tỉnh ủy Quảng Trị",

@@ -125,8 +125,8 @@ def test_a_searchable_pdf_made_before_digests_is_handed_out_unchecked_and_verify
 
 @pytest.mark.slow
 def test_ocr_records_the_digest_of_the_searchable_pdf_it_makes(cli, settings, inbox, monkeypatch):
+    from bench.generators.scangen import page_images, sample, scanned, write_tiff
     from tests.archive.test_ocr import FONT
-    from tests.scangen import page_images, sample, scanned, write_tiff
 
     for tool in ("tesseract", "ocrmypdf"):
         if shutil.which(tool) is None:

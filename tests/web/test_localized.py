@@ -142,7 +142,7 @@ def test_an_unexpected_error_says_so_in_vietnamese(vi, home, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("web.pages.similar_records", broken)
+    monkeypatch.setattr("web.records.reading.similar_records", broken)
     page = vi.get(f"/records/{home[2]['chi-thi-18-CT-TU.docx']}")
     assert page.status_code == 500
     assert "Lỗi máy chủ" in main_text(page) and "lỗi nội bộ; chi tiết được ghi trong nhật ký máy chủ" in main_text(page)

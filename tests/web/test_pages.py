@@ -84,7 +84,7 @@ def test_sort_and_pages(admin, home):
 
 
 def test_pages_of_results(app, home, monkeypatch):
-    monkeypatch.setattr("web.pages.PAGE_SIZE", 3)
+    monkeypatch.setattr("web.search.PAGE_SIZE", 3)
     client = client_for(app, home[2]["admin"]["token"])
     first = client.get("/?q=chuyen+doi+so").get_data(as_text=True)
     second = client.get("/?q=chuyen+doi+so&page=2").get_data(as_text=True)
@@ -105,7 +105,7 @@ def test_a_symbol_search_marks_the_symbol_in_snippets_and_in_the_records_text(ad
 
 
 def test_a_page_past_the_last_says_so_and_links_back_to_the_last_page(app, home, monkeypatch):
-    monkeypatch.setattr("web.pages.PAGE_SIZE", 3)
+    monkeypatch.setattr("web.search.PAGE_SIZE", 3)
     client = client_for(app, home[2]["admin"]["token"])
     first = client.get("/?q=chuyen+doi+so").get_data(as_text=True)
     past = client.get("/?q=chuyen+doi+so&page=500").get_data(as_text=True)
@@ -154,7 +154,7 @@ def test_record_text_is_highlighted_for_the_query_and_paged(admin, home, monkeyp
     text = re.search(r'<pre class="text" tabindex="0"[^>]*>(.*?)</pre>', page, re.S).group(1)
     assert re.search(r"<mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>", text)
     assert set(re.findall(r"</?(\w+)", text)) == {"mark"}, "no markup in the text but the marks"
-    monkeypatch.setattr("web.records.TEXT_PAGE_CHARS", 800)
+    monkeypatch.setattr("web.records.shown.TEXT_PAGE_CHARS", 800)
     first = admin.get(f"/records/{record_id}").get_data(as_text=True)
     second = admin.get(f"/records/{record_id}?tp=2").get_data(as_text=True)
     assert "trang 1/" in first and "trang 2/" in second

@@ -23,7 +23,7 @@ from indexer.reading.detect import IMAGES, TIFF
 from tests.conftest import Cli, write
 from tests.web.conftest import add_user, archive_app, token_client
 from tests.web.scans import RENDITION
-from web.records import INLINE_TYPES
+from web.records.shown import INLINE_TYPES
 
 SCANS = {  # file name → (Pillow format, MIME type the archive detects)
     "bien-ban.png": ("PNG", "image/png"),

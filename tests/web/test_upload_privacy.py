@@ -91,7 +91,7 @@ def held_by(settings, command: str):
 
 def test_a_busy_archive_names_the_job_and_when_never_its_arguments(world, monkeypatch):
     monkeypatch.setattr("web.ingesting.LOCK_WAIT", 0.2)
-    monkeypatch.setattr("web.workflow_api.LOCK_WAIT", 0.2)
+    monkeypatch.setattr("web.context.LOCK_WAIT", 0.2)
     settings, pub = world["settings"], world["ids"]["pub.txt"]
     en, vi = client(world, "low"), client(world, "low", "vi")
     with held_by(settings, f"/usr/bin/archive --home /srv hold add {pub} --reason bimatquansu-Nguyen-Van-A"):

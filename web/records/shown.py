@@ -15,7 +15,7 @@ from archive.retention.holds import find_hold
 from archive.retention.schedule import load_schedule
 from archive.store import Store
 from indexer import pieces
-from web import catalog, settings
+from web.context import catalog, settings
 from web.highlighting import exact_pieces
 
 TEXT_PAGE_CHARS = 12_000  # a screenful or five; long reports are read a page at a time

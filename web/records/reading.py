@@ -1,79 +1,47 @@
-"""HTML pages: search, a record page, downloads and inline previews of originals and of the searchable
-PDFs OCR made of scans, cut to the reader's clearance through the same functions the JSON API uses."""
+"""A record, as page and as JSON: the record page and `/api/records/<id>` (with its status, text and similar
+records), the download of the original, and inline previews of originals and of the searchable PDFs OCR made
+of scans; each cut to the reader's clearance, the viewing and every download audited (`archive.records`)."""
 
 from __future__ import annotations
 
 import itertools
 from urllib.parse import urlencode
 
-from flask import Blueprint, g, render_template, request, send_file, stream_with_context
+from flask import Blueprint, g, jsonify, render_template, request, send_file, stream_with_context
 
-from archive import records
+from archive import records as archive_records
 from archive.errors import ArchiveError, FixityError, NotFoundError
 from archive.filing.filing import file_for_record
 from archive.messages import Message
 from archive.people.access import visible_record
 from archive.preview.office import checked_preview, convertible, why_no_preview
-from archive.search import similar_records, start_page, with_accents
+from archive.search import similar_records
 from archive.store import Store
 from archive.upkeep.fixity import CHUNK, checked_file, checked_original
 from archive.vocabulary import METADATA_FIELDS
-from indexer.normalize import fold
-from web import catalog, search_index, settings
-from web.api import int_arg, run_search
-from web.auth import clearance
-from web.highlighting import exact_snippet
+from web.auth import role_for
+from web.context import catalog, clearance, search_index, settings
 from web.labels import edit_choices, label, levels_up_to
-from web.records import ocr_view, preview_of, rendition_of, status, text_page
-from web.searching import DATE_RANGE, FILTERS, PAGE_SIZE, SORT_NAMES, SearchState, page_numbers
+from web.parsing import int_arg
+from web.records.shown import ocr_view, preview_of, rendition_of, status, text_page
+from web.search import SEARCH_ARGS
 
-pages = Blueprint("pages", __name__)
+records = Blueprint("records", __name__)
+role_for(records, "reader")
 SIMILAR_SHOWN = 5
-SEARCH_ARGS = ("q", "sort", "page", *FILTERS, *DATE_RANGE)
-# Sections other features add to the start page, each a template of its own included when it exists and
-# given `user`: saved searches (a later feature) and this year's files (hồ sơ). Each checks what it shows.
-START_HOOKS = ("partials/start_saved_searches.html", "partials/start_year_files.html")
 # Panels other features add beside a record's metadata (its hồ sơ, its register entry, its follow-up tasks),
 # each a template of its own included when it exists, given `record` (as the reader may see it) and `user`.
 RECORD_HOOKS = ("partials/record_file.html", "partials/record_register.html", "partials/record_tasks.html")
 
 
-@pages.get("/")
-def home():
-    result, error, state, start = None, None, SearchState(request.args.get("q", "")), None
-    try:
-        state = SearchState.from_request()
-        if state.active:
-            result = run_search(
-                state.query, state.search_filters(), page=state.page, limit=PAGE_SIZE, sort=state.sort, browse=True
-            )
-        for hit in result["hits"] if result else ():
-            hit["snippet"] = exact_snippet(hit["snippet"], state.query)
-        if result and result["suggestion"] and fold(state.query) != state.query:
-            # Typed with accents: the correction is offered with them too, as the records write it.
-            result["suggestion_text"] = with_accents(catalog(), search_index(), result["suggestion"], clearance())
-    except ArchiveError as exc:
-        error = exc.message  # said in the reader's language by the page
-    if result is None:
-        start = start_page(catalog(), search_index(), clearance())
-    last = max(1, -(-result["total"] // PAGE_SIZE)) if result else 1
-    return render_template(
-        "search.html",
-        state=state,
-        result=result,
-        start=start,
-        error=error,
-        sorts=SORT_NAMES,
-        pages=page_numbers(state.page, last) if result else [],
-        last_page=last,
-        levels=levels_up_to(g.user.clearance),
-        start_hooks=START_HOOKS,
-    )
-
-
-@pages.get("/records/<int:record_id>")
+@records.get("/records/<int:record_id>")
 def record(record_id: int):
-    current, detail = records.view(catalog(), record_id, clearance())
+    return record_page(record_id)
+
+
+def record_page(record_id: int) -> str:
+    """The record page (also shown again, nothing saved, by a refused edit: `web.records.editing`)."""
+    current, detail = archive_records.view(catalog(), record_id, clearance())
     # Cited records the reader may see (record_detail keeps their ids) are named by their titles on the page.
     cited = catalog().get_many({c["id"] for c in detail["citations"] if c["id"]})
     detail["citations"] = [
@@ -120,13 +88,13 @@ def _original(record_id: int):
     return current, blob
 
 
-@pages.get("/records/<int:record_id>/download")
+@records.get("/records/<int:record_id>/download")
 def download(record_id: int):
     """The original, checked against its SHA-256 as it is read (`archive.upkeep.fixity`)."""
     current, blob = _original(record_id)
     chunks = checked_original(catalog(), current, blob, via="download")
     first = next(chunks, b"")  # a file of one chunk is checked whole before any answer is given
-    records.downloaded(catalog(), current)
+    archive_records.downloaded(catalog(), current)
     return checked_response(
         chunks,
         first,
@@ -164,7 +132,7 @@ def _unchecked(path):
             yield data
 
 
-@pages.get("/records/<int:record_id>/rendition")
+@records.get("/records/<int:record_id>/rendition")
 def rendition(record_id: int):
     """The searchable PDF OCR made of a scan, to save: a convenience copy beside the original, never the
     original itself (download and export give that). Seen and audited as a download of the original;
@@ -175,7 +143,7 @@ def rendition(record_id: int):
         raise NotFoundError(Message("record %(id)s has no searchable PDF", id=record_id))
     chunks = checked_rendition(current, path, via="download")
     first = next(chunks, b"")
-    records.downloaded(catalog(), current, rendition=True)
+    archive_records.downloaded(catalog(), current, rendition=True)
     return checked_response(
         chunks,
         first,
@@ -187,7 +155,7 @@ def rendition(record_id: int):
     )
 
 
-@pages.get("/records/<int:record_id>/inline")
+@records.get("/records/<int:record_id>/inline")
 def inline(record_id: int):
     """The record page's preview: the original when it is a PDF or an image; a scan browsers cannot show
     (a TIFF) as the searchable PDF OCR made of it, when there is one. Anything else (HTML above all) would
@@ -202,7 +170,7 @@ def inline(record_id: int):
     if rendition is not None:
         chunks = checked_rendition(current, rendition, via="inline")
         first = next(chunks, b"")
-        records.downloaded(catalog(), current, inline=True, rendition=True)
+        archive_records.downloaded(catalog(), current, inline=True, rendition=True)
         response = checked_response(
             chunks,
             first,
@@ -215,7 +183,7 @@ def inline(record_id: int):
     else:
         chunks = checked_original(catalog(), current, blob, via="inline")
         first = next(chunks, b"")
-        records.downloaded(catalog(), current, inline=True)
+        archive_records.downloaded(catalog(), current, inline=True)
         response = checked_response(
             chunks,
             first,
@@ -249,7 +217,7 @@ def office_preview(current):
             404,
             {**framing, "Content-Security-Policy": framing["Content-Security-Policy"] + "; style-src 'self'"},
         )
-    records.downloaded(catalog(), current, inline=True, preview=True)
+    archive_records.downloaded(catalog(), current, inline=True, preview=True)
     response = checked_response(
         chunks,
         first,
@@ -274,3 +242,45 @@ def rendition_name(filename: str) -> str:
     """`scan.tif` → `scan.ocr.pdf`: the name offered for a scan's searchable PDF."""
     stem = filename.rsplit(".", 1)[0] if "." in filename.lstrip(".") else filename
     return header_safe(f"{stem}.ocr.pdf")
+
+
+# --- the same as JSON (`/api/records/<id>…`) --------------------------------------------------------------
+
+
+@records.get("/api/records/<int:record_id>")
+def api_record(record_id: int):
+    """The record's metadata and citations, what OCR did for it (`ocr`, null when none ran) and links: the
+    original, its page, and the searchable PDF OCR made of a scan (null when there is none)."""
+    current, data = archive_records.view(catalog(), record_id, clearance())
+    data["ocr"] = ocr_view(record_id)
+    data["file"] = file_for_record(
+        catalog(), current, clearance()
+    )  # its hồ sơ and neighbours, if the caller may see it
+    data["links"] = {
+        "download": f"/records/{record_id}/download",
+        "page": f"/records/{record_id}",
+        "rendition": f"/records/{record_id}/rendition" if rendition_of(current) is not None else None,
+    }
+    return jsonify(data)
+
+
+@records.get("/api/records/<int:record_id>/similar")
+def api_similar(record_id: int):
+    limit = int_arg("limit", 10, 1, 50)
+    result = archive_records.similar(catalog(), search_index(), record_id, limit=limit, clearance=clearance())
+    return jsonify(result)
+
+
+@records.get("/api/records/<int:record_id>/status")
+def api_status(record_id: int):
+    """The record page's status box: hold, retention period and end, protection period."""
+    return jsonify({"id": record_id, **status(visible_record(catalog(), record_id, clearance()))})
+
+
+@records.get("/api/records/<int:record_id>/text")
+def api_text(record_id: int):
+    """One page of the record's text, as plain pieces marked where `q` matches (as the page shows them)."""
+    visible_record(catalog(), record_id, clearance())
+    page = text_page(record_id, int_arg("page", 1, 1, 100_000), request.args.get("q") or "")
+    page["pieces"] = [{"text": text, "match": matched} for text, matched in page["pieces"]]
+    return jsonify({"id": record_id, **page})

@@ -8,7 +8,7 @@ not just a document with a rare token. Accented queries are checked with diacrit
 convention), unaccented ones on folded text. Filters inside a query (`nam:`, `loai:`, `coquan:`, `lang:`,
 `domat:`, `issued:`) are checked against the ground truth.
 
-Kinds: accented, unaccented, phrase, symbol, english, mixed, and pasted (`tests/relevance/pasted.py`: titles
+Kinds: accented, unaccented, phrase, symbol, english, mixed, and pasted (`bench/generators/relevance/pasted.py`: titles
 and sentences pasted with their dashes, bullets, colons and brackets; hyphenated names).
 """
 
@@ -23,7 +23,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from tests.relevance.corpus import NEWS_FILES, TYPE_NAMES, TYPE_NAMES_EN, CorpusDoc, fold, tone_style
+from bench.generators.relevance.corpus import NEWS_FILES, TYPE_NAMES, TYPE_NAMES_EN, CorpusDoc, fold, tone_style
 
 KINDS = ("accented", "unaccented", "phrase", "symbol", "english", "mixed", "pasted")
 QUOTA = {"accented": 60, "unaccented": 64, "phrase": 30, "symbol": 36, "english": 30, "mixed": 40, "pasted": 90}
@@ -454,7 +454,7 @@ def symbol_variant(doc: CorpusDoc, i: int) -> str:
 
 def build_queries(docs: Sequence[CorpusDoc]) -> list[Query]:
     """Every query of the relevance set for `docs` (corpus documents plus any news records)."""
-    from tests.relevance.pasted import PastedBuilder
+    from bench.generators.relevance.pasted import PastedBuilder
 
     NOTES.clear()
     # The records made for pasted queries stay out of the other kinds' making, which is unchanged by them.

@@ -1,9 +1,11 @@
-"""Pages for archivists: records due for disposal or declassification review, holds, disposal; and the
-forms on a record page (hold, edit, declassify). Plain server-rendered forms, each with its CSRF token."""
+"""Changing a record, for archivists: the record page's forms (edit, declassify, legal hold; plain
+server-rendered forms, each with its CSRF token) and the same as JSON (`PATCH /api/records/<id>`,
+`/api/records/<id>/hold`). Each sees only records within the caller's clearance; the use cases write the
+audit entries (`archive.editing`, `archive.retention.holds`)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -12,96 +14,23 @@ from archive.errors import UsageError
 from archive.fields import validate
 from archive.messages import Message, message_of
 from archive.people.access import ACCESS_FIELDS, visible_record
-from archive.retention.dispose import dispose
 from archive.retention.holds import add_hold, remove_hold
 from archive.vocabulary import METADATA_FIELDS
-from web import catalog
-from web.auth import clearance, require
+from web.auth import role_for
+from web.context import catalog, clearance, writer_settings
+from web.parsing import json_body, text_field
 from web.paths import local_path
-from web.workflow_api import (
-    as_of_arg,
-    classification_due,
-    retention_due,
-    visible_disposals,
-    visible_holds,
-    writer_settings,
-)
+from web.records.reading import record_page
 
-workflow = Blueprint("workflow", __name__)
+editing = Blueprint("editing", __name__)
+role_for(editing, "archivist")
 
 
-@workflow.get("/retention")
-def retention():
-    require("archivist")
-    as_of = as_of_arg(request.args.get("as_of"))
-    return render_template(
-        "retention.html",
-        due=retention_due(as_of),
-        holds=visible_holds(),
-        disposals=visible_disposals(),
-        result=None,
-    )
-
-
-@workflow.post("/retention/dispose")
-def dispose_form():
-    require("archivist")
-    try:
-        ids = [int(i) for i in request.form.getlist("id")]
-    except ValueError:
-        raise UsageError(Message("record ids are numbers")) from None
-    if not ids:
-        raise UsageError(Message("tick the records to dispose of"))
-    result = dispose(writer_settings(), ids, request.form.get("authority", ""), clearance=clearance())
-    as_of = as_of_arg(request.form.get("as_of"))
-    status = 409 if result.refused else 200
-    page = render_template(
-        "retention.html",
-        due=retention_due(as_of),
-        holds=visible_holds(),
-        disposals=visible_disposals(),
-        result=result.to_dict(),
-        lang_next=url_for("workflow.retention", as_of=request.form.get("as_of") or None),  # not this POST's address
-    )
-    return page, status
-
-
-@workflow.post("/retention/dispose/review")
-def dispose_review():
-    """The step before a disposal: the ticked records and the authority, to confirm (or go back). The
-    confirmation posts to `dispose_form`, which does it."""
-    require("archivist")
-    try:
-        ids = [int(i) for i in request.form.getlist("id")]
-    except ValueError:
-        raise UsageError(Message("record ids are numbers")) from None
-    if not ids:
-        raise UsageError(Message("tick the records to dispose of"))
-    authority = request.form.get("authority", "").strip()
-    if not authority:
-        raise UsageError(Message("a disposal needs the authority that approved it"))
-    records = [visible_record(catalog(), i, clearance()) for i in ids]
-    as_of = request.form.get("as_of") or ""
-    return render_template(
-        "confirm.html",
-        heading=_("Dispose of these records?"),
-        explain=_(
-            "The originals are destroyed for good; only the disposal record is kept. Authority: %(a)s", a=authority
-        ),
-        items=[f"{r.doc_number or r.filename} — {r.title or ''}" for r in records],
-        action=url_for("workflow.dispose_form"),
-        fields=[("id", str(i)) for i in ids] + [("authority", authority), ("as_of", as_of)],
-        confirm=_("Yes, dispose of them"),
-        cancel=url_for("workflow.retention", as_of=as_of or None),
-        lang_next=url_for("workflow.retention", as_of=as_of or None),
-    )
-
-
-@workflow.post("/records/<int:record_id>/declassify")
+@editing.post("/records/<int:record_id>/declassify")
 def declassify_form(record_id: int):
     """Declassify with the decision and reason: first a confirmation page, then (`confirm`) the change,
     reported at the top of the record page."""
-    user = require("archivist")
+    user = g.user
     decision, reason = request.form.get("decision", "").strip(), request.form.get("reason", "").strip()
     record = visible_record(catalog(), record_id, clearance())
     if not decision or not reason:
@@ -116,17 +45,17 @@ def declassify_form(record_id: int):
                 _("Decision: %(d)s", d=decision),
                 _("Reason: %(r)s", r=reason),
             ],
-            action=url_for("workflow.declassify_form", record_id=record_id),
+            action=url_for("editing.declassify_form", record_id=record_id),
             fields=[("decision", decision), ("reason", reason), ("confirm", "1")],
             confirm=_("Yes, declassify"),
-            cancel=url_for("pages.record", record_id=record_id),
-            lang_next=url_for("pages.record", record_id=record_id),
+            cancel=url_for("records.record", record_id=record_id),
+            lang_next=url_for("records.record", record_id=record_id),
         )
     try:
         declassify(writer_settings(), record_id, decision, reason, actor=user.name, clearance=clearance())
     except ValueError as exc:
         raise UsageError(message_of(exc)) from None
-    return redirect(url_for("pages.record", record_id=record_id, done="declassified"), 303)
+    return redirect(url_for("records.record", record_id=record_id, done="declassified"), 303)
 
 
 DONE = {  # what the record page says after an action, at its top
@@ -138,33 +67,26 @@ DONE = {  # what the record page says after an action, at its top
 }
 
 
-@workflow.app_context_processor
+@editing.app_context_processor
 def done_texts() -> dict:
     return {"done_text": lambda code: str(DONE.get(code, ""))}
 
 
-@workflow.get("/classification")
-def classification():
-    require("archivist")
-    return render_template("classification.html", due=classification_due(as_of_arg(request.args.get("as_of"))))
-
-
-@workflow.post("/records/<int:record_id>/hold")
+@editing.post("/records/<int:record_id>/hold")
 def hold(record_id: int):
-    require("archivist")
     if request.form.get("action") == "remove":
         remove_hold(writer_settings(), record_id, request.form.get("reason", ""), clearance=clearance())
     else:
         add_hold(writer_settings(), record_id, request.form.get("reason", ""), clearance=clearance())
     done = "hold-removed" if request.form.get("action") == "remove" else "hold-added"
-    return redirect(url_for("pages.record", record_id=record_id, done=done), 303)
+    return redirect(url_for("records.record", record_id=record_id, done=done), 303)
 
 
-@workflow.post("/records/<int:record_id>/edit")
+@editing.post("/records/<int:record_id>/edit")
 def edit(record_id: int):
     """From the record page: `field`/`value` for one field ("Declassify" posts classification=unclassified),
     or the whole form's `set-FIELD` values, of which only those that differ are changed (one audited edit)."""
-    user = require("archivist")
+    user = g.user
     if "field" in request.form:
         values = {request.form.get("field", ""): request.form.get("value", "")}
     else:
@@ -179,11 +101,11 @@ def edit(record_id: int):
         raise UsageError(message_of(exc)) from None
     back = local_path(request.form.get("back"))
     if back or "field" in request.form:
-        return redirect(back or url_for("pages.record", record_id=record_id), 303)
+        return redirect(back or url_for("records.record", record_id=record_id), 303)
     # The whole form: the record page again, saying at its top what was saved, with the search kept.
     kept = {k[5:]: v for k, v in request.form.items() if k.startswith("keep-") and v}
     saved = ",".join(values) or "1"
-    return redirect(url_for("pages.record", record_id=record_id, saved=saved, **kept) + "#notice", 303)
+    return redirect(url_for("records.record", record_id=record_id, saved=saved, **kept) + "#notice", 303)
 
 
 def _refused(record_id: int, values: dict[str, str]) -> dict[str, str]:
@@ -205,14 +127,12 @@ def _refused(record_id: int, values: dict[str, str]) -> dict[str, str]:
 def _form_again(record_id: int, refused: dict[str, str]) -> str:
     """The record page again, nothing saved, its edit form holding what the archivist typed and each refusal
     beside its field (`edit_form` in the template)."""
-    from web.pages import record
-
     typed = {name: request.form[f"set-{name}"] for name in METADATA_FIELDS if f"set-{name}" in request.form}
     g.edit_form = {"typed": typed, "refused": refused}
-    return record(record_id)
+    return record_page(record_id)
 
 
-@workflow.app_context_processor
+@editing.app_context_processor
 def edit_form() -> dict:
     return {"edit_form": g.get("edit_form")}
 
@@ -238,3 +158,34 @@ def _stored(name: str, value: str):
         return validate(name, value)
     except ValueError:
         return value
+
+
+# --- the same as JSON ------------------------------------------------------------------------------------
+
+
+@editing.patch("/api/records/<int:record_id>")
+def api_edit(record_id: int):
+    """`{"set": {field: value}}` → `{"id", "changed"}`, as `archive edit --json`."""
+    user = g.user
+    values = json_body().get("set")
+    if not isinstance(values, dict) or not values or not all(isinstance(v, str) for v in values.values()):
+        raise UsageError('send {"set": {"field": "value", …}} with text values')
+    try:
+        changed = edit_record(writer_settings(), record_id, values, actor=user.name, clearance=clearance())
+    except ValueError as exc:
+        raise UsageError(message_of(exc)) from None
+    return jsonify({"id": record_id, "changed": changed})
+
+
+@editing.post("/api/records/<int:record_id>/hold")
+def api_hold(record_id: int):
+    placed = add_hold(writer_settings(), record_id, text_field(json_body(), "reason"), clearance=clearance())
+    return jsonify({"hold": placed.to_dict()}), 201
+
+
+@editing.delete("/api/records/<int:record_id>/hold")
+def api_unhold(record_id: int):
+    data = request.get_json(silent=True)
+    data = data if isinstance(data, dict) else {}  # no body (or not an object): no reason, which is refused
+    lifted = remove_hold(writer_settings(), record_id, text_field(data, "reason"), clearance=clearance())
+    return jsonify({"lifted": lifted.to_dict()})

@@ -3,7 +3,7 @@
 The tests use it to build documents in temporary folders; it also regenerates the
 files in ``samples/``::
 
-    python -m tests.docgen samples/
+    python -m bench.generators.docgen samples/
 
 Output is deterministic: fixed document dates, and DOCX zip entries carry a fixed
 timestamp. ``plain_text`` gives what an extractor should find in the body of every
@@ -36,7 +36,7 @@ from docx.text.paragraph import Paragraph
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from tests.sample_texts import SAMPLE_SPECS
+from bench.generators.sample_texts import SAMPLE_SPECS
 
 FIXED_DATE = datetime(2025, 1, 1, 8, 0, tzinfo=UTC)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -327,7 +327,7 @@ def write_pdf(doc: OfficialDoc, path: str | Path, font_path: str | Path | None =
     pdf.set_margins(25, 12, 15)
     pdf.set_auto_page_break(True, margin=20)
     pdf.set_creation_date(FIXED_DATE)
-    pdf.set_creator("tests.docgen")
+    pdf.set_creator("tests.docgen")  # the name the samples were made under: kept so they stay byte-identical
     pdf.set_lang(doc.language)
     if doc.title:
         pdf.set_title(doc.title)
@@ -473,7 +473,7 @@ def write_samples(folder: str | Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m tests.docgen [FOLDER]`` (default ``samples``)."""
+    """Command line: ``python -m bench.generators.docgen [FOLDER]`` (default ``samples``)."""
     args = sys.argv[1:] if argv is None else argv
     for path in write_samples(args[0] if args else "samples"):
         print(f"{path.stat().st_size:>7}  {path}")

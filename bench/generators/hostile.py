@@ -13,7 +13,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from tests.docgen import SAMPLES, write_docx
+from bench.generators.docgen import SAMPLES, write_docx
 
 MB = 1024 * 1024
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"

@@ -1,10 +1,8 @@
-"""The admin area: one index linking every review, OCR low-confidence review, users and tokens, and the
-index / verify status (`web.status`). Each list is cut to the caller's clearance; users can be granted no
-more than the administrator holds, so the web never hands out access its user lacks.
-
-Users and tokens are managed from the page's forms and from the JSON API alike (`/api/users…`): both call the
-same actions here, which check what the administrator may grant and write the same audit entries. A new
-password or token is shown once, in the answer that made it; only its hash is kept."""
+"""Users and tokens, for administrators: the page's forms (`/admin/users`) and the JSON API (`/api/users…`)
+alike call the same actions here, which check what the administrator may grant; the use cases write the audit
+entries (`archive.people.accounts`). Users can be granted no more than the administrator holds, so the web
+never hands out access its user lacks. A new password or token is shown once, in the answer that made it;
+only its hash is kept."""
 
 from __future__ import annotations
 
@@ -18,79 +16,18 @@ from flask_babel import gettext as _
 from archive.errors import ForbiddenError, NotFoundError, UsageError
 from archive.messages import Message, message_of
 from archive.people import accounts
-from archive.people.access import can_see
 from archive.people.passwords import generate_password
 from archive.people.tokens import list_tokens
 from archive.people.users import User, get_user, list_users
 from archive.vocabulary import CLASSIFICATIONS
-from web import catalog, settings
-from web.auth import clearance, require
+from web.auth import role_for
+from web.context import catalog
 from web.labels import levels_up_to
-from web.status import index_status
-from web.workflow_api import json_body
+from web.parsing import json_body
 
-admin_area = Blueprint("admin_area", __name__)
+users = Blueprint("users", __name__)
+role_for(users, "admin")
 SQLITE_MAX = 2**63 - 1
-
-
-@admin_area.get("/admin")
-def index():
-    require("archivist")
-    return render_template("admin.html", status=index_status())
-
-
-# --- OCR review ------------------------------------------------------------------------------------------
-
-
-def ocr_review() -> list[dict]:
-    """OCR'd records flagged for review that the caller may see, least confident first."""
-    db = catalog()
-    rows = []
-    for record_id in db.ocr_needing_review():
-        record = db.find(record_id)
-        if record is None or not can_see(clearance(), record):
-            continue
-        ocr = db.ocr_of(record_id)
-        rows.append(
-            {
-                "id": record_id,
-                "filename": record.filename,
-                "title": record.title,
-                "doc_number": record.doc_number,
-                "confidence": ocr.confidence if ocr else None,
-                "pages": record.pages,
-                "ocr_pages": len(ocr.pages) if ocr else 0,
-                "engine": f"{ocr.engine} {ocr.version}" if ocr and ocr.engine else None,
-                "reason": ocr.reason if ocr else None,
-                "low_pages": [
-                    {"page": p.page, "confidence": p.confidence, "error": p.error}
-                    for p in (ocr.pages if ocr else ())
-                    if p.error or (p.confidence is not None and p.confidence < settings().ocr_min_confidence)
-                ],
-            }
-        )
-    return sorted(rows, key=lambda r: (r["confidence"] is not None, r["confidence"] or 0))
-
-
-@admin_area.get("/admin/ocr")
-def ocr_page():
-    require("archivist")
-    return render_template("ocr.html", rows=ocr_review(), threshold=settings().ocr_min_confidence)
-
-
-@admin_area.get("/api/ocr/review")
-def ocr_api():
-    require("archivist")
-    return jsonify({"threshold": settings().ocr_min_confidence, "records": ocr_review()})
-
-
-# --- status (`web.status`) ------------------------------------------------------------------------------
-
-
-@admin_area.get("/api/status")
-def status_api():
-    require("archivist")
-    return jsonify(index_status())
 
 
 # --- users and tokens (admins) ---------------------------------------------------------------------------
@@ -214,17 +151,15 @@ def revoke(name: str, token_id: int | None) -> list[int]:
     return accounts.revoke(catalog(), name, token_id)
 
 
-@admin_area.get("/admin/users")
+@users.get("/admin/users")
 def users_page():
-    require("admin")
     return render_template("users.html", users=users_view(), shown=None, levels=levels_up_to(g.user.clearance))
 
 
-@admin_area.post("/admin/users/confirm")
+@users.post("/admin/users/confirm")
 def users_confirm():
     """The step before locking a user out: who, and what it does; the confirmation posts to `users_post`.
     One's own account is refused here as there (and never offered on the page)."""
-    require("admin")
     name = request.form.get("name", "").strip()
     other = _target(name)
     if other.name == g.user.name:
@@ -235,24 +170,23 @@ def users_confirm():
         heading=_("Lock the account of %(who)s?", who=who),
         explain=_("They are logged out at once, cannot log in and their API tokens stop working until enabled again."),
         items=[other.unit] if other.unit else [],
-        action=url_for("admin_area.users_post"),
+        action=url_for("users.users_post"),
         fields=[("name", other.name), ("action", "disable")],
         confirm=_("Yes, lock %(name)s", name=other.name),
-        cancel=url_for("admin_area.users_page"),
-        lang_next=url_for("admin_area.users_page"),
+        cancel=url_for("users.users_page"),
+        lang_next=url_for("users.users_page"),
     )
 
 
-@admin_area.post("/admin/users")
+@users.post("/admin/users")
 def users_post():
     """One form per action: add, set, disable, enable, password, token, revoke."""
-    require("admin")
     form = request.form
     action, name = form.get("action", ""), form.get("name", "").strip()
     with one_transaction():
         shown = _page_action(action, name, form)
     if shown is None:
-        return redirect(url_for("admin_area.users_page"), 303)
+        return redirect(url_for("users.users_page"), 303)
     return render_template("users.html", users=users_view(), shown=shown, levels=levels_up_to(g.user.clearance))
 
 
@@ -318,16 +252,14 @@ def _compartment_list(data: dict) -> str | None:
     return ",".join(value)
 
 
-@admin_area.get("/api/users")
+@users.get("/api/users")
 def users_api():
-    require("admin")
     return jsonify({"users": users_view()})
 
 
-@admin_area.post("/api/users")
+@users.post("/api/users")
 def add_user_api():
     """`{"name", "role", "clearance", "compartments": [...]}` → 201 `{"user", "password"}`."""
-    require("admin")
     data = json_body()
     name, role, level = (_text(data, field) or "" for field in ("name", "role", "clearance"))
     person = {field: _text(data, field) for field in ("display_name", "unit")}
@@ -336,10 +268,9 @@ def add_user_api():
     return jsonify({"user": user.to_dict(), "password": password}), 201
 
 
-@admin_area.patch("/api/users/<name>")
+@users.patch("/api/users/<name>")
 def change_user_api(name: str):
     """Any of `{"role", "clearance", "compartments", "disabled"}` → `{"name", "changed"}`."""
-    require("admin")
     data = json_body()
     unknown = sorted(set(data) - set(USER_FIELDS))
     if unknown:
@@ -362,19 +293,17 @@ def change_user_api(name: str):
     return jsonify({"name": name, "changed": changed})
 
 
-@admin_area.post("/api/users/<name>/password")
+@users.post("/api/users/<name>/password")
 def password_api(name: str):
     """A new generated password → `{"name", "password"}`; the user's sessions end."""
-    require("admin")
     with one_transaction():
         password = reset_password(name)
     return jsonify({"name": name, "password": password})
 
 
-@admin_area.post("/api/users/<name>/tokens")
+@users.post("/api/users/<name>/tokens")
 def token_api(name: str):
     """`{"label"}` (optional) → 201 `{"name", "id", "label", "token"}`."""
-    require("admin")
     data = json_body() if request.get_data() else {}  # the body is optional; when sent, a JSON object
     label = _text(data, "label")
     with one_transaction():
@@ -382,19 +311,17 @@ def token_api(name: str):
     return jsonify({"name": name, "id": info.id, "label": info.label, "token": secret}), 201
 
 
-@admin_area.delete("/api/users/<name>/tokens")
+@users.delete("/api/users/<name>/tokens")
 def revoke_all_api(name: str):
     """Revoke every live token of the user → `{"name", "revoked": [ids]}`."""
-    require("admin")
     with one_transaction():
         revoked = revoke(name, None)
     return jsonify({"name": name, "revoked": revoked})
 
 
-@admin_area.delete("/api/users/<name>/tokens/<int:token_id>")
+@users.delete("/api/users/<name>/tokens/<int:token_id>")
 def revoke_api(name: str, token_id: int):
     """Revoke one token → `{"name", "revoked": [id]}`; 404 when the user has no such live token."""
-    require("admin")
     with one_transaction():
         revoked = revoke(name, token_id)
     return jsonify({"name": name, "revoked": revoked})

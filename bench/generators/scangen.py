@@ -1,4 +1,4 @@
-"""Scans for the OCR tests, made here: documents typeset with real fonts (`tests.docgen`, DejaVu with its
+"""Scans for the OCR tests, made here: documents typeset with real fonts (`bench.generators.docgen`, DejaVu with its
 Vietnamese glyphs), rasterised, lightly degraded as a scanner would, and saved as an image-only PDF, a
 multi-page TIFF, PNG or JPEG. Also a PDF whose text layer is garbage and one mixing text and scanned pages.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter
 
+from bench.generators.docgen import SAMPLES, OfficialDoc, plain_text, write_pdf
 from indexer.normalize import fold
-from tests.docgen import SAMPLES, OfficialDoc, plain_text, write_pdf
 
 DPI = 300
 WORD = re.compile(r"\w+")
@@ -77,7 +77,7 @@ def write_mixed_pdf(text_page: str, scan: Image.Image, path: Path, folder: Path)
     """Page 1 typeset text (a text layer), page 2 a scanned image (none)."""
     from fpdf import FPDF
 
-    from tests.docgen import FONT_DIR
+    from bench.generators.docgen import FONT_DIR
 
     pdf = FPDF(format="A4")
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))

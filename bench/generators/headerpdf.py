@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tests.docgen import OfficialDoc
+from bench.generators.docgen import OfficialDoc
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 PLACES = ("Điện Biên Phủ", "Buôn Ma Thuột", "Phan Rang - Tháp Chàm", "Cao Lãnh", "Đông Hà", "Tuy Hòa", "Vị Thanh")

@@ -18,8 +18,8 @@ import random
 import re
 from collections.abc import Sequence
 
-from tests.docgen import OfficialDoc
-from tests.relevance.corpus import TYPE_NAMES, TYPE_NAMES_EN, CorpusDoc, fold
+from bench.generators.docgen import OfficialDoc
+from bench.generators.relevance.corpus import TYPE_NAMES, TYPE_NAMES_EN, CorpusDoc, fold
 
 SEED = 1616
 WORD = re.compile(r"\w+")
