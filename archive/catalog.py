@@ -46,9 +46,11 @@ RANDOM_IDS_FROM = 10**9  # random ids stay clear of the counted ones an archive 
 class Catalog:
     """A connection to the catalog. One per thread; cheap to open."""
 
-    def __init__(self, path: Path, *, migrate: bool = True, random_ids: bool = False) -> None:
+    def __init__(self, path: Path, *, migrate: bool = True, random_ids: bool = True) -> None:
         self.path = path
-        self.random_ids = random_ids  # new records and batches take random ids (Settings.random_ids)
+        # New records and batches take random ids unless told otherwise (writers pass Settings.random_ids):
+        # a path that forgets to say still keeps hidden records out of the id sequence.
+        self.random_ids = random_ids
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -190,9 +192,11 @@ class Catalog:
         return [{"symbol": row["symbol"], "id": self._resolve(row["symbol_key"], row["cited_date"])} for row in rows]
 
     def _resolve(self, key: str, cited_date: str | None) -> int | None:
-        # A symbol is unique only with its date (numbering restarts each term): prefer the dated match.
+        # A symbol is unique only with its date (numbering restarts each term): prefer the dated match, then
+        # the first archived (ids are random: they say nothing of arrival).
         row = self.db.execute(
-            "SELECT id FROM records WHERE doc_number_key = ? ORDER BY (issued IS ? AND ? IS NOT NULL) DESC, id LIMIT 1",
+            "SELECT id FROM records WHERE doc_number_key = ? "
+            "ORDER BY (issued IS ? AND ? IS NOT NULL) DESC, ingested_at, id LIMIT 1",
             (key, cited_date, cited_date),
         ).fetchone()
         return row[0] if row else None
@@ -311,7 +315,7 @@ class Catalog:
         """What OCR did for a record, and what it read on each page (call inside `transaction`)."""
         self.db.execute(
             "INSERT OR REPLACE INTO ocr (record_id, status, needs_review, engine, engine_version, languages, dpi, "
-            "confidence, reason, rendition, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "confidence, reason, rendition, rendition_sha256, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 record_id,
                 ocr.status,
@@ -323,6 +327,7 @@ class Catalog:
                 ocr.confidence,
                 ocr.reason,
                 ocr.rendition,
+                ocr.rendition_sha256 if ocr.rendition else None,
                 now(),
             ),
         )
@@ -347,7 +352,18 @@ class Catalog:
             needs_review=bool(row["needs_review"]),
             reason=row["reason"],
             rendition=row["rendition"],
+            rendition_sha256=row["rendition_sha256"],
         )
+
+    def ocr_renditions(self) -> Iterator[tuple[int, str, str | None]]:
+        """(record id, the original's SHA-256, the searchable PDF's recorded SHA-256 or None) of every record
+        OCR made a searchable PDF for."""
+        rows = self.db.execute(
+            "SELECT o.record_id, r.sha256, o.rendition_sha256 FROM ocr o JOIN records r ON r.id = o.record_id "
+            "WHERE o.rendition IS NOT NULL ORDER BY o.record_id"
+        )
+        for row in rows:
+            yield row[0], row[1], row[2]
 
     def ocr_pending(self) -> list[int]:
         """Ids of records whose scanned pages wait for OCR."""

@@ -44,9 +44,9 @@ class Settings:
     # The process's umask at start (env ARCHIVE_UMASK, octal): 077 makes everything the archive writes (catalog,
     # index, store, lock file, logs, backups) readable by its own account only; 027 lets a group read.
     umask: int = 0o077
-    # New records and batches take random ids instead of the next number (ARCHIVE_RANDOM_IDS=1): the gaps
-    # between the ids a reader sees then say nothing of records hidden from them. Existing ids are kept.
-    random_ids: bool = False
+    # New records and batches take random ids, not the next number: the gaps between the ids a reader sees
+    # then say nothing of records hidden from them. Existing ids are kept. ARCHIVE_RANDOM_IDS=0 counts instead.
+    random_ids: bool = True
     search_deadline_ms: float = 600  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
     # OCR on other machines (archive/pipeline/remote/): a Celery broker URL, redis://[:password@]host:port/db or rediss://.
     broker: str | None = None  # None: every page is read by this machine's own worker pool
@@ -121,7 +121,7 @@ class Settings:
         if env.get("ARCHIVE_LOG_FILE"):
             values["log_file"] = Path(env["ARCHIVE_LOG_FILE"]).expanduser()
         if env.get("ARCHIVE_RANDOM_IDS"):
-            values["random_ids"] = env["ARCHIVE_RANDOM_IDS"].strip().lower() in ("1", "yes", "on", "true")
+            values["random_ids"] = env["ARCHIVE_RANDOM_IDS"].strip().lower() not in ("0", "no", "off", "false")
         if env.get("ARCHIVE_UMASK"):
             values["umask"] = _umask(env["ARCHIVE_UMASK"])
         if env.get("ARCHIVE_MAX_UPLOAD_MB"):

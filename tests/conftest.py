@@ -76,6 +76,18 @@ class Cli:
         return result, [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
+def record_ids(settings: Settings) -> dict[str, int]:
+    """Record ids by file name, read back from the catalog: ids are random, so tests never assume 1, 2, 3."""
+    with Catalog(settings.catalog_path) as catalog:
+        return {r.filename: r.id for r in catalog.iter_records()}
+
+
+def sole_id(settings: Settings) -> int:
+    """The id of the only record of the home."""
+    (record_id,) = record_ids(settings).values()
+    return record_id
+
+
 @pytest.fixture
 def cli(settings: Settings) -> Cli:
     return Cli(settings)

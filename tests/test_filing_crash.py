@@ -12,7 +12,7 @@ import pytest
 
 from archive.store import Store
 from indexer import SearchIndex
-from tests.conftest import Cli, run_archive, write
+from tests.conftest import Cli, record_ids, run_archive, write
 
 AUTHORITY = ("--authority", "Quyết định số 9-QĐ/VPTU")
 
@@ -32,7 +32,8 @@ def due_file(tmp_path):
     assert cli("fonds", "add", "TUQT", "Phông Tỉnh ủy Quảng Trị").exit_code == 0
     opened = cli("files", "open", "01.VT", "--title", "Hồ sơ văn thư", "--year", "2015", "--retention", "2")
     assert opened.exit_code == 0, opened.output
-    assert cli("files", "add", "01.VT", "1", "2", "3").exit_code == 0
+    ids = record_ids(settings)
+    assert cli("files", "add", "01.VT", *(str(ids[f"d{n}.txt"]) for n in range(3))).exit_code == 0
     assert cli("files", "close", "01.VT", "--date", "2016-03-31").exit_code == 0
     return settings
 
@@ -58,16 +59,23 @@ def killed_at(home, point: str):
     return run
 
 
+def filed_and_not(settings) -> tuple[set[int], set[int]]:
+    """The ids of the three filed documents, and of the one left unfiled."""
+    ids = record_ids(settings)
+    return {ids[f"d{n}.txt"] for n in range(3)}, {ids["d3.txt"]}
+
+
 def test_killed_inside_the_transaction_nothing_happened(due_file):
     home = due_file.home
+    filed, unfiled = filed_and_not(due_file)
     before = state(home)
     killed_at(home, "file-disposal:before-commit")
     assert state(home) == before
-    assert before["filed"] == {1, 2, 3} and before["disposed"] == set() and before["file_disposals"] == 0
+    assert before["filed"] == filed and before["disposed"] == set() and before["file_disposals"] == 0
     rerun = run_archive(home, "retention", "dispose", "--file", "01.VT", *AUTHORITY)
     assert rerun.returncode == 0, rerun.stderr
     after = state(home)
-    assert after["records"] == {4} and after["disposed"] == {1, 2, 3} and after["unpurged"] == 0
+    assert after["records"] == unfiled and after["disposed"] == filed and after["unpurged"] == 0
     assert after["file_disposals"] == 1 and after["file_disposed"] == 1
     assert json.loads(run_archive(home, "verify", "--json").stdout)["ok"]
 
@@ -75,17 +83,19 @@ def test_killed_inside_the_transaction_nothing_happened(due_file):
 def test_killed_after_the_commit_the_next_writer_finishes_it(due_file):
     home = due_file.home
     store = Store(due_file.store_dir)
+    filed, unfiled = filed_and_not(due_file)
     digests = {r: store.path(d) for r, d in _digests(home).items()}
     killed_at(home, "file-disposal:after-commit")
     half = state(home)
-    assert half["records"] == {4} and half["disposed"] == {1, 2, 3} and half["file_disposals"] == 1
-    assert half["unpurged"] == 3 and all(digests[r].exists() for r in (1, 2, 3))  # not yet purged
+    assert half["records"] == unfiled and half["disposed"] == filed and half["file_disposals"] == 1
+    assert half["unpurged"] == 3 and all(digests[r].exists() for r in filed)  # not yet purged
     rerun = run_archive(home, "retention", "dispose", "--file", "01.VT", *AUTHORITY)
     assert rerun.returncode == 1 and "was disposed of" in rerun.stderr
     done = state(home)
-    assert done["unpurged"] == 0 and not any(digests[r].exists() for r in (1, 2, 3)) and digests[4].exists()
+    assert done["unpurged"] == 0 and not any(digests[r].exists() for r in filed)
+    assert all(digests[r].exists() for r in unfiled)
     hits = SearchIndex(due_file.index_dir).search("van thu", limit=10).hits
-    assert {h.id for h in hits} == {4}
+    assert {h.id for h in hits} == unfiled
     assert json.loads(run_archive(home, "verify", "--json").stdout)["ok"]
 
 

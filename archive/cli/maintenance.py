@@ -119,7 +119,10 @@ def verify(settings: Settings, sample: int | None, as_json: bool, quiet: bool, w
     verdict = "OK" if report.ok else f"{len(report.problems) + len(report.preservation)} problem(s)"
     line = (
         f"verify: {verdict} — {report.records} records, {report.originals_checked} originals checked, "
-        f"{report.indexed} in the index, {report.copies_checked} preservation copies checked"
+        f"{report.indexed} in the index, {report.copies_checked} preservation copies checked, "
+        f"{report.renditions_checked} searchable PDFs and previews checked"
     )
+    if report.renditions_unchecked:  # made before their digest was kept: nothing to check them against
+        line += f" ({report.renditions_unchecked} searchable PDFs made before digests were kept: not checked)"
     say(line, as_json or (quiet and report.ok))
     sys.exit(0 if report.ok else EXIT_FAILED)

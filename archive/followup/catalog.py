@@ -142,6 +142,7 @@ def same_open_task(db: sqlite3.Connection, record_id: int, kind: str, task: str,
 def record_with_symbol(db: sqlite3.Connection, key: str) -> int | None:
     """The newest record whose symbol has this key (symbols repeat across terms: the latest is meant)."""
     row = db.execute(
-        "SELECT id FROM records WHERE doc_number_key = ? ORDER BY issued DESC, id DESC LIMIT 1", (key,)
+        "SELECT id FROM records WHERE doc_number_key = ? ORDER BY issued DESC, ingested_at DESC, id DESC LIMIT 1",
+        (key,),
     ).fetchone()
     return row[0] if row else None

@@ -351,9 +351,7 @@ def ingest(
     if manifest is not None and not manifest.ok:
         raise UsageError(Message("the manifest has errors: check it with --dry-run"))
     started = time.monotonic()
-    with writing(
-        settings, "ingest", random_ids=settings.random_ids
-    ) as session:  # the catalog opened once the lock is held
+    with writing(settings, "ingest") as session:  # the catalog opened once the lock is held
         catalog = session.catalog
         for ref in sorted({file_ref, *(manifest.file_codes.values() if manifest else ())} - {None}):
             try:  # a wrong code stops the batch before it starts: bad input, as a manifest's error is

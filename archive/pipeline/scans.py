@@ -19,7 +19,7 @@ from archive.errors import ExtractionError
 from archive.messages import Message
 from archive.models import ExtractedText, OcrPage, OcrResult, ScanPlan
 from archive.pipeline.scanning import ocr_page_in_worker, ocrmypdf_available, page_image_in_worker, rendition_in_worker
-from archive.store import RENDITION_SUFFIX, Store
+from archive.store import RENDITION_SUFFIX, Store, file_sha256
 from indexer import clean_text, detect, detect_language, engine_for, extract_metadata
 
 log = logging.getLogger("archive.scans")  # the name log files have always shown
@@ -154,8 +154,9 @@ class Scans:
             errors = [p.error for p in pages if p.error]
             raise ExtractionError(errors[0] if errors else Message("OCR found no text on the scan's pages"))
         sha256 = Path(job.blob).name
-        rendition = None
+        rendition = rendition_sha256 = None
         if job.rendition is not None:
+            rendition_sha256 = file_sha256(job.rendition)  # kept with the OCR: what is handed out is checked
             self.store.put_rendition(sha256, job.rendition)
             rendition = f"{sha256[:2]}/{sha256}{RENDITION_SUFFIX}"
         language = detect_language(content, self.settings.languages)
@@ -167,12 +168,21 @@ class Scans:
             title=job.plan.title,
             language=language,
             metadata=extract_metadata(content, language),
-            ocr=self._review(self._result(pages, rendition)),
+            ocr=self._review(self._result(pages, rendition, rendition_sha256)),
         )
 
-    def _result(self, pages: tuple[OcrPage, ...], rendition: str | None) -> OcrResult:
+    def _result(self, pages: tuple[OcrPage, ...], rendition: str | None, rendition_sha256: str | None) -> OcrResult:
         languages, dpi = self.engine.languages, self.settings.ocr_dpi
-        return OcrResult("done", "tesseract", self.version, languages, dpi, pages, rendition=rendition)
+        return OcrResult(
+            "done",
+            "tesseract",
+            self.version,
+            languages,
+            dpi,
+            pages,
+            rendition=rendition,
+            rendition_sha256=rendition_sha256,
+        )
 
     def _review(self, result: OcrResult) -> OcrResult:
         """Flag `needs_review` when the mean confidence is under the threshold or a page went unread."""

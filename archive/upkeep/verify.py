@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from archive.catalog import Catalog
 from archive.messages import Message, reread
-from archive.store import Store
+from archive.store import Store, file_sha256
 from indexer import index_state, indexed_revs_and_copies, open_index
 
 # What each kind of problem says (index_missing and index_outdated: "index"). A detail is a Message, said in
@@ -19,6 +19,8 @@ DETAILS = {
     "missing_original": Message("original %(sha256)s is not in the store"),
     "corrupt_original": Message("original hashes to %(actual)s, not %(sha256)s"),
     "orphaned_original": Message("store blob %(sha256)s belongs to no record"),
+    "corrupt_rendition": Message("the searchable PDF hashes to %(actual)s, not %(sha256)s"),
+    "corrupt_preview": Message("the preview PDF hashes to %(actual)s, not %(sha256)s"),
     "index": Message("the search index must be rebuilt: run `archive reindex`"),
     "missing_from_index": Message("the record is not in the search index"),
     "stale_in_index": Message("index has revision %(indexed)s, catalog %(rev)s"),
@@ -34,7 +36,8 @@ def _template(kind: str) -> str:
 @dataclass(frozen=True)
 class Problem:
     kind: str  # missing_original | corrupt_original | orphaned_original | missing_text | index_missing |
-    #            index_outdated | missing_from_index | orphaned_in_index | stale_in_index | duplicated_in_index
+    #            index_outdated | missing_from_index | orphaned_in_index | stale_in_index | duplicated_in_index |
+    #            corrupt_rendition | corrupt_preview
     record_id: int | None
     detail: str
 
@@ -64,6 +67,8 @@ class VerifyReport:
     sample: int | None = None  # originals re-hashed were a random subset of this size
     preservation: list[dict] | None = None  # PDF/A copies missing or changed, apart from the originals' problems
     copies_checked: int = 0
+    renditions_checked: int = 0  # searchable PDFs (and previews) re-hashed against the digest made with them
+    renditions_unchecked: int = 0  # searchable PDFs made before their digest was kept: checked against nothing
 
     @property
     def ok(self) -> bool:
@@ -79,6 +84,8 @@ class VerifyReport:
             "sample": self.sample,
             "preservation_copies_checked": self.copies_checked,
             "preservation_problems": list(self.preservation or []),
+            "renditions_checked": self.renditions_checked,
+            "renditions_unchecked": self.renditions_unchecked,
         }
 
 
@@ -116,6 +123,7 @@ def verify(
     for digest in store.iter_digests():
         if digest not in digests:
             problems.append(Problem.of("orphaned_original", None, sha256=digest))
+    problems.extend(_made_problems(catalog, store, report, drawn))
     problems.extend(_index_problems(catalog, index_dir, report))
     from archive.preservation.renditions import preservation_problems  # a feature package above upkeep
 
@@ -123,6 +131,34 @@ def verify(
     report.preservation = preservation_problems(catalog, store, only=drawn, checked=checked)
     report.copies_checked = len(checked)
     return report
+
+
+def _made_problems(catalog: Catalog, store: Store, report: VerifyReport, drawn: set[int] | None) -> list[Problem]:
+    """What was made beside the originals for reading them (searchable PDFs, previews), re-hashed against
+    the SHA-256 recorded when each was made; a searchable PDF made before digests were kept is counted as
+    unchecked. A missing one is no problem: it is a convenience copy, made again on demand."""
+    from archive.preview.tables import preview_digests  # a feature package above upkeep
+
+    found = []
+    for record_id, original, digest in catalog.ocr_renditions():
+        path = store.rendition_path(original)
+        if not path.is_file() or (drawn is not None and record_id not in drawn):
+            continue
+        if digest is None:
+            report.renditions_unchecked += 1
+            continue
+        report.renditions_checked += 1
+        if (actual := file_sha256(path)) != digest:
+            found.append(Problem.of("corrupt_rendition", record_id, actual=actual, sha256=digest))
+    for original, digest in preview_digests(catalog.db):
+        path = store.preview_path(original)
+        record = catalog.find_by_sha(original)
+        if record is None or not path.is_file() or (drawn is not None and record.id not in drawn):
+            continue
+        report.renditions_checked += 1
+        if (actual := file_sha256(path)) != digest:
+            found.append(Problem.of("corrupt_preview", record.id, actual=actual, sha256=digest))
+    return found
 
 
 def _index_problems(catalog: Catalog, index_dir, report: VerifyReport) -> list[Problem]:
@@ -159,5 +195,7 @@ def verify_and_log(
         sample=sample,
         problems=[p.to_dict() for p in report.problems[:100]],
         preservation_problems=report.preservation[:100],
+        renditions_checked=report.renditions_checked,
+        renditions_unchecked=report.renditions_unchecked,
     )
     return report

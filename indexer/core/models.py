@@ -91,6 +91,7 @@ class OcrResult:
     needs_review: bool = False
     reason: str | None = None
     rendition: str | None = None  # file name of the searchable PDF beside the original in the store
+    rendition_sha256: str | None = None  # its SHA-256 as made (None: made before digests were kept)
 
     @property
     def confidence(self) -> float | None:

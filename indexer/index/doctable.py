@@ -34,6 +34,7 @@ class SegmentColumns:
     issued: np.ndarray  # sortable date value, NO_DATE when the record has none
     facets: dict[str, tuple[np.ndarray, list]]  # field → (local code per document, label per code)
     lengths: dict[str, np.ndarray] = field(default_factory=dict)  # filled when first needed
+    ingested: np.ndarray | None = None  # when the record was archived (the "added" order), NO_DATE if unknown
 
 
 def read_segment(leaf) -> SegmentColumns:
@@ -44,17 +45,22 @@ def read_segment(leaf) -> SegmentColumns:
         raw_ids = bytes_column(leaf.column_reader("id", translate=False), size)
         values = raw_ids if raw_ids is not None else leaf.column_reader("id")
         ids = np.fromiter(map(int, values), np.int64, size)
-    issued = np.full(size, NO_DATE, dtype=np.int64)
-    if size and leaf.has_column("issued"):
-        # Raw sortable values; a record without a date holds the column's default, 2**64 - 1.
-        raw = numeric_column(leaf.column_reader("issued", translate=False), size)
+    facets = {name: _facet(leaf, name, size) for name in FACET_FIELDS}
+    return SegmentColumns(ids, _dates(leaf, "issued", size), facets, ingested=_dates(leaf, "ingested", size))
+
+
+def _dates(leaf, name: str, size: int) -> np.ndarray:
+    """A DATETIME column's raw sortable values, NO_DATE where a document has none."""
+    dates = np.full(size, NO_DATE, dtype=np.int64)
+    if size and leaf.has_column(name):
+        # Raw sortable values; a document without a date holds the column's default, 2**64 - 1.
+        raw = numeric_column(leaf.column_reader(name, translate=False), size)
         if raw is None:
-            raw = np.array(list(leaf.column_reader("issued", translate=False)), dtype=np.uint64)
+            raw = np.array(list(leaf.column_reader(name, translate=False)), dtype=np.uint64)
         raw = raw.astype(np.uint64)
         has_date = raw < np.uint64(2**63)
-        issued[has_date] = raw[has_date].astype(np.int64)
-    facets = {name: _facet(leaf, name, size) for name in FACET_FIELDS}
-    return SegmentColumns(ids, issued, facets)
+        dates[has_date] = raw[has_date].astype(np.int64)
+    return dates
 
 
 def _facet(leaf, name: str, size: int) -> tuple[np.ndarray, list]:
@@ -108,6 +114,7 @@ class DocTable:
         parts = [segments[key] for _, _, key in self.leaves]
         self.ids = _join([p.ids for p in parts], np.int64)
         self.issued = _join([p.issued for p in parts], np.int64)
+        self.ingested = _join([p.ingested for p in parts], np.int64)
         self.live = np.ones(self.size, dtype=bool)
         for leaf, offset, _ in self.leaves:
             if leaf.has_deletions():

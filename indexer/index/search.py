@@ -51,7 +51,7 @@ SORTS = {
     "newest": ("issued", True),
     "issued_asc": ("issued", False),
     "oldest": ("issued", False),
-    "added": ("id", True),  # most recently added first (ids grow with each ingest): the start page's list
+    "added": ("ingested", True),  # most recently archived first: the start page's list
 }
 
 MARKED_FIELDS = {f for f in TEXT_FIELDS if not f.endswith("_en")}  # folded text fields: their words are marked
@@ -380,20 +380,21 @@ def _words_typed_or_visible(suggested: str, typed: list[str], seen: Callable[[st
 
 
 def _ranked(mask: np.ndarray, score: np.ndarray, table: DocTable, count: int, order) -> np.ndarray:
-    """The first `count` matching documents: best score first, or by date (undated last) then score."""
+    """The first `count` matching documents: best score first, or by date (undated last) then score. Ties
+    go by record id, which says nothing of other records (not by the place in the index, which moves when
+    segments holding records the reader cannot see are merged)."""
     docs = np.flatnonzero(mask)
     if order is None:
         primary = -score[docs]
-    elif order[0] == "id":
-        primary = -table.ids[docs] if order[1] else table.ids[docs]
     else:
-        issued = table.issued[docs]
-        primary = np.where(issued != NO_DATE, -issued if order[1] else issued, np.iinfo(np.int64).max)
+        dates = getattr(table, order[0])[docs]
+        primary = np.where(dates != NO_DATE, -dates if order[1] else dates, np.iinfo(np.int64).max)
     if len(docs) > count:  # only the best `count` need sorting; ties at the boundary stay in
         boundary = np.partition(primary, count - 1)[count - 1]
         keep = primary <= boundary
         docs, primary = docs[keep], primary[keep]
-    keys = (docs, primary) if order is None else (docs, -score[docs], primary)
+    ids = table.ids[docs]
+    keys = (ids, primary) if order is None else (ids, -score[docs], primary)
     return docs[np.lexsort(keys)][:count]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from archive.audit import audit
 from archive.catalog import Catalog
-from tests.conftest import VI_TEXT, write
+from tests.conftest import VI_TEXT, sole_id, write
 
 
 def tamper(settings, *statements: str) -> None:
@@ -33,11 +33,12 @@ def logged(cli, inbox, settings):
     """An archive whose trail holds ingest, view, search, export, edit and fixity entries."""
     record = write(inbox / "a.txt", VI_TEXT)
     assert cli("ingest", str(record)).exit_code == 0
-    assert cli("show", "1").exit_code == 0
+    record_id = str(sole_id(settings))
+    assert cli("show", record_id).exit_code == 0
     assert cli("search", "chuyen doi so").exit_code == 0
-    assert cli("export", "1", "-o", str(inbox / "copy.txt")).exit_code == 0
-    assert cli("edit", "1", "--set", "notes=bản chính").exit_code == 0
-    assert cli("edit", "1", "--set", "classification=mật").exit_code == 0
+    assert cli("export", record_id, "-o", str(inbox / "copy.txt")).exit_code == 0
+    assert cli("edit", record_id, "--set", "notes=bản chính").exit_code == 0
+    assert cli("edit", record_id, "--set", "classification=mật").exit_code == 0
     assert cli("verify", "--sample", "1").exit_code == 0
     return settings
 
@@ -51,14 +52,15 @@ def actions(settings) -> list[tuple]:
 def test_every_action_is_an_entry_with_who_when_what_and_where(logged):
     entries = actions(logged)
     kinds = [(a, r) for a, r, *_ in entries]
+    one = sole_id(logged)
     assert kinds == [
-        ("ingest", 1),
-        ("view", 1),
+        ("ingest", one),
+        ("view", one),
         ("search", None),
-        ("export", 1),
-        ("metadata.edited", 1),
-        ("metadata.edited", 1),
-        ("classification.changed", 1),
+        ("export", one),
+        ("metadata.edited", one),
+        ("metadata.edited", one),
+        ("classification.changed", one),
         ("fixity", None),
     ]
     assert all(actor and origin == "cli" for _, _, actor, origin, _ in entries)
@@ -205,7 +207,8 @@ def test_audit_list_filters(logged, cli):
     result = cli("audit", "list", "--action", "metadata", "--json")
     found = json.loads(result.stdout)["entries"]
     assert [e["action"] for e in found] == ["metadata.edited", "metadata.edited"]
-    assert json.loads(cli("audit", "list", "--record", "1", "--limit", "2", "--json").stdout)["entries"][0]["id"] == 7
+    listed = cli("audit", "list", "--record", str(sole_id(logged)), "--limit", "2", "--json")
+    assert json.loads(listed.stdout)["entries"][0]["id"] == 7
 
 
 def test_backups_and_restores_are_entries(logged, cli, tmp_path):

@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 
 from archive.config import Settings
-from tests.conftest import VI_TEXT, Cli, write
+from tests.conftest import VI_TEXT, Cli, sole_id, write
 
 
 def cut_last(settings: Settings, n: int, *, reset_counter: bool) -> list[int]:
@@ -27,7 +27,7 @@ def logged_copy(cli: Cli, settings: Settings, inbox, tmp_path) -> tuple[Cli, Set
     """A home with a few entries, copied (the tampering happens on the copy, as the issue says)."""
     assert cli("ingest", str(write(inbox / "a.txt", VI_TEXT))).exit_code == 0
     for _ in range(3):
-        assert cli("show", "1").exit_code == 0
+        assert cli("show", str(sole_id(settings))).exit_code == 0
     assert cli("search", "chuyen doi so").exit_code == 0
     copy = settings.with_(home=tmp_path / "copy")
     shutil.copytree(settings.home, copy.home)
@@ -41,7 +41,7 @@ def verify(cli: Cli) -> tuple[int, dict, str]:
 
 def test_the_head_is_kept_beside_the_catalog_after_each_action(cli, settings, inbox):
     assert cli("ingest", str(write(inbox / "a.txt", VI_TEXT))).exit_code == 0
-    assert cli("show", "1").exit_code == 0
+    assert cli("show", str(sole_id(settings))).exit_code == 0
     code, report, _ = verify(cli)
     assert code == 0 and report["entries"] == 2
     db = sqlite3.connect(settings.catalog_path)
@@ -54,7 +54,7 @@ def test_the_head_is_kept_beside_the_catalog_after_each_action(cli, settings, in
 def test_three_entries_cut_then_a_normal_action_is_found_and_located(cli, settings, inbox, tmp_path):
     copy_cli, copy = logged_copy(cli, settings, inbox, tmp_path)
     deleted = cut_last(copy, 3, reset_counter=False)
-    assert copy_cli("show", "1").exit_code == 0  # a normal action chains a new entry onto what is left
+    assert copy_cli("show", str(sole_id(copy))).exit_code == 0  # a normal action chains a new entry onto what is left
     code, report, _ = verify(copy_cli)
     assert code == 1
     (problem,) = report["problems"]
@@ -67,15 +67,16 @@ def test_three_entries_cut_then_a_normal_action_is_found_and_located(cli, settin
 def test_cut_entries_are_found_when_sqlite_counter_is_set_back_too(cli, settings, inbox, tmp_path):
     copy_cli, copy = logged_copy(cli, settings, inbox, tmp_path)
     deleted = cut_last(copy, 3, reset_counter=True)
-    assert copy_cli("show", "1").exit_code == 0  # takes the first deleted entry's id again
+    assert copy_cli("show", str(sole_id(copy))).exit_code == 0  # takes the first deleted entry's id again
     code, report, _ = verify(copy_cli)
     assert code == 1 and [(p["kind"], p["entry"]) for p in report["problems"]] == [("truncated", deleted[0])]
     assert f"entries {deleted[1]}–{deleted[-1]} were cut" in report["problems"][0]["detail"]
-    assert copy_cli("show", "1").exit_code == 0 and verify(copy_cli)[0] == 1, "later actions keep the evidence"
+    assert copy_cli("show", str(sole_id(copy))).exit_code == 0
+    assert verify(copy_cli)[0] == 1, "later actions keep the evidence"
 
 
 def test_an_untouched_trail_stays_valid_across_many_processes_appending(cli, settings, inbox):
     assert cli("ingest", str(write(inbox / "a.txt", VI_TEXT))).exit_code == 0
     for _ in range(5):
-        assert cli("show", "1").exit_code == 0
+        assert cli("show", str(sole_id(settings))).exit_code == 0
         assert verify(cli)[0] == 0

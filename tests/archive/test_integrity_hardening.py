@@ -15,7 +15,7 @@ import pytest
 from archive.catalog import Catalog
 from archive.store import Store
 from archive.upkeep.fixity import CHUNK
-from tests.conftest import EN_TEXT, VI_TEXT, run_archive, write
+from tests.conftest import EN_TEXT, VI_TEXT, run_archive, sole_id, write
 from tests.web.conftest import archive_app, token_client
 
 
@@ -66,25 +66,27 @@ def fixity_events(settings) -> list[dict]:
 
 def test_export_of_a_damaged_original_stops_leaves_nothing_and_records_a_fixity_problem(cli, settings, inbox, tmp_path):
     assert cli("ingest", str(write(inbox / "a.txt", VI_TEXT))).exit_code == 0
+    record_id = sole_id(settings)
     out = tmp_path / "copy.txt"
-    assert cli("export", "1", "-o", str(out)).exit_code == 0 and out.read_text() == VI_TEXT
-    damage(settings, 1)
+    assert cli("export", str(record_id), "-o", str(out)).exit_code == 0 and out.read_text() == VI_TEXT
+    damage(settings, record_id)
     out.unlink()
-    result = cli("export", "1", "-o", str(out))
+    result = cli("export", str(record_id), "-o", str(out))
     assert result.exit_code == 1 and "damaged" in result.output and not out.exists()
     (event,) = fixity_events(settings)
-    assert event["record_id"] == 1 and event["ok"] is False and event["via"] == "export"
+    assert event["record_id"] == record_id and event["ok"] is False and event["via"] == "export"
     assert event["problems"][0]["kind"] == "corrupt_original"
-    piped = run_archive(settings.home, "export", "1", "-o", "-")
+    piped = run_archive(settings.home, "export", str(record_id), "-o", "-")
     assert piped.returncode == 1 and piped.stdout == "", "a one-chunk original: nothing written"
 
 
 def test_a_long_damaged_original_is_cut_short_before_its_last_chunk(cli, settings, inbox, tmp_path):
     big = write(inbox / "big.txt", (VI_TEXT + "\n") * (3 * CHUNK // len(VI_TEXT.encode()) + 1))
     assert cli("ingest", str(big)).exit_code == 0
-    damage(settings, 1, at=10)  # the first chunk is wrong, but that is only known at the end
-    piped = subprocess.run([sys.executable, "-m", "archive", "--home", str(settings.home), "export", "1", "-o", "-"],
-                           capture_output=True)  # fmt: skip
+    record_id = sole_id(settings)
+    damage(settings, record_id, at=10)  # the first chunk is wrong, but that is only known at the end
+    command = [sys.executable, "-m", "archive", "--home", str(settings.home), "export", str(record_id), "-o", "-"]
+    piped = subprocess.run(command, capture_output=True)
     assert piped.returncode == 1 and 0 < len(piped.stdout) < big.stat().st_size
     assert len(piped.stdout) % CHUNK == 0, "whole chunks, the last one held back"
 
@@ -94,11 +96,12 @@ def test_download_of_a_damaged_original_answers_an_error_and_records_it(cli, set
 
     assert cli("ingest", str(write(inbox / "a.txt", VI_TEXT))).exit_code == 0
     client = token_client(archive_app(settings), add_user(cli, "r", "reader", "unclassified")["token"], lang="en")
-    good = client.get("/records/1/download")
+    record_id = sole_id(settings)
+    good = client.get(f"/records/{record_id}/download")
     assert good.status_code == 200 and good.data == VI_TEXT.encode()
-    damage(settings, 1)
+    damage(settings, record_id)
     client.application.testing = False  # answered as a server would, not raised into the test
-    bad = client.get("/records/1/download")
+    bad = client.get(f"/records/{record_id}/download")
     assert bad.status_code == 500 and VI_TEXT.encode()[:40] not in bad.data
     assert "damaged" in bad.get_data(as_text=True)
     assert [e["via"] for e in fixity_events(settings)] == ["download"]

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from archive.catalog import Catalog
+from archive import catalog as archive_catalog
+from archive.catalog import RANDOM_IDS_FROM, Catalog
 from archive.models import Record
 from archive.retention.retention import due_for_disposal, ends_on, report_kind, rule_for
 from archive.retention.schedule import default_schedule, load_schedule, parse_schedule, schedule_path
@@ -202,13 +203,20 @@ def _deleted(searcher) -> set[int]:
     return {int(ids[d]) for d in range(reader.doc_count_all()) if reader.is_deleted(d)}
 
 
-def test_a_disposed_records_id_is_never_given_again(cli, archive, inbox):
+def test_a_disposed_records_id_is_never_given_again(cli, archive, inbox, monkeypatch):
     highest = max(archive.values())  # SQLite alone would give this id again once its row is gone
     with Catalog(cli.home / "catalog.sqlite3") as catalog, catalog.transaction():  # make it due: old, 1 year
         catalog.db.execute("UPDATE records SET issued = '2001-01-01', retention = '1 years' WHERE id = ?", (highest,))
     assert cli("retention", "dispose", str(highest), "--authority", "QĐ 6").exit_code == 0
+    # Random ids: the draw that hits the disposed id is drawn again (the draws are fixed here, so that it does).
+    draws = iter([777, highest - RANDOM_IDS_FROM, 12345])  # the batch's id, then the record's two
+    monkeypatch.setattr(archive_catalog.secrets, "randbelow", lambda _: next(draws))
     _, lines = cli.json("ingest", str(write(inbox / "later.txt", "Một văn bản đến sau.\n")))
-    assert lines[0]["id"] == highest + 1
+    assert lines[0]["id"] == RANDOM_IDS_FROM + 12345
+    monkeypatch.undo()
+    monkeypatch.setenv("ARCHIVE_RANDOM_IDS", "0")  # counted ids: the next number after every id ever given
+    _, lines = cli.json("ingest", str(write(inbox / "later2.txt", "Một văn bản khác đến sau.\n")))
+    assert lines[0]["id"] == max(highest, RANDOM_IDS_FROM + 12345) + 1
 
 
 def test_disposal_and_holds_wait_for_the_writer_lock(cli, archive, settings):

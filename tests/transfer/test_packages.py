@@ -37,7 +37,8 @@ def test_round_trip_between_two_homes(tmp_path: Path):
     assert cli_a("renditions", "--ids", f"{nq},{ct}", "-q").exit_code == 0
     ingest_docs(cli_b, tmp_path / "in-b", {"same-cv.txt": DOC_C})  # B already holds C: it stays one record
     package = tmp_path / "pkg"
-    made, out = cli_a.json("package", "create", "--ids", "1-3", "-o", str(package), "--organization", "VP Tỉnh ủy")
+    chosen = f"{nq},{ct},{cv}"
+    made, out = cli_a.json("package", "create", "--ids", chosen, "-o", str(package), "--organization", "VP Tỉnh ủy")
     assert made.exit_code == 0, made.output
     assert out[0]["documents"] == 3 and out[0]["without_preservation_copy"] == [cv]
     assert cli_a("package", "verify", str(package)).exit_code == 0
@@ -46,7 +47,8 @@ def test_round_trip_between_two_homes(tmp_path: Path):
     assert imported.exit_code == 0, imported.output
     report = out[0]
     assert sorted(d["source_id"] for d in report["added"]) == sorted([nq, ct])
-    assert [(d["source_id"], d["id"]) for d in report["duplicates"]] == [(cv, 1)]
+    held = {r["filename"]: r["id"] for r in _records(b)}["same-cv.txt"]
+    assert [(d["source_id"], d["id"]) for d in report["duplicates"]] == [(cv, held)]
     with Catalog(a.catalog_path) as ca, Catalog(b.catalog_path) as cb:
         source_archive = ca.db.execute("SELECT value FROM archive_identity").fetchone()[0]
         for entry in report["added"]:
@@ -97,8 +99,11 @@ def test_package_holds_metadata_audit_and_manifests(tmp_path: Path, settings, cl
 def test_one_changed_byte_fails_verify_and_import_takes_nothing(tmp_path: Path, settings, cli):
     ingest_docs(cli, tmp_path / "in", {"nq.txt": DOC_A, "cv.txt": DOC_C})
     package = tmp_path / "pkg"
-    assert cli("package", "create", "--ids", "1,2", "-o", str(package), "-q").exit_code == 0
-    cv = {r["filename"]: r["id"] for r in _records(settings)}["cv.txt"]
+    ids = {r["filename"]: r["id"] for r in _records(settings)}
+    assert (
+        cli("package", "create", "--ids", f"{ids['nq.txt']},{ids['cv.txt']}", "-o", str(package), "-q").exit_code == 0
+    )
+    cv = ids["cv.txt"]
     target = package / f"data/documents/{cv}/original/cv.txt"
     raw = bytearray(target.read_bytes())
     raw[5] ^= 0x01
@@ -118,7 +123,8 @@ def test_classification_gate(tmp_path: Path, settings, cli):
     assert cli("edit", str(ids["ct.html"]), "--set", "classification=confidential", "-q").exit_code == 0
     assert cli("edit", str(ids["cv.txt"]), "--set", "compartments=ban-to-chuc", "-q").exit_code == 0
     package = tmp_path / "pkg"
-    stopped = cli("package", "create", "--ids", "1-3", "-o", str(package))
+    all_three = ",".join(str(i) for i in ids.values())
+    stopped = cli("package", "create", "--ids", all_three, "-o", str(package))
     assert stopped.exit_code == 1
     assert f"record {ids['ct.html']} (confidential)" in stopped.stderr
     assert f"record {ids['cv.txt']} (unclassified; ban-to-chuc)" in stopped.stderr
@@ -131,19 +137,22 @@ def test_classification_gate(tmp_path: Path, settings, cli):
         create_package(settings, package, ids=[ids["ct.html"]], allow_classified=True, user=reader)
     assert not package.exists()
 
-    allowed = cli("package", "create", "--ids", "1-3", "-o", str(package), "--allow-classified", "-q")
+    allowed = cli("package", "create", "--ids", all_three, "-o", str(package), "--allow-classified", "-q")
     assert allowed.exit_code == 0, allowed.output
     assert "Archive-Classified: yes" in (package / "bag-info.txt").read_text()
     assert json.loads((package / "data/package.json").read_text())["classified"] is True
     [entry] = _events(settings, "package.create")
-    assert entry["allow_classified"] is True and entry["classified"] is True and entry["records"] == [1, 2, 3]
+    assert (
+        entry["allow_classified"] is True and entry["classified"] is True and entry["records"] == sorted(ids.values())
+    )
 
 
 def test_package_import_keeps_classification_and_refuses_a_non_bag(tmp_path: Path, settings, cli):
     ingest_docs(cli, tmp_path / "in", {"ct.html": DOC_B})
-    assert cli("edit", "1", "--set", "classification=secret", "-q").exit_code == 0
+    [only] = [str(r["id"]) for r in _records(settings)]
+    assert cli("edit", only, "--set", "classification=secret", "-q").exit_code == 0
     package = tmp_path / "pkg"
-    assert cli("package", "create", "--ids", "1", "-o", str(package), "--allow-classified", "-q").exit_code == 0
+    assert cli("package", "create", "--ids", only, "-o", str(package), "--allow-classified", "-q").exit_code == 0
     other, cli_b = home(tmp_path, "other")
     assert cli_b("package", "import", str(package), "-q").exit_code == 0
     [record] = _records(other)
@@ -158,9 +167,12 @@ def test_mets_beside_the_bag_names_every_original_with_its_checksum(tmp_path: Pa
     import metsrw
 
     ingest_docs(cli, tmp_path / "in", {"nq.txt": DOC_A, "cv.txt": DOC_C})
-    assert cli("edit", "1", "--set", "doc_number=12-NQ/TU", "-q").exit_code == 0
+    ids = {r["filename"]: r["id"] for r in _records(settings)}
+    assert cli("edit", str(ids["nq.txt"]), "--set", "doc_number=12-NQ/TU", "-q").exit_code == 0
     package = tmp_path / "pkg"
-    assert cli("package", "create", "--ids", "1,2", "-o", str(package), "-q").exit_code == 0
+    assert (
+        cli("package", "create", "--ids", f"{ids['nq.txt']},{ids['cv.txt']}", "-o", str(package), "-q").exit_code == 0
+    )
     mets = metsrw.METSDocument.fromfile(str(package / "data/mets.xml"))  # written by metsrw, read back by it
     files = {e.path: e for e in mets.all_files() if e.type == "Item"}
     store = Store(settings.store_dir)

@@ -67,10 +67,11 @@ def test_without_the_tools_records_wait_then_a_later_run_makes_them(tmp_path: Pa
     empty.mkdir()
     waiting = run_archive(settings.home, "renditions", "--json", env={"PATH": str(empty)})
     assert waiting.returncode == 0, waiting.stderr
-    assert '"pending": [{"id": 1, "reason": "LibreOffice is not installed' in waiting.stdout
+    only = _ids(settings)["nq.txt"]
+    assert f'"pending": [{{"id": {only}, "reason": "LibreOffice is not installed' in waiting.stdout
     assert list(Store(settings.store_dir).root.glob("*/*.pdfa.pdf")) == []
     later = run_archive(settings.home, "renditions", "--pending", "--json", env={"PATH": os.environ["PATH"]})
-    assert later.returncode == 0 and '"done": [1]' in later.stdout
+    assert later.returncode == 0 and f'"done": [{only}]' in later.stdout
     assert len(list(Store(settings.store_dir).root.glob("*/*.pdfa.pdf"))) == 1
 
 
@@ -81,7 +82,8 @@ def test_verify_reports_a_changed_copy_apart_from_the_originals(tmp_path: Path, 
     ok, out = cli.json("verify")
     assert ok.exit_code == 0 and out[0]["preservation_copies_checked"] == 1
     with Catalog(settings.catalog_path) as catalog:
-        copy = Store(settings.store_dir).preservation_path(catalog.get(1).sha256)
+        only = _ids(settings)["nq.txt"]
+        copy = Store(settings.store_dir).preservation_path(catalog.get(only).sha256)
     copy.chmod(0o644)
     raw = bytearray(copy.read_bytes())
     raw[-20] ^= 0x01
@@ -90,9 +92,9 @@ def test_verify_reports_a_changed_copy_apart_from_the_originals(tmp_path: Path, 
     assert bad.exit_code == 1 and out[0]["ok"] is False
     assert out[0]["problems"] == []  # the original is fine
     [problem] = out[0]["preservation_problems"]
-    assert problem["kind"] == "corrupt_preservation_copy" and problem["id"] == 1
+    assert problem["kind"] == "corrupt_preservation_copy" and problem["id"] == only
     said = cli("verify")
-    assert said.exit_code == 1 and "preservation copy: corrupt_preservation_copy: record 1" in said.stderr
+    assert said.exit_code == 1 and f"preservation copy: corrupt_preservation_copy: record {only}" in said.stderr
     copy.unlink()
     _, out = cli.json("verify")
     assert [p["kind"] for p in out[0]["preservation_problems"]] == ["missing_preservation_copy"]
@@ -125,11 +127,12 @@ def test_a_scan_becomes_a_searchable_pdfa_through_ocrmypdf(tmp_path: Path, setti
     write_tiff([scanned(page_images(doc, tmp_path)[0])], inbox / "scan.tif")
     assert cli("ingest", str(inbox), "-q").exit_code == 0
     made, out = cli.json("renditions")
-    assert made.exit_code == 0 and out[0]["done"] == [1], made.output
+    only = _ids(settings)["scan.tif"]
+    assert made.exit_code == 0 and out[0]["done"] == [only], made.output
     with Catalog(settings.catalog_path) as catalog:
-        record = catalog.get(1)
+        record = catalog.get(only)
         copy = Store(settings.store_dir).preservation_path(record.sha256)
-        tool = catalog.db.execute("SELECT tool FROM renditions WHERE record_id = 1").fetchone()[0]
+        tool = catalog.db.execute("SELECT tool FROM renditions WHERE record_id = ?", (only,)).fetchone()[0]
     assert record.mime == "image/tiff" and tool.startswith("ocrmypdf")
     assert pdfa_identification(copy) == ("2", "B")
     assert recall(source_text(doc), _pdf_text(copy)) >= 0.8  # ocrmypdf's text layer reads the scan

@@ -55,7 +55,7 @@ def test_record_only_keeps_local_copies(tmp_path: Path, settings, cli):
     assert _state(settings) == before
 
 
-def test_local_copies_go_only_after_the_package_verifies(tmp_path: Path, settings, cli):
+def test_local_copies_go_only_after_the_package_verifies(tmp_path: Path, settings, cli, monkeypatch):
     ids, package = _setup(tmp_path, settings, cli)
     chosen = f"{ids['nq.txt']},{ids['ct.html']}"
     args = ["transfer", "record", "--ids", chosen, "--to", TO, "--decision", DECISION, "--remove-local"]
@@ -83,8 +83,13 @@ def test_local_copies_go_only_after_the_package_verifies(tmp_path: Path, setting
     more = tmp_path / "more"
     ingest_docs(cli, more, {"new.txt": "BÁO CÁO\nvề một việc mới\n"})
     with Catalog(settings.catalog_path) as catalog:
-        new_id = catalog.find_by_sha(catalog.db.execute("SELECT sha256 FROM records ORDER BY id DESC").fetchone()[0]).id
-    assert new_id > max(ids.values())  # ids of records handed on are never given again
+        new_id = {r.filename: r.id for r in catalog.iter_records()}["new.txt"]
+    assert new_id not in ids.values()  # ids of records handed on are never given again
+    monkeypatch.setenv("ARCHIVE_RANDOM_IDS", "0")  # nor when ids are counted: the next after every id ever given
+    ingest_docs(cli, tmp_path / "counted", {"counted.txt": "BÁO CÁO\nvề một việc khác\n"})
+    with Catalog(settings.catalog_path) as catalog:
+        counted = {r.filename: r.id for r in catalog.iter_records()}["counted.txt"]
+    assert counted == max(*ids.values(), new_id) + 1
 
 
 def test_a_transfer_killed_after_its_commit_is_finished_by_the_next_writer(tmp_path: Path, settings, cli):

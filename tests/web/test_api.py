@@ -53,11 +53,11 @@ def test_search_shape(client, archive):
     assert isinstance(hit["score"], float) and "<mark>cải</mark> <mark>cách</mark>" in hit["snippet"]
 
 
-def test_search_pages(client):
+def test_search_pages(client, archive):
     first = client.get("/api/search?q=2025&limit=1&page=1").get_json()
     second = client.get("/api/search?q=2025&limit=1&page=2").get_json()
     assert first["total"] == second["total"] == 2
-    assert {first["hits"][0]["id"], second["hits"][0]["id"]} == {1, 2}
+    assert {first["hits"][0]["id"], second["hits"][0]["id"]} == set(archive.values())
     assert client.get("/api/search?q=2025&limit=1&page=3").get_json()["hits"] == []
 
 

@@ -15,7 +15,7 @@ from archive.catalog import Catalog
 from archive.messages import Message
 from archive.store import Store
 from archive.upkeep.verify import DETAILS, detail_message
-from tests.conftest import EN_TEXT, ROOT, VI_TEXT, write
+from tests.conftest import EN_TEXT, ROOT, VI_TEXT, record_ids, write
 from tests.web.conftest import add_user, archive_app, token_client
 from web.i18n import CATALOG_DIR, _compile_into
 
@@ -95,7 +95,7 @@ def test_chain_and_verify_problems_are_said_in_the_readers_language(settings, cl
     write(inbox / "b.txt", EN_TEXT)
     assert cli("ingest", str(inbox)).exit_code == 0
     with Catalog(settings.catalog_path) as catalog:
-        sha = catalog.find(1).sha256
+        sha = catalog.get(record_ids(settings)["a.txt"]).sha256
     Store(settings.store_dir).path(sha).write_bytes(b"changed on disk")
     assert cli("verify").exit_code == 1  # its fixity entry keeps the problem as English text
     token = add_user(cli, "admin", "admin", "top_secret")["token"]

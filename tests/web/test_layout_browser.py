@@ -8,7 +8,7 @@ import pytest
 
 from archive.config import Settings
 from archive.pipeline.ingest import ingest
-from tests.conftest import SAMPLES, Cli
+from tests.conftest import SAMPLES, Cli, record_ids
 from tests.web.chromium import BROWSER_TESTS, SCREENS
 from tests.web.conftest import add_user, serving
 from tests.web.test_accessibility import contrast
@@ -19,7 +19,7 @@ TABLET = {"width": 768, "height": 1024}
 PAGES = (
     "/",
     "/?q=chuyen+doi+so",
-    "/records/1",
+    "/records/{record}",  # a record of the samples, its id read back
     "/ingest",
     "/admin",
     "/retention?as_of=2200-01-01",
@@ -39,8 +39,9 @@ def world(tmp_path_factory):
     ingest(settings, [SAMPLES])
     # A long name in the header, as real ones are (and in the audit trail's detail column).
     admin = add_user(Cli(settings), "nguyen.van.quan-tri@vanphong-tinhuy", "admin", "top_secret")
+    record = record_ids(settings)["nghi-quyet-57-NQ-TW.docx"]
     with serving(settings) as base:
-        yield {"base": base.replace("127.0.0.1", "localhost"), "admin": admin, "root": root}
+        yield {"base": base.replace("127.0.0.1", "localhost"), "admin": admin, "root": root, "record": record}
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +59,17 @@ def tablet(browser, world):
     context.close()
 
 
-def test_no_main_page_scrolls_sideways_on_a_tablet(tablet):
-    for path in PAGES:
+def test_no_main_page_scrolls_sideways_on_a_tablet(tablet, world):
+    for page in PAGES:
+        path = page.format(record=world["record"])
         tablet.goto(path)
         width, inner, header = tablet.evaluate(
             "() => [document.documentElement.scrollWidth, innerWidth,"
             " document.querySelector('header').getBoundingClientRect().height]"
         )
-        name = path.strip("/").split("?")[0].replace("/", "-") or ("search" if "q=" in path else "home")
+        name = page.strip("/").split("?")[0].replace("/", "-").replace("{record}", "1") or (
+            "search" if "q=" in page else "home"
+        )
         tablet.screenshot(path=str(SCREENS / f"tablet-{name}.png"))
         assert width <= inner, f"{path} is {width} px wide in a {inner} px window"
         assert header <= 100, f"{path}: the header takes {header} px"

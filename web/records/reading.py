@@ -10,14 +10,14 @@ from urllib.parse import urlencode
 from flask import Blueprint, g, jsonify, render_template, request, send_file, stream_with_context
 
 from archive import records as archive_records
-from archive.errors import ArchiveError, NotFoundError
+from archive.errors import ArchiveError, FixityError, NotFoundError
 from archive.filing.filing import file_for_record
 from archive.messages import Message
 from archive.people.access import visible_record
-from archive.preview.office import convertible, preview_pdf, why_no_preview
+from archive.preview.office import checked_preview, convertible, why_no_preview
 from archive.search import similar_records
 from archive.store import Store
-from archive.upkeep.fixity import checked_original
+from archive.upkeep.fixity import CHUNK, checked_file, checked_original
 from archive.vocabulary import METADATA_FIELDS
 from web.auth import role_for
 from web.context import catalog, clearance, search_index, settings
@@ -95,30 +95,58 @@ def download(record_id: int):
     chunks = checked_original(catalog(), current, blob, via="download")
     first = next(chunks, b"")  # a file of one chunk is checked whole before any answer is given
     archive_records.downloaded(catalog(), current)
-    response = send_file(
+    return checked_response(
+        chunks,
+        first,
         blob,
         mimetype=current.mime,
         as_attachment=True,
         download_name=header_safe(current.filename),
         etag=current.sha256,
-        conditional=False,  # whole files only: a range could not be checked against the hash
     )
+
+
+def checked_response(chunks, first: bytes, path, **sending):
+    """`send_file`'s headers for `path`, its body the checked `chunks` (`first` already read: a file of one
+    chunk is checked whole before any answer is given). Whole files only: a range could not be checked."""
+    response = send_file(path, conditional=False, **sending)
     response.response.close()  # its headers are kept; its body is the checked one
     response.response = stream_with_context(itertools.chain([first], chunks))
     response.direct_passthrough = False
     return response
 
 
+def checked_rendition(current, path, via: str):
+    """The searchable PDF's bytes checked against the SHA-256 recorded when OCR made it; one made before
+    digests were kept has none to be checked against (`archive verify` counts them) and goes out as it is."""
+    ocr = catalog().ocr_of(current.id)
+    digest = ocr.rendition_sha256 if ocr is not None else None
+    if digest is None:
+        return _unchecked(path)
+    return checked_file(catalog(), current, path, digest, via, kind="rendition")
+
+
+def _unchecked(path):
+    with open(path, "rb") as source:
+        while data := source.read(CHUNK):
+            yield data
+
+
 @records.get("/records/<int:record_id>/rendition")
 def rendition(record_id: int):
     """The searchable PDF OCR made of a scan, to save: a convenience copy beside the original, never the
-    original itself (download and export give that). Seen and audited as a download of the original."""
+    original itself (download and export give that). Seen and audited as a download of the original;
+    checked as originals are against the SHA-256 recorded when it was made."""
     current = visible_record(catalog(), record_id, clearance())
     path = rendition_of(current)
     if path is None:
         raise NotFoundError(Message("record %(id)s has no searchable PDF", id=record_id))
+    chunks = checked_rendition(current, path, via="download")
+    first = next(chunks, b"")
     archive_records.downloaded(catalog(), current, rendition=True)
-    return send_file(
+    return checked_response(
+        chunks,
+        first,
         path,
         mimetype="application/pdf",
         as_attachment=True,
@@ -131,7 +159,8 @@ def rendition(record_id: int):
 def inline(record_id: int):
     """The record page's preview: the original when it is a PDF or an image; a scan browsers cannot show
     (a TIFF) as the searchable PDF OCR made of it, when there is one. Anything else (HTML above all) would
-    run as this site's page, so it is never served inline."""
+    run as this site's page, so it is never served inline. Either is checked against its SHA-256 as it is
+    read, as a download is."""
     current, blob = _original(record_id)
     kind, rendition = preview_of(current)
     if kind is None and convertible(current):
@@ -139,8 +168,12 @@ def inline(record_id: int):
     if kind is None:
         raise NotFoundError(Message("record %(id)s has no preview", id=record_id))
     if rendition is not None:
+        chunks = checked_rendition(current, rendition, via="inline")
+        first = next(chunks, b"")
         archive_records.downloaded(catalog(), current, inline=True, rendition=True)
-        response = send_file(
+        response = checked_response(
+            chunks,
+            first,
             rendition,
             mimetype="application/pdf",
             as_attachment=False,
@@ -148,8 +181,12 @@ def inline(record_id: int):
             etag=f"{current.sha256}.ocr",
         )
     else:
+        chunks = checked_original(catalog(), current, blob, via="inline")
+        first = next(chunks, b"")
         archive_records.downloaded(catalog(), current, inline=True)
-        response = send_file(
+        response = checked_response(
+            chunks,
+            first,
             blob,
             mimetype=current.mime,
             as_attachment=False,
@@ -169,7 +206,10 @@ def office_preview(current):
     g.framed = True
     framing = {"X-Frame-Options": "SAMEORIGIN", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'self'"}
     try:
-        path = preview_pdf(settings(), current)
+        chunks = checked_preview(settings(), catalog(), current)
+        first = next(chunks, b"")
+    except FixityError:
+        raise
     except ArchiveError as exc:
         page = render_template("preview_missing.html", message=exc.message)
         return (
@@ -178,8 +218,10 @@ def office_preview(current):
             {**framing, "Content-Security-Policy": framing["Content-Security-Policy"] + "; style-src 'self'"},
         )
     archive_records.downloaded(catalog(), current, inline=True, preview=True)
-    response = send_file(
-        path,
+    response = checked_response(
+        chunks,
+        first,
+        Store(settings().store_dir).preview_path(current.sha256),
         mimetype="application/pdf",
         as_attachment=False,
         download_name=rendition_name(current.filename).replace(".ocr.pdf", ".pdf"),
