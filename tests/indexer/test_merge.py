@@ -113,8 +113,7 @@ def test_ingest_and_incremental_reindex_commits_trigger_the_merge(settings, inbo
         ingest(settings, [inbox / f"{n}"])
         assert len(sizes()) == (n + 1 if n < 10 else n - 9), sizes()
     assert sizes() == [(11, 11), (1, 1)]
-    with Catalog(settings.catalog_path) as catalog:
-        ids = sorted(catalog.id_revs())
+    ids = list(index.indexed_revs(index.open_index(settings.index_dir)))  # in document order: the first segment's first
     for record_id in ids[:8]:  # an edit writes the record again at once (one commit each, a deletion each)
         edit_record(settings, record_id, {"title": f"Thông báo {record_id} (sửa)"}, actor="test")
     # The first segment has lost 8 of its 11: it counts as the 3 left, in tier 0 with the nine others.
