@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from archive.catalog import Catalog
 from archive.config import Settings
 from archive.store import Store
 from archive.upkeep.backup import STAGING_PREFIX, snapshot, write_backup
+from archive.upkeep.lock import read_holder
 from tests.conftest import ROOT, run_archive, write
 
 
@@ -38,6 +40,10 @@ def test_backup_during_an_ingest_restores_to_a_sound_archive(tmp_path):
     assert run_archive(home, "ingest", str(inbox), "--quiet").returncode == 0
     env = {**os.environ, "ARCHIVE_HOME": str(home), "ARCHIVE_INDEX_BATCH_SIZE": "5"}
     ingest = subprocess.Popen([sys.executable, "-m", "archive", "ingest", str(more), "--quiet"], env=env)
+    # The backup starts once the ingest holds the writer lock (else the backup may take it first, and the ingest,
+    # which waits for no one, answers "busy"): the backup then waits its turn and copies a sound archive.
+    while read_holder(home / "archive.lock").get("pid") != ingest.pid and ingest.poll() is None:
+        time.sleep(0.01)
     try:
         backup = run_archive(home, "backup", str(tmp_path / "backup"), "--json", "--wait", "300")
     finally:
