@@ -19,7 +19,6 @@ from archive.config import Settings
 from archive.pipeline.ingest import ingest
 from archive.store import Store
 from archive.upkeep.failpoint import VARIABLE as FAILPOINT
-from archive.upkeep.reindex import KILL_AFTER_CHUNK
 from bench.generators.docgen import SAMPLES, WRITERS
 from indexer.index.generations import indexed_revs, open_index, read_building, read_current
 from indexer.index.search import SearchIndex
@@ -185,7 +184,7 @@ def test_incremental_reindex_killed_mid_run_then_rerun(indexed_archive, tmp_path
         retexted |= new_text
         # Of the 8 chunks, the run dies right after this one's index commit, before the catalog notes it.
         chunks = rng.randint(1, 4)
-        env = {"ARCHIVE_REINDEX_CHUNK": str(REINDEX_CHUNK), KILL_AFTER_CHUNK: str(chunks)}
+        env = {"ARCHIVE_REINDEX_CHUNK": str(REINDEX_CHUNK), FAILPOINT: f"reindex:committed@{chunks}"}
         with start(home, "reindex", "--json", env=env) as job:
             assert job.wait() == -signal.SIGKILL, "killed at the chunk the test chose"
         with Catalog(home / "catalog.sqlite3") as catalog:

@@ -83,7 +83,7 @@ def sync_index(
     for start in range(0, len(stale), size):
         ids = stale[start : start + size]
         done = _index_chunk(catalog, ix, ids, replace=True)
-        _crash_test_point(start // size + 1)
+        failpoint.reach("reindex:committed")  # a crash test's kill: the chunk indexed, the catalog not yet told
         catalog.mark_indexed(done)
         summary.indexed += len(done)
         if progress:
@@ -92,16 +92,6 @@ def sync_index(
     lagging = [i for i in catalog.pending_index() if in_index.get(i) == in_catalog[i]]
     catalog.mark_indexed((i, in_catalog[i]) for i in lagging)
     return summary
-
-
-# A crash test sets this to N: the incremental run dies (SIGKILL, as a power cut) right after the index commit of
-# its Nth chunk, before the catalog notes it; a point the test controls, where a timed kill depended on load.
-KILL_AFTER_CHUNK = "ARCHIVE_TEST_KILL_AFTER_CHUNK"
-
-
-def _crash_test_point(chunk: int) -> None:
-    if os.environ.get(KILL_AFTER_CHUNK) == str(chunk):
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def reindex_records(catalog: Catalog, ix, ids: list[int]) -> int:

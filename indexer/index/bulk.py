@@ -16,7 +16,6 @@ import io
 import os
 import pickle
 import shutil
-import signal
 import struct
 import tempfile
 import zlib
@@ -36,6 +35,7 @@ from whoosh.system import unpack_uint
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from indexer.core import failpoint
 from indexer.index.mapped import numeric_column
 from indexer.index.schema import ViewText, build_schema
 
@@ -405,10 +405,6 @@ _HEADER = 4  # the tag at the start of each posting list (W3's WHOOSH3_HEADER_MA
 _TERMINFO = W3TermInfo._struct  # a term's entry: this header, then its inlined postings or their place
 _FIELD, _LONG, _SIGNED = struct.Struct("!H").unpack, struct.Struct("!q").unpack, struct.Struct("!i").unpack
 
-# A crash test sets this to 1: a commit that merged segments dies (SIGKILL) after writing its new segment's
-# files and before the table of contents that would list it (the switch); a point the test controls.
-KILL_IN_MERGE = "INDEXER_TEST_KILL_IN_MERGE"
-
 
 class BulkSegmentWriter(SegmentWriter):
     """Whoosh's segment writer with the pool above: the same commits, deletions and merge policies."""
@@ -439,8 +435,8 @@ class BulkSegmentWriter(SegmentWriter):
         self._added = self._merged = True
 
     def _commit_toc(self, segments) -> None:
-        if getattr(self, "_merged", False) and os.environ.get(KILL_IN_MERGE) == "1":
-            os.kill(os.getpid(), signal.SIGKILL)  # a crash test's power cut: the merged segment is written, not listed
+        if getattr(self, "_merged", False):  # a crash test's kill: the merged segment written, not yet listed
+            failpoint.reach("merge:written")
         super()._commit_toc(segments)
 
     def _flush_segment(self) -> None:

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 import indexer.index.generations as index
-from indexer.index.bulk import KILL_IN_MERGE
+from indexer.core.failpoint import VARIABLE as FAILPOINT
 from indexer.index.evaluate import Budget
 from indexer.index.search import SearchIndex
 from indexer.index.visibility import Clearance
@@ -143,7 +143,7 @@ def test_a_merge_killed_before_its_table_of_contents_leaves_the_index_as_it_was(
     path = build(tmp_path / "index")
     before_toc = [s.segment_id() for s in index.open_index(path)._read_toc().segments]
     before = answers(path)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), KILL_IN_MERGE: "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), FAILPOINT: "merge:written"}
     child = subprocess.run([sys.executable, "-c", CHILD, str(path)], env=env, capture_output=True, timeout=120)
     assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
     generation = path / index.read_current(path).name
