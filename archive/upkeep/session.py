@@ -68,7 +68,6 @@ def writing(
     wait: float | None = None,
     repair: Repair = "all",
     sync: bool = True,
-    random_ids: bool | None = None,
 ) -> Iterator[Writer]:
     """Hold the writer lock (waiting `wait` seconds, or the settings' `lock_wait`), recover, and open the
     catalog, store and index writer. `purpose` is a short label of the job, kept in the lock file so that a
@@ -80,14 +79,13 @@ def writing(
     catalog rows and reindexes the records it touched (an edit, a hold, filing): the file repairs walk the
     whole store and may index thousands of records, which a web request must not wait for, and they empty
     the store's tmp (a web request keeps nothing there: a plan upload is held in memory).
-    `sync=False` leaves the index to the caller (`archive reindex` brings it in step next); `random_ids`:
-    whether new records and batches take random ids (default: `Settings.random_ids`, so that every writer
-    that makes records or batches, ingest and transfer import alike, follows the site's choice)."""
+    `sync=False` leaves the index to the caller (`archive reindex` brings it in step next). New records and
+    batches take random ids or counted ones as `Settings.random_ids` says, whichever writer makes them."""
     store = Store(settings.store_dir).ensure()
     lock_wait = settings.lock_wait if wait is None else wait
     with (
         writer_lock(settings.lock_path, wait=lock_wait, purpose=purpose),
-        Catalog(settings.catalog_path, random_ids=settings.random_ids if random_ids is None else random_ids) as catalog,
+        Catalog(settings.catalog_path, random_ids=settings.random_ids) as catalog,
     ):
         indexes = IndexWriter(settings.index_dir)
         try:
