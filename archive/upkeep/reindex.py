@@ -193,22 +193,25 @@ def _worker_part(task: tuple[Path, list[int]]) -> tuple:
 
 
 def _write_part(catalog: Catalog, folder: Path, ids: list[int]) -> tuple:
-    records = catalog.get_many(ids)
-    texts = catalog.texts(ids)
-    cited = catalog.citation_keys(ids)
-    filed = files_of(catalog, ids)
-    written = [records[i] for i in ids if i in records]
-    docs = (document_for(r, texts.get(r.id, ""), cited[r.id], filed.get(r.id)) for r in written)
-    return write_segment_files(folder, docs), [(r.id, r.rev) for r in written]
+    documents, pairs = _documents(catalog, ids)
+    return write_segment_files(folder, documents), pairs
 
 
 def _index_chunk(catalog: Catalog, ix, ids: list[int], *, replace: bool) -> list[tuple[int, int]]:
     """Index these records in one commit; returns the (id, rev) pairs written."""
+    documents, pairs = _documents(catalog, ids)
+    add_documents(ix, documents, replace=replace)
+    return pairs
+
+
+def _documents(catalog: Catalog, ids: list[int]) -> tuple[Iterator[dict], list[tuple[int, int]]]:
+    """The index documents of those of these records that exist, and their (id, rev) pairs: one place, so
+    that a worker's segment and a commit of this process hold the same fields (they once differed: the
+    workers left out the hồ sơ)."""
     records = catalog.get_many(ids)
     texts = catalog.texts(ids)
     cited = catalog.citation_keys(ids)
     filed = files_of(catalog, ids)
     written = [records[i] for i in ids if i in records]
     documents = (document_for(r, texts.get(r.id, ""), cited[r.id], filed.get(r.id)) for r in written)
-    add_documents(ix, documents, replace=replace)
-    return [(r.id, r.rev) for r in written]
+    return documents, [(r.id, r.rev) for r in written]
