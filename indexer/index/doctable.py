@@ -40,13 +40,40 @@ class SegmentColumns:
 def read_segment(leaf) -> SegmentColumns:
     """A segment's columns, each read whole (`indexer.index.mapped`) where Whoosh stored it the usual way."""
     size = leaf.doc_count_all()
-    ids = np.zeros(0, np.int64)
-    if size:
-        raw_ids = bytes_column(leaf.column_reader("id", translate=False), size)
-        values = raw_ids if raw_ids is not None else leaf.column_reader("id")
-        ids = np.fromiter(map(int, values), np.int64, size)
     facets = {name: _facet(leaf, name, size) for name in FACET_FIELDS}
-    return SegmentColumns(ids, _dates(leaf, "issued", size), facets, ingested=_dates(leaf, "ingested", size))
+    return SegmentColumns(
+        segment_ids(leaf), _dates(leaf, "issued", size), facets, ingested=_dates(leaf, "ingested", size)
+    )
+
+
+def segment_ids(leaf) -> np.ndarray:
+    """A segment's record ids by local document number (deleted documents included)."""
+    size = leaf.doc_count_all()
+    if not size:
+        return np.zeros(0, np.int64)
+    raw_ids = bytes_column(leaf.column_reader("id", translate=False), size)
+    values = raw_ids if raw_ids is not None else leaf.column_reader("id")
+    return np.fromiter(map(int, values), np.int64, size)
+
+
+def segment_revs(leaf) -> np.ndarray:
+    """A segment's record revisions by local document number (deleted documents included)."""
+    size = leaf.doc_count_all()
+    raw = numeric_column(leaf.column_reader("rev", translate=False), size) if size else None
+    rev_field = leaf.schema["rev"]
+    base = rev_field.from_column_value(0)
+    if raw is None or rev_field.from_column_value(1) != base + 1:  # stored another way: one value at a time
+        return np.fromiter(map(int, leaf.column_reader("rev")), np.int64, size)
+    return raw.astype(np.int64) + base
+
+
+def deleted_mask(leaf) -> np.ndarray | None:
+    """True for a segment's deleted documents, or None when it has none."""
+    if not leaf.has_deletions():
+        return None
+    mask = np.zeros(leaf.doc_count_all(), dtype=bool)
+    mask[list(leaf.segment().deleted_docs())] = True
+    return mask
 
 
 def _dates(leaf, name: str, size: int) -> np.ndarray:

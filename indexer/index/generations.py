@@ -12,12 +12,12 @@ import json
 import logging
 import os
 import shutil
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
 from whoosh.filedb.filestore import FileStorage
@@ -27,6 +27,7 @@ from indexer.core.errors import IndexOutdatedError
 from indexer.core.messages import Message
 from indexer.index import mapped
 from indexer.index.bulk import BulkSegmentWriter, write_segment
+from indexer.index.doctable import deleted_mask, segment_ids, segment_revs
 from indexer.index.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger("indexer.index")  # the name log files have always shown
@@ -290,20 +291,59 @@ def add_documents(ix, docs: Iterable[dict], *, replace: bool = False) -> int:
         return 0
     with writing(ix) as writer:
         if replace:
-            with ix.searcher() as searcher:  # one shared searcher: per-call searchers are slow
-                for doc in docs:
-                    writer.delete_by_term("id", doc["id"], searcher=searcher)
+            _delete_records(ix, writer, [doc["id"] for doc in docs])
         for doc in docs:
             writer.add_document(**doc)
     return len(docs)
 
 
 def delete_ids(ix, ids: Iterable[int]) -> int:
-    ids = [str(i) for i in ids]
+    ids = list(ids)
     if not ids:
         return 0
-    with writing(ix) as writer, ix.searcher() as searcher:
-        return sum(writer.delete_by_term("id", i, searcher=searcher) for i in ids)
+    with writing(ix) as writer:
+        return _delete_records(ix, writer, ids)
+
+
+def _delete_records(ix, writer, ids: Iterable) -> int:
+    """Mark every live document of these record ids deleted in `writer`'s commit; how many.
+
+    Found in the segments' id columns (one array per segment, kept while the segment lives) rather than
+    term by term: Whoosh's `delete_by_term` looks each id up in every segment, which at 1,000,000 records
+    (200 segments) was half of an incremental reindex's time."""
+    wanted = np.unique(np.fromiter((int(i) for i in ids), np.int64))
+    deleted = 0
+    with ix.searcher() as searcher:  # the writer's own segments: it holds the lock, nothing changed since
+        for leaf, offset, ids_of_segment in _id_columns(searcher.reader()):
+            found = np.isin(ids_of_segment, wanted)
+            gone = deleted_mask(leaf)
+            if gone is not None:
+                found &= ~gone
+            for docnum in np.flatnonzero(found).tolist():
+                writer.delete_document(offset + docnum)
+                deleted += 1
+    return deleted
+
+
+_ID_COLUMNS: dict[str, np.ndarray] = {}  # segment → its record ids (a segment's name is unique and its files fixed)
+
+
+def _id_columns(reader) -> list[tuple]:
+    """(leaf, offset, record ids) of each segment of `reader`; each segment's ids are read once and kept
+    while it exists (segments never change; only their deletions do)."""
+    leaves = []
+    for leaf, offset in reader.leaf_readers():
+        segment = leaf.segment()
+        if segment is None:  # an index with no segment yet
+            continue
+        key = segment.segment_id()
+        if key not in _ID_COLUMNS:
+            _ID_COLUMNS[key] = segment_ids(leaf)
+        leaves.append((leaf, offset, _ID_COLUMNS[key]))
+    present = {leaf.segment().segment_id() for leaf, _, _ in leaves}
+    for key in [k for k in _ID_COLUMNS if k not in present]:  # merged away (or another index's)
+        del _ID_COLUMNS[key]
+    return leaves
 
 
 def indexed_revs(ix) -> dict[int, int]:
@@ -315,17 +355,22 @@ def indexed_revs_and_copies(ix) -> tuple[dict[int, int], dict[int, int]]:
     """`indexed_revs`, and {record id: copies} of every record the index holds more than once (a writer bug,
     or damage), which the first keeps one copy of and would hide: one pass over the columns for both."""
     with ix.searcher() as searcher:
-        reader = searcher.reader()
-        if reader.doc_count_all() == 0:
-            return {}, {}  # no segment yet: Whoosh's empty reader has no columns
-        ids = reader.column_reader("id")
-        revs = reader.column_reader("rev")
-        pairs = [(int(ids[docnum]), int(revs[docnum])) for docnum in reader.all_doc_ids()]
-    in_index = dict(pairs)
-    if len(in_index) == len(pairs):
+        ids, revs = [], []
+        for leaf, _, ids_of_segment in _id_columns(searcher.reader()):
+            revs_of_segment = segment_revs(leaf)
+            gone = deleted_mask(leaf)
+            if gone is not None:
+                ids_of_segment, revs_of_segment = ids_of_segment[~gone], revs_of_segment[~gone]
+            ids.append(ids_of_segment)
+            revs.append(revs_of_segment)
+    if not ids:
+        return {}, {}
+    all_ids, all_revs = np.concatenate(ids), np.concatenate(revs)
+    in_index = dict(zip(all_ids.tolist(), all_revs.tolist(), strict=True))
+    if len(in_index) == len(all_ids):
         return in_index, {}
-    copies = Counter(record_id for record_id, _ in pairs)
-    return in_index, {record_id: n for record_id, n in copies.items() if n > 1}
+    unique, counts = np.unique(all_ids, return_counts=True)
+    return in_index, {int(i): int(n) for i, n in zip(unique, counts, strict=True) if n > 1}
 
 
 def doc_count(ix) -> int:

@@ -1,6 +1,15 @@
 """Index generations, swaps and bookkeeping."""
 
-from indexer.index.generations import add_documents, create_generation, indexed_revs, open_index, read_current, swap_in
+from indexer.index.generations import (
+    add_documents,
+    create_generation,
+    delete_ids,
+    indexed_revs,
+    indexed_revs_and_copies,
+    open_index,
+    read_current,
+    swap_in,
+)
 
 
 def doc(record_id: int, rev: int = 1, body: str = "văn bản") -> dict:
@@ -16,6 +25,27 @@ def test_replace_keeps_one_document_per_id(tmp_path):
     add_documents(ix, [doc(1), doc(2)])
     add_documents(ix, [doc(2, rev=5)], replace=True)
     assert indexed_revs(ix) == {1: 1, 2: 5} and ix.doc_count() == 2
+
+
+def test_replacing_and_deleting_across_segments_touch_exactly_the_named_records(tmp_path, monkeypatch):
+    """Deletions are found in each segment's id column (kept between commits), not term by term: every
+    version of a named record goes, in whichever segment it lies, and nothing else; a merge between two
+    commits renumbers the documents, and the next commit still finds the right ones."""
+    import indexer.index.generations as index
+
+    monkeypatch.setattr(index, "SMALL_SEGMENT", 3)
+    monkeypatch.setattr(index, "MERGE_AT", 3)
+    ix = open_index(tmp_path / "index", create=True)
+    for start in range(1, 31, 5):  # six segments of five; tier merges fold some of them together
+        add_documents(ix, [doc(i) for i in range(start, start + 5)])
+    add_documents(ix, [doc(i, rev=2) for i in (2, 7, 12, 29)], replace=True)
+    assert delete_ids(ix, [3, 8, 999]) == 2, "999 was never indexed"
+    add_documents(ix, [doc(i, rev=3) for i in (2, 13, 30)], replace=True)
+    expected = {i: 1 for i in range(1, 31) if i not in (3, 8)}
+    expected.update({7: 2, 12: 2, 29: 2, 2: 3, 13: 3, 30: 3})
+    assert indexed_revs_and_copies(ix) == (expected, {})
+    assert ix.doc_count() == len(expected)
+    assert delete_ids(ix, [2, 2, 3]) == 1 and 2 not in indexed_revs(ix)
 
 
 def test_swap_in_makes_a_new_generation_live_and_removes_the_old(tmp_path):
