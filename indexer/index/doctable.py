@@ -52,8 +52,9 @@ def segment_ids(leaf) -> np.ndarray:
     if not size:
         return np.zeros(0, np.int64)
     raw_ids = bytes_column(leaf.column_reader("id", translate=False), size)
-    values = raw_ids if raw_ids is not None else leaf.column_reader("id")
-    return np.fromiter(map(int, values), np.int64, size)
+    if raw_ids is not None:
+        return raw_ids.astype(np.int64)  # decimal digits, parsed by numpy
+    return np.fromiter(map(int, leaf.column_reader("id")), np.int64, size)
 
 
 def segment_revs(leaf) -> np.ndarray:
@@ -105,11 +106,28 @@ def _facet(leaf, name: str, size: int) -> tuple[np.ndarray, list]:
         codes = np.fromiter((labels.setdefault(_label(v), len(labels)) for v in translated), np.int32, size)
         return codes, list(labels)
     translate = translated._translate if isinstance(translated, TranslatingColumnReader) else (lambda v: v)
-    distinct = dict.fromkeys(values.tolist() if isinstance(values, np.ndarray) else values)
+    distinct, local = distinct_values(values)
     labels = {None: 0}
-    code_of = {raw: labels.setdefault(_label(translate(raw)), len(labels)) for raw in distinct}
-    keys = values.tolist() if isinstance(values, np.ndarray) else values
-    return np.fromiter(map(code_of.__getitem__, keys), np.int32, size), list(labels)
+    code_of = np.array([labels.setdefault(_label(translate(raw)), len(labels)) for raw in distinct.tolist()], np.int32)
+    return code_of[local.reshape(size)], list(labels)
+
+
+def distinct_values(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`numpy.unique(values, return_inverse=True)`, faster for a bytes column: its values are hashed eight
+    bytes at a time and the hashes sorted (sorting the bytes themselves was a third of opening a searcher at
+    1,000,000 records); if two values share a hash, the plain way."""
+    if values.dtype.kind != "S" or not len(values):
+        return np.unique(values, return_inverse=True)
+    grid = values.view(np.uint8).reshape(len(values), -1)
+    grid = np.pad(grid, ((0, 0), (0, -grid.shape[1] % 8)))
+    hashes = np.zeros(len(values), dtype=np.uint64)
+    for word in grid.view(np.uint64).T:  # FNV-style: multiply, then mix in the next eight bytes
+        hashes = hashes * np.uint64(1099511628211) ^ word
+    _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    distinct = values[first]
+    if not np.array_equal(distinct[inverse], values):  # a collision: two values, one hash
+        return np.unique(values, return_inverse=True)
+    return distinct, inverse
 
 
 def _label(value):

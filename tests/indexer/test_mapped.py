@@ -96,3 +96,39 @@ def test_filter_masks_are_dropped_by_bytes(tmp_path, monkeypatch):
     for key in ("a", "b", "c"):
         index._cached(key, lambda: np.zeros(1000, dtype=bool))
     assert list(index._filters) == ["c"] and index._filter_bytes == 1000
+
+
+def test_variable_length_columns_find_their_values_where_whoosh_does(tmp_path):
+    """The offsets summed by numpy are Whoosh's own, value for value (ids, facets, an empty value)."""
+    import copy
+
+    from indexer.index import mapped
+
+    ix = built(tmp_path)
+    checked = 0
+    with ix.searcher() as searcher:
+        for leaf, _ in searcher.reader().leaf_readers():
+            for name in ("id", "doc_type", "issuer_exact", "language", "hoso"):
+                reader = leaf.column_reader(name, translate=False)
+                if not hasattr(reader, "_lengths"):
+                    continue
+                theirs = copy.copy(reader)
+                mapped._whoosh_read_offsets_and_lengths(theirs)
+                assert reader._offsets.tolist() == list(theirs._offsets), name
+                assert reader._lengths.tolist() == list(theirs._lengths), name
+                assert [reader[i] for i in range(leaf.doc_count_all())] == list(theirs), name
+                checked += 1
+    assert checked >= 5
+
+
+def test_distinct_values_of_a_bytes_column_hold_even_when_two_values_share_a_hash():
+    k, mask = 1099511628211, 2**64 - 1
+    w1, w2 = int.from_bytes(b"issuer-A", "little"), int.from_bytes(b"tail1234", "little")
+    twin_w1 = w1 + 1  # the second word chosen so that both values hash alike: w1·k ^ w2 == twin_w1·k ^ twin_w2
+    twin_w2 = ((w1 * k) & mask) ^ w2 ^ ((twin_w1 * k) & mask)
+    a = w1.to_bytes(8, "little") + w2.to_bytes(8, "little")
+    b = twin_w1.to_bytes(8, "little") + twin_w2.to_bytes(8, "little")
+    assert a != b and b[-1] != 0
+    for values in (np.array([a, b, a, b"short"], dtype="S16"), np.array([b"x", b"yy", b"x", b""], dtype="S2")):
+        distinct, inverse = doctable.distinct_values(values)
+        assert np.array_equal(distinct[inverse], values) and len(distinct) == len(set(values.tolist()))
