@@ -204,8 +204,34 @@ def open_and_query(home: str, queries_file: str) -> dict:
                 result.total, [(h.id, round(h.score, 6)) for h in result.hits], result.facets
             ]  # fmt: skip
         per_type[kind] = {"p50": percentile(times, 50), "p95": percentile(times, 95), "n": len(times)}
+    memory = memory_mb()
+    caches = {"postings": index._postings.size, "merged": index._table.merged.size, "filters": index._filter_bytes}
     return {"open_s": opened, "rss_open_mb": after_open - base, "rss_end_mb": rss_mb() - base,
+            "anon_end_mb": memory["RssAnon"], "file_end_mb": memory["RssFile"],
+            "caches_mb": {k: v / 2**20 for k, v in caches.items()}, "budget_mb": index._budget / 2**20,
             "per_type": per_type, "answers": answers, "refused": sorted(set(refused))}  # fmt: skip
+
+
+def open_only(home: str) -> dict:
+    """Child: the searcher opened cold, nothing else (the open time's other rounds)."""
+    from bench.search_measure import rss_mb
+    from indexer import SearchIndex
+
+    base = rss_mb()
+    started = time.perf_counter()
+    SearchIndex(Path(home) / "index").warm()
+    return {"open_s": time.perf_counter() - started, "rss_open_mb": rss_mb() - base}
+
+
+def memory_mb() -> dict[str, float]:
+    """This process's resident memory by kind: its own (RssAnon: heap, arrays) and mapped files' pages
+    (RssFile: the index files read through the map, shared with the page cache and other processes)."""
+    found = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("RssAnon", "RssFile", "VmRSS"):
+            found[key] = int(value.split()[0]) / 1024
+    return found
 
 
 # --- the parent ----------------------------------------------------------------------------------------
@@ -225,11 +251,18 @@ def write_queries(home: Path, path: Path) -> None:
     path.write_text(json.dumps(plain, ensure_ascii=False), encoding="utf-8")
 
 
-def search_figures(home: Path, queries: Path, code: Path) -> dict:
+def search_figures(home: Path, queries: Path, code: Path, opens: int = 1) -> dict:
+    """The queries in one process; the open time and memory, the median of that process's and `opens` - 1
+    more that only open."""
     # This file run as a script: the other checkout may not have it; its modules come from `code`.
     script = str(Path(__file__).resolve())
     _seconds, out, peak = run_child([script, "query", str(home), str(queries)], pythonpath=code)
     out["peak_mb"] = peak
+    opened = [{"open_s": out["open_s"], "rss_open_mb": out["rss_open_mb"]}]
+    opened += [run_child([script, "open", str(home)], pythonpath=code)[1] for _ in range(opens - 1)]
+    out["opens"] = [round(o["open_s"], 3) for o in opened]
+    out["open_s"] = statistics.median(o["open_s"] for o in opened)
+    out["rss_open_mb"] = statistics.median(o["rss_open_mb"] for o in opened)
     return out
 
 
@@ -244,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     merge.add_argument("home"), merge.add_argument("per_segment", type=int)
     query = sub.add_parser("query")
     query.add_argument("home"), query.add_argument("queries")
+    opener = sub.add_parser("open")
+    opener.add_argument("home")
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3, help="rebuild rounds (medians kept)")
     parser.add_argument("--before", type=Path, help="another checkout: its searcher on the same index, and its rebuild")
@@ -251,6 +286,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-raw", action="store_true", help="skip the raw Whoosh references")
     parser.add_argument("--edit-rounds", type=int, default=3, help="incremental runs after 1%% edits (median kept)")
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--home",
+        type=Path,
+        help="an archive already generated (its catalog from the benchmarks' "
+        "generator, as `bench.search_homes` makes them) instead of the cached one for --records",
+    )
+    parser.add_argument("--opens", type=int, default=3, help="fresh processes timing the searcher's open (median)")
     args = parser.parse_args(argv)
     if args.command == "raw":
         print(json.dumps(raw_whoosh(args.home, args.procs)))
@@ -264,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "query":
         print(json.dumps(open_and_query(args.home, args.queries), ensure_ascii=False, default=str))
         return 0
+    if args.command == "open":
+        print(json.dumps(open_only(args.home)))
+        return 0
     return measure(args)
 
 
@@ -272,7 +317,7 @@ def measure(args) -> int:
     from bench.search import machine
 
     n = args.records
-    home, _meta = catalog_home(n)
+    home = args.home if args.home else catalog_home(n)[0]
     queries = home / "scale-queries.json"
     write_queries(home, queries)
     rounds: list[dict] = []
@@ -299,11 +344,11 @@ def measure(args) -> int:
     figures = {"rounds": rounds, "records": n, "machine": machine()}
     figures["index_mb"] = sum(p.stat().st_size for p in (home / "index").rglob("*") if p.is_file()) / 1e6
     save_partial(home, {**figures, "rounds": rounds})
-    figures["after"] = search_figures(home, queries, ROOT)
+    figures["after"] = search_figures(home, queries, ROOT, args.opens)
     figures["after"]["load_after"] = _load()
     log(f"searcher (this code): open {figures['after']['open_s']:.2f} s, RSS +{figures['after']['rss_open_mb']:.0f} MB")
     if args.before:
-        figures["before"] = search_figures(home, queries, args.before)
+        figures["before"] = search_figures(home, queries, args.before, args.opens)
         log(f"searcher (before): open {figures['before']['open_s']:.2f} s, "
             f"RSS +{figures['before']['rss_open_mb']:.0f} MB")  # fmt: skip
         figures["same_answers_searcher"] = figures["before"]["answers"] == figures["after"]["answers"]
@@ -314,7 +359,7 @@ def measure(args) -> int:
         figures["before_rebuild"] = {"docs_per_s": n / seconds, "seconds": seconds, "peak_mb": peak,
                                      "docs_per_cpu_s": n / summary["cpu_s"]}  # fmt: skip
         log(f"before: archive reindex --full: {figures['before_rebuild']}")
-        on_old = search_figures(old_home, queries, ROOT)
+        on_old = search_figures(old_home, queries, ROOT, 1)
         figures["same_answers_writer"] = on_old["answers"] == figures["after"]["answers"]
         shutil.rmtree(old_home, ignore_errors=True)
     save_partial(home, figures)
@@ -413,9 +458,23 @@ def render(f: dict) -> str:
         "| RSS after open (MB over the bare process) | " + " | ".join(f"{f[c]['rss_open_mb']:.0f}" for c in cols) + " |"
     )
     lines.append("| RSS after all queries (MB) | " + " | ".join(f"{f[c]['rss_end_mb']:.0f}" for c in cols) + " |")
+    if all("anon_end_mb" in f[c] for c in cols):
+        split = [f"{f[c]['anon_end_mb']:.0f} / {f[c]['file_end_mb']:.0f}" for c in cols]
+        lines.append("| of which its own (heap, arrays) / mapped index pages (MB) | " + " | ".join(split) + " |")
+        lines.append("| caches at the end: decoded postings / merged postings / filter masks (MB; budget) | "
+                     + " | ".join(f"{f[c]['caches_mb']['postings']:.0f} / {f[c]['caches_mb']['merged']:.0f} / "
+                                  f"{f[c]['caches_mb']['filters']:.0f} ({f[c]['budget_mb']:.0f})" for c in cols)
+                     + " |")  # fmt: skip
     for kind in f["after"]["per_type"]:
         cells = [f"{f[c]['per_type'][kind]['p50']:.1f} / {f[c]['per_type'][kind]['p95']:.1f}" for c in cols]
         lines.append(f"| {kind} p50 / p95 (ms) | " + " | ".join(cells) + " |")
+    opens = f["after"].get("opens")
+    if opens:
+        lines.append(f"\nOpen cold, each fresh process (s): {', '.join(f'{o:.2f}' for o in opens)} (median above).")
+    refused = f["after"].get("refused")
+    if refused:
+        lines.append(f"\nRefused by the query-cost bound (their time to refuse is in the figures): "
+                     f"{'; '.join(refused)}.")  # fmt: skip
     for key, label in (("same_answers_searcher", "both searchers on this index"),
                        ("same_answers_writer", "this searcher on the index the code before wrote")):  # fmt: skip
         if key in f:
