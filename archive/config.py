@@ -48,6 +48,10 @@ class Settings:
     # then say nothing of records hidden from them. Existing ids are kept. ARCHIVE_RANDOM_IDS=0 counts instead.
     random_ids: bool = True
     search_deadline_ms: float = 600  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
+    # Memory a searching process gives its caches of decoded postings (ARCHIVE_SEARCH_CACHE_MB): 0 sizes them by
+    # the index (its size on disk, between 256 MB and 2 GB, plus half that for postings merged over segments
+    # and a quarter for filters). Set it when several server processes share a machine with a large archive.
+    search_cache_mb: float = 0
     # OCR on other machines (archive/pipeline/remote/): a Celery broker URL, redis://[:password@]host:port/db or rediss://.
     broker: str | None = None  # None: every page is read by this machine's own worker pool
     broker_visibility: float = 900  # seconds before a page a lost worker held goes to another worker
@@ -81,6 +85,11 @@ class Settings:
         from indexer import Budget
 
         return partial(Budget, seconds=self.search_deadline_ms / 1000)
+
+    @property
+    def search_cache_bytes(self) -> int | None:
+        """The searcher's cache budget in bytes, or None to size it by the index."""
+        return int(self.search_cache_mb * MB) or None
 
     @property
     def limits(self) -> Limits:
@@ -135,6 +144,7 @@ class Settings:
 # Settings read from ARCHIVE_<NAME> as numbers.
 NUMBERS = {
     "search_deadline_ms": float,
+    "search_cache_mb": float,
     "max_file_mb": float,
     "max_pages": int,
     "max_unzipped_mb": float,

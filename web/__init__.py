@@ -23,7 +23,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["ARCHIVE_SETTINGS"] = settings
     app.json.ensure_ascii = False
     Catalog(settings.catalog_path).close()  # create or migrate the catalog once, at start-up
-    app.extensions["archive_index"] = SearchIndex(settings.index_dir, settings.search_budget)
+    index = SearchIndex(settings.index_dir, settings.search_budget, settings.search_cache_bytes)
+    app.extensions["archive_index"] = index
 
     from web.admin import admin
     from web.audit import audit

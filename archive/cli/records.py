@@ -153,7 +153,7 @@ def search(
     filters = {("type" if k == "doc_type" else k): v for k, v in filter_options.items() if v}
     if not query.strip() and not filters:
         raise click.UsageError("give a QUERY or at least one filter")
-    index = SearchIndex(settings.index_dir, settings.search_budget)
+    index = SearchIndex(settings.index_dir, settings.search_budget, settings.search_cache_bytes)
     with Catalog(settings.catalog_path) as catalog:
         result = search_records(catalog, index, query, filters=filters, page=page, limit=limit, sort=sort)
     index.close()

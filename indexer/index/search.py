@@ -96,9 +96,10 @@ def clean_query(raw: str) -> str:
 class SearchIndex:
     """Read access to the live index for a long-lived process (web server) or a single command."""
 
-    def __init__(self, index_dir: Path, budget: Callable[[], Budget] = Budget) -> None:
+    def __init__(self, index_dir: Path, budget: Callable[[], Budget] = Budget, cache_bytes: int | None = None) -> None:
         self.index_dir = index_dir
         self.budget = budget  # what one search may cost (time, vocabulary read) before it answers "too broad"
+        self.cache_bytes = cache_bytes  # decoded postings kept (see POSTINGS_MIN); None: sized by the index
         self._lock = threading.Lock()
         self._searcher = None
         self._generation = None
@@ -135,7 +136,7 @@ class SearchIndex:
             self._generation = generation
             self._table = None
         if self._table is None:
-            self._budget = cache_budget(self.index_dir / generation.name)
+            self._budget = self.cache_bytes or cache_budget(self.index_dir / generation.name)
             self._postings.max_bytes = self._budget
             self._table = DocTable(self._searcher.reader(), self._segments, merged_bytes=self._budget // 2)
             present = {key for _, _, key in self._table.leaves}

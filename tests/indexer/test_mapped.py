@@ -132,3 +132,13 @@ def test_distinct_values_of_a_bytes_column_hold_even_when_two_values_share_a_has
     for values in (np.array([a, b, a, b"short"], dtype="S16"), np.array([b"x", b"yy", b"x", b""], dtype="S2")):
         distinct, inverse = doctable.distinct_values(values)
         assert np.array_equal(distinct[inverse], values) and len(distinct) == len(set(values.tolist()))
+
+
+def test_a_configured_cache_budget_replaces_the_one_sized_by_the_index(tmp_path):
+    from indexer.index.generations import add_documents, open_index
+
+    add_documents(open_index(tmp_path / "index", create=True), list(documents(50, 0)))
+    sized, capped = SearchIndex(tmp_path / "index"), SearchIndex(tmp_path / "index", cache_bytes=64 * 2**20)
+    assert sized.search("văn bản").total == capped.search("văn bản").total > 0
+    assert sized._postings.max_bytes == POSTINGS_MIN, "a small index: the floor"
+    assert capped._postings.max_bytes == 64 * 2**20 and capped._table.merged.max_bytes == 32 * 2**20
