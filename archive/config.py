@@ -47,7 +47,9 @@ class Settings:
     # New records and batches take random ids, not the next number: the gaps between the ids a reader sees
     # then say nothing of records hidden from them. Existing ids are kept. ARCHIVE_RANDOM_IDS=0 counts instead.
     random_ids: bool = True
-    search_deadline_ms: float = 600  # a search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS)
+    # A search stops here and answers "too broad" (ARCHIVE_SEARCH_DEADLINE_MS). Unset: 600 ms for up to 250,000
+    # records, more in proportion for a larger archive (`indexer.Budget.for_archive`); set: that, whatever the size.
+    search_deadline_ms: float | None = None
     # Memory a searching process gives its caches of decoded postings (ARCHIVE_SEARCH_CACHE_MB): 0 sizes them by
     # the index (its size on disk, between 256 MB and 2 GB, plus half that for postings merged over segments
     # and a quarter for filters). Set it when several server processes share a machine with a large archive.
@@ -84,7 +86,9 @@ class Settings:
 
         from indexer import Budget
 
-        return partial(Budget, seconds=self.search_deadline_ms / 1000)
+        if self.search_deadline_ms is None:
+            return Budget
+        return partial(Budget, seconds=self.search_deadline_ms / 1000, per_records=None)
 
     @property
     def search_cache_bytes(self) -> int | None:

@@ -33,6 +33,10 @@ MAX_SCANNED_TERMS = 50_000
 MAX_EXPANSION_POSTINGS = 5_000_000
 WALL_GRACE, WALL_AFTER_CPU = 0.25, 0.1  # the wall-clock limit's extra time, and the CPU a query must have used
 DEADLINE_SECONDS = 0.6  # the default; `archive serve` and `archive search` take ARCHIVE_SEARCH_DEADLINE_MS
+# The default deadline is for this many records, and grows in proportion beyond: an ordinary query's first
+# run decodes every posting of its words, and a common word is in most records (at 1,000,000 records a
+# three-word query of common syllables took 1.0-1.5 s of CPU before its postings were cached).
+DEADLINE_RECORDS = 250_000
 PAIRS_FIELD = "body_pairs"
 PHRASE_ON_PAIRS = {"body"}  # long text: phrases matched by adjacent pairs
 NO_PHRASE = {"body_en", "body_exact", "title_en"}  # stemmed or accent views: the folded views carry the phrase
@@ -52,11 +56,22 @@ class Budget:
     seconds: float = DEADLINE_SECONDS
     terms: int = MAX_SCANNED_TERMS
     postings: int = MAX_EXPANSION_POSTINGS
+    per_records: int | None = DEADLINE_RECORDS  # `seconds` is for this many records (None: for any number)
     deadline: float = field(init=False)
 
     def __post_init__(self) -> None:
         self.deadline = time.thread_time() + self.seconds
         self.wall_deadline = time.monotonic() + self.seconds + WALL_GRACE
+
+    def for_archive(self, records: int) -> Budget:
+        """This budget, its deadline lengthened in proportion for an archive of more than `per_records`
+        records (the expansion bounds stay: they do not grow with the archive)."""
+        if self.per_records and records > self.per_records:
+            extra = self.seconds * (records / self.per_records - 1)
+            self.seconds += extra
+            self.deadline += extra
+            self.wall_deadline += extra
+        return self
 
     def check(self) -> None:
         # Mostly the search's own CPU time: the bound is on the work a query makes, which a busy machine (other

@@ -197,7 +197,7 @@ class SearchIndex:
             return SearchResult(query=text, total=0, page=page, limit=limit, hits=[], sort=sort)
         with self._lock:
             evaluator = self._fresh()
-            budget = self.budget()  # from here: the parsing of a long query counts too
+            budget = self.budget().for_archive(evaluator.table.size)  # from here: parsing a long query counts too
             parsed = parse_query(text, evaluator.schema, filters)
             evaluator.within(self._allowed(evaluator, None, clearance), budget)
             budget.check()
@@ -306,7 +306,7 @@ class SearchIndex:
             restrict = parse_query("", evaluator.schema, filters).filter if filters else None
             allowed = self._allowed(evaluator, restrict, clearance).copy()
             allowed[docnums] = False
-            evaluator.within(self._allowed(evaluator, None, clearance), self.budget())
+            evaluator.within(self._allowed(evaluator, None, clearance), self.budget().for_archive(table.size))
             try:
                 terms = evaluator.key_terms("body", text, 12)
                 found = evaluator.run(whoosh_query.Or([whoosh_query.Term("body", t, boost=w) for t, w in terms]))

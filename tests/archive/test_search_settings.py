@@ -14,3 +14,11 @@ def test_the_search_cache_budget_comes_from_the_environment(tmp_path, monkeypatc
     monkeypatch.setenv("ARCHIVE_SEARCH_CACHE_MB", "a lot")
     with pytest.raises(UsageError, match="ARCHIVE_SEARCH_CACHE_MB"):
         Settings.load(tmp_path)
+
+
+def test_an_unset_search_deadline_grows_with_the_archive_and_a_set_one_is_fixed(tmp_path, monkeypatch):
+    monkeypatch.delenv("ARCHIVE_SEARCH_DEADLINE_MS", raising=False)
+    assert Settings.load(tmp_path).search_budget().for_archive(1_000_000).seconds == pytest.approx(2.4)
+    monkeypatch.setenv("ARCHIVE_SEARCH_DEADLINE_MS", "900")
+    budget = Settings.load(tmp_path).search_budget()
+    assert budget.for_archive(1_000_000).seconds == pytest.approx(0.9)

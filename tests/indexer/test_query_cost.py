@@ -76,6 +76,30 @@ def test_every_search_stops_at_its_deadline(index_dir):
     assert SearchIndex(index_dir, lambda: Budget(seconds=60.0)).search("nghi quyet").total == 300
 
 
+def test_the_default_deadline_grows_with_the_archive_and_a_set_one_does_not():
+    """600 ms up to 250,000 records, in proportion beyond (an ordinary query's cold cost grows with the
+    records its words are in); a deadline an operator set is kept as it is."""
+    assert Budget().for_archive(100_000).seconds == pytest.approx(0.6)
+    scaled = Budget().for_archive(1_000_000)
+    assert scaled.seconds == pytest.approx(2.4)
+    assert scaled.deadline - Budget().deadline == pytest.approx(1.8, abs=0.05)
+    assert Budget(seconds=0.6, per_records=None).for_archive(1_000_000).seconds == pytest.approx(0.6)
+
+
+def test_a_search_sizes_its_deadline_by_the_archive_it_searches(index_dir):
+    sizes = []
+
+    class Recorded(Budget):
+        def for_archive(self, records):
+            sizes.append(records)
+            return super().for_archive(records)
+
+    SearchIndex(index_dir, lambda: Recorded(seconds=60)).search("nghi quyet")
+    assert sizes == [300]
+    with pytest.raises(QueryTooBroad):  # 0 s per record is 0 s, however many records
+        SearchIndex(index_dir, lambda: Budget(seconds=0.0, per_records=1)).search("nghi quyet")
+
+
 @pytest.mark.parametrize(
     ("query", "total"),
     [("NOT NOT NOT cong001", 298), ("NOT NOT cong001", 2), ("cai NOT NOT NOT cong001", 298),
