@@ -293,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         "generator, as `bench.search_homes` makes them) instead of the cached one for --records",
     )
     parser.add_argument("--opens", type=int, default=3, help="fresh processes timing the searcher's open (median)")
+    parser.add_argument("--keep-rebuild", action="store_true", help="no rebuild: keep the rebuild figures of the "
+                        "last run on this home (its scale-run.json) and measure the rest again")  # fmt: skip
     args = parser.parse_args(argv)
     if args.command == "raw":
         print(json.dumps(raw_whoosh(args.home, args.procs)))
@@ -321,7 +323,11 @@ def measure(args) -> int:
     queries = home / "scale-queries.json"
     write_queries(home, queries)
     rounds: list[dict] = []
-    for r in range(args.rounds):
+    kept = json.loads((home / "scale-run.json").read_text(encoding="utf-8")) if args.keep_rebuild else {}
+    if kept:
+        rounds = kept["rounds"]
+        log(f"rebuild figures kept from the run of {kept['machine'].get('date', '?')}")
+    for r in range(0 if kept else args.rounds):
         row: dict = {}
         if not args.no_raw:
             for procs in (1, 2):
@@ -342,6 +348,8 @@ def measure(args) -> int:
         log(f"round {r + 1}: archive reindex --full: {row['archive']}")
         rounds.append(row)
     figures = {"rounds": rounds, "records": n, "machine": machine()}
+    if kept:
+        figures["rebuild_machine"] = kept["machine"]
     figures["index_mb"] = sum(p.stat().st_size for p in (home / "index").rglob("*") if p.is_file()) / 1e6
     save_partial(home, {**figures, "rounds": rounds})
     figures["after"] = search_figures(home, queries, ROOT, args.opens)
@@ -420,7 +428,9 @@ def render(f: dict) -> str:
     m = f["machine"]
     lines = [f"### {f['records']:,} records", "",
              f"{m.get('date', '')} · {m.get('cpu', '')}, {m.get('cores', '')} cores, {m.get('ram', '')} RAM · "
-             f"load average at start {m.get('load', '')} (shared machine) · medians of {len(f['rounds'])} round(s)",
+             f"load average at start {m.get('load', '')} (shared machine) · medians of {len(f['rounds'])} round(s)"
+             + (f" · the rebuild from the run of {f['rebuild_machine'].get('date', '')}, load average at its start "
+                f"{f['rebuild_machine'].get('load', '')}" if "rebuild_machine" in f else ""),
              "", "| full rebuild | documents/s (wall) | documents per CPU-second | peak RSS (MB, largest process) "
              "| ratio to raw Whoosh 1 process (wall / CPU) |", "|---|---:|---:|---:|---:|"]  # fmt: skip
     raw1, raw1_cpu = med("raw1", "docs_per_s"), med("raw1", "docs_per_cpu_s")
