@@ -293,8 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         "generator, as `bench.search_homes` makes them) instead of the cached one for --records",
     )
     parser.add_argument("--opens", type=int, default=3, help="fresh processes timing the searcher's open (median)")
-    parser.add_argument("--keep-rebuild", action="store_true", help="no rebuild: keep the rebuild figures of the "
-                        "last run on this home (its scale-run.json) and measure the rest again")  # fmt: skip
+    parser.add_argument("--keep-rebuild", action="store_true", help="keep the rebuild rounds of the last run on "
+                        "this home (its scale-run.json), run only those still missing up to --rounds, and "
+                        "measure the rest again")  # fmt: skip
     args = parser.parse_args(argv)
     if args.command == "raw":
         print(json.dumps(raw_whoosh(args.home, args.procs)))
@@ -327,7 +328,7 @@ def measure(args) -> int:
     if kept:
         rounds = kept["rounds"]
         log(f"rebuild figures kept from the run of {kept['machine'].get('date', '?')}")
-    for r in range(0 if kept else args.rounds):
+    for r in range(len(rounds), args.rounds):  # with --keep-rebuild, only the rounds still missing
         row: dict = {}
         if not args.no_raw:
             for procs in (1, 2):
