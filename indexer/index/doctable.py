@@ -162,8 +162,9 @@ class DocTable:
         self.ingested = _join([p.ingested for p in parts], np.int64)
         self.live = np.ones(self.size, dtype=bool)
         for leaf, offset, _ in self.leaves:
-            if leaf.has_deletions():
-                self.live[[offset + d for d in leaf.segment().deleted_docs()]] = False
+            gone = deleted_mask(leaf)
+            if gone is not None:
+                self.live[offset : offset + len(gone)] &= ~gone
         self.facets = {name: self._join_facet(name, parts) for name in FACET_FIELDS}
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
         # Postings over all segments, by (field, term), for this searcher's lifetime: a query looks up each
